@@ -1,0 +1,109 @@
+package mcp
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+)
+
+// Time is an MCP date-time. MCP (ASP.NET with Json.NET) writes date-times
+// without a UTC offset and with up to seven fractional digits, for example
+// "2025-07-22T12:18:46.6299792", even in fields named …Utc; encoding/json's
+// time.Time accepts only RFC 3339. Time also reads an offset when one is
+// present, and null. Values without an offset are taken as UTC.
+//
+// The zero Time stands for null: it is written as null and IsZero reports it.
+type Time struct {
+	time.Time
+}
+
+// wireLayout is how MCP writes date-times: seven fractional digits, no offset.
+const wireLayout = "2006-01-02T15:04:05.0000000"
+
+// parseLayouts are tried in order. A fraction of any length up to nine digits
+// is accepted by Go's parser after a seconds field.
+var parseLayouts = []string{
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02T15:04:05.999999999Z07:00",
+}
+
+// ParseTime parses an MCP date-time: a date and time with an optional
+// fraction (up to seven digits) and an optional offset or Z.
+func ParseTime(s string) (Time, error) {
+	if !plausibleDateTime(s) {
+		return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DDThh:mm:ss[.fffffff][offset])", s)
+	}
+	for _, layout := range parseLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Time{t.UTC()}, nil
+		}
+	}
+	return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DDThh:mm:ss[.fffffff][offset])", s)
+}
+
+// plausibleDateTime bounds the input before time.Parse sees it: a fraction of
+// more than seven digits is not something MCP writes, and Go's parser would
+// otherwise accept up to nine.
+func plausibleDateTime(s string) bool {
+	if len(s) < len("2006-01-02T15:04:05") {
+		return false
+	}
+	rest := s[len("2006-01-02T15:04:05"):]
+	if len(rest) > 0 && rest[0] == '.' {
+		digits := 0
+		for _, r := range rest[1:] {
+			if r < '0' || r > '9' {
+				break
+			}
+			digits++
+		}
+		if digits == 0 || digits > 7 {
+			return false
+		}
+	}
+	return true
+}
+
+// UnmarshalJSON reads a JSON string in MCP's date-time format, or null.
+func (t *Time) UnmarshalJSON(b []byte) error {
+	if bytes.Equal(b, []byte("null")) {
+		*t = Time{}
+		return nil
+	}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return fmt.Errorf("mcp: date-time must be a JSON string, got %.40s", b)
+	}
+	if len(b) == 2 { // "" is how some DTOs write "no date"
+		*t = Time{}
+		return nil
+	}
+	parsed, err := ParseTime(string(b[1 : len(b)-1]))
+	if err != nil {
+		return err
+	}
+	*t = parsed
+	return nil
+}
+
+// MarshalJSON writes MCP's own format (UTC, no offset, seven fractional
+// digits), or null for the zero Time.
+func (t Time) MarshalJSON() ([]byte, error) {
+	if t.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + t.UTC().Format(wireLayout) + `"`), nil
+}
+
+// String formats the time as MCP writes it, or "" for the zero Time.
+func (t Time) String() string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(wireLayout)
+}
+
+// QueryTime formats a time for a query parameter such as fromDate: UTC
+// without offset or fraction, as in the spec's examples (2021-07-01T01:00:00).
+func QueryTime(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05")
+}
