@@ -1,0 +1,108 @@
+package mcp
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// APIError is a non-2xx answer from MCP. Message is the text of ASP.NET's
+// {"Message": "..."} error body, when there was one.
+type APIError struct {
+	Operation  string
+	StatusCode int
+	Message    string
+}
+
+func (e *APIError) Error() string {
+	msg := fmt.Sprintf("MCP %s: HTTP %d %s", e.Operation, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg
+}
+
+// RateLimitError is an HTTP 429 that outlasted the client's retries.
+// RetryAfter is the wait the server asked for, zero when it named none.
+type RateLimitError struct {
+	APIError
+	RetryAfter time.Duration
+}
+
+func (e *RateLimitError) Error() string {
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("%s (retry after %s)", e.APIError.Error(), e.RetryAfter)
+	}
+	return e.APIError.Error()
+}
+
+func (e *RateLimitError) Unwrap() error { return &e.APIError }
+
+// OperationError is a failure MCP reported inside an HTTP 200 body: a false
+// Success, succeeded or Result. Callers must not parse Message; it is for people.
+type OperationError struct {
+	Operation string
+	Message   string
+}
+
+func (e *OperationError) Error() string {
+	if e.Message == "" {
+		return fmt.Sprintf("MCP %s reported failure", e.Operation)
+	}
+	return fmt.Sprintf("MCP %s reported failure: %s", e.Operation, e.Message)
+}
+
+// AuthError is a rejected token request: MCP does not accept the configured
+// username and password.
+type AuthError struct {
+	StatusCode  int
+	Code        string // OAuth error code, e.g. invalid_grant
+	Description string
+}
+
+func (e *AuthError) Error() string {
+	msg := fmt.Sprintf("MCP rejected the integration credentials (HTTP %d", e.StatusCode)
+	if e.Code != "" {
+		msg += ", " + e.Code
+	}
+	msg += ")"
+	if e.Description != "" {
+		msg += ": " + e.Description
+	}
+	return msg
+}
+
+// UncertainError wraps the failure of an operation that is not safe to
+// repeat (it e-mails or texts someone) after the request may have reached
+// MCP: a 5xx, a timeout or a lost response. The client never retries it; the
+// caller must tell the user that MCP may or may not have acted.
+type UncertainError struct {
+	Operation string
+	Err       error
+}
+
+func (e *UncertainError) Error() string {
+	return fmt.Sprintf("MCP %s may or may not have been carried out: %v", e.Operation, e.Err)
+}
+
+func (e *UncertainError) Unwrap() error { return e.Err }
+
+// IsNotFound reports whether err is MCP's answer that the carrier, blob or
+// other object asked for does not exist.
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.Is(err, ErrNotFound) || (errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound)
+}
+
+// IsUncertain reports whether MCP may have carried out a failed operation.
+func IsUncertain(err error) bool {
+	var u *UncertainError
+	return errors.As(err, &u)
+}
+
+// IsAuthError reports whether MCP rejected the configured credentials.
+func IsAuthError(err error) bool {
+	var a *AuthError
+	return errors.As(err, &a)
+}

@@ -1,0 +1,157 @@
+package mcp
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// InvitationsService sends packet invitations and verification requests, and
+// reads completed packets. Sending operations e-mail or text a carrier, so the
+// client never repeats one that MCP may have received (see UncertainError).
+type InvitationsService struct{ client *Client }
+
+var (
+	opEmailPacketInvitation   = carrierOp("EmailPacketInvitation", false)
+	opCompletedPackets        = carrierOp("CompletedPackets", true)
+	opRequestUserVerification = carrierOp("RequestUserVerification", false)
+	opRequestVINVerification  = carrierOp("RequestVINVerification", false)
+)
+
+// PacketInvitation is an Intellivite e-mail asking a carrier to complete the
+// caller's packet.
+type PacketInvitation struct {
+	CarrierEmail string // required
+	DOTNumber    int
+	DocketNumber string
+	// UserName ties the invitation to an MCP user of the caller.
+	UserName              string
+	SendConfirmationEmail bool
+	// NotificationEmails are sent as MCP's comma-separated CC list.
+	NotificationEmails []string
+}
+
+func (p PacketInvitation) query() url.Values {
+	q := url.Values{"carrierEmail": {p.CarrierEmail}}
+	setCarrier(q, p.DOTNumber, p.DocketNumber)
+	if p.UserName != "" {
+		q.Set("userName", p.UserName)
+	}
+	q.Set("sendConfirmationEmail", strconv.FormatBool(p.SendConfirmationEmail))
+	if len(p.NotificationEmails) > 0 {
+		q.Set("notificationEmails", strings.Join(p.NotificationEmails, ", "))
+	}
+	return q
+}
+
+// setCarrier adds the lower-camel dotNumber/docketNumber pair that the
+// invitation and verification operations take.
+func setCarrier(q url.Values, dot int, docket string) {
+	if dot != 0 {
+		q.Set("dotNumber", strconv.Itoa(dot))
+	}
+	if docket != "" {
+		q.Set("docketNumber", docket)
+	}
+}
+
+// EmailPacket sends an invitation: POST /api/v1/Carrier/EmailPacketInvitation.
+// MCP's answer is an object the spec leaves undescribed; it is returned as is.
+func (s *InvitationsService) EmailPacket(ctx context.Context, inv PacketInvitation) (json.RawMessage, error) {
+	resp, err := s.client.call(ctx, opEmailPacketInvitation, inv.query(), nil)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(resp.body), nil
+}
+
+// CompletedPackets lists carriers that completed the caller's packet between
+// from and to: POST /api/v1/Carrier/CompletedPackets.
+func (s *InvitationsService) CompletedPackets(ctx context.Context, from, to time.Time) ([]CompletedPacket, error) {
+	var out []CompletedPacket
+	q := url.Values{"fromDate": {QueryTime(from)}, "toDate": {QueryTime(to)}}
+	if _, err := s.client.call(ctx, opCompletedPackets, q, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UserVerificationRequest asks a carrier user to verify their identity.
+type UserVerificationRequest struct {
+	Email        string // required
+	DOTNumber    int
+	DocketNumber string
+	UserName     string
+}
+
+// RequestUserVerification e-mails the request:
+// POST /api/v1/Carrier/RequestUserVerification.
+func (s *InvitationsService) RequestUserVerification(ctx context.Context, r UserVerificationRequest) (json.RawMessage, error) {
+	q := url.Values{"userVerificationEmail": {r.Email}}
+	setCarrier(q, r.DOTNumber, r.DocketNumber)
+	if r.UserName != "" {
+		q.Set("userName", r.UserName)
+	}
+	resp, err := s.client.call(ctx, opRequestUserVerification, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	return json.RawMessage(resp.body), nil
+}
+
+// VIN verification delivery options. MCP answers DeliveryEmail with HTTP 400
+// "Email VIN Validations are no longer supported".
+const (
+	DeliveryEmail = 1
+	DeliveryPhone = 2
+)
+
+// VINVerificationRequest asks a carrier, by text message, for a photo of a
+// truck's VIN.
+type VINVerificationRequest struct {
+	DeliveryOption int // DeliveryPhone; required
+	Email          string
+	PhoneNumber    string
+	DOTNumber      int
+	DocketNumber   string
+	UserName       string
+	// OutputRequestID asks MCP for the request ID in the answer.
+	OutputRequestID bool
+}
+
+// RequestVINVerification sends the request:
+// POST /api/v1/Carrier/RequestVINVerification. MCP answers with a message
+// string, or with the request ID when OutputRequestID is set; both come back
+// as a RequestVINVerificationOutput.
+func (s *InvitationsService) RequestVINVerification(ctx context.Context, r VINVerificationRequest) (*RequestVINVerificationOutput, error) {
+	q := url.Values{"deliveryOption": {strconv.Itoa(r.DeliveryOption)}}
+	if r.Email != "" {
+		q.Set("vinVerificationEmail", r.Email)
+	}
+	if r.PhoneNumber != "" {
+		q.Set("vinVerificationPhoneNumber", r.PhoneNumber)
+	}
+	setCarrier(q, r.DOTNumber, r.DocketNumber)
+	if r.UserName != "" {
+		q.Set("userName", r.UserName)
+	}
+	q.Set("outputVINVerificationRequestID", strconv.FormatBool(r.OutputRequestID))
+	resp, err := s.client.call(ctx, opRequestVINVerification, q, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out RequestVINVerificationOutput
+	var message string
+	if json.Unmarshal(resp.body, &message) == nil {
+		out.Message = message
+		return &out, nil
+	}
+	if err := json.Unmarshal(resp.body, &out); err != nil {
+		// Neither a JSON string nor the object: plain text.
+		out.Message = strings.TrimSpace(string(resp.body))
+	}
+	return &out, nil
+}

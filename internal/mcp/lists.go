@@ -1,0 +1,268 @@
+package mcp
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// CarrierRef names a carrier on the monitored or blocked list: DOT and/or
+// docket number for an interstate carrier, IntrastateNumber (optionally with
+// the DOT number) for an intrastate-only one. Empty fields are not sent.
+type CarrierRef struct {
+	DOTNumber        int
+	DocketNumber     string
+	IntrastateNumber string
+}
+
+func (r CarrierRef) String() string {
+	s := ""
+	if r.DOTNumber != 0 {
+		s = "DOT " + strconv.Itoa(r.DOTNumber)
+	}
+	for _, part := range []string{r.DocketNumber, r.IntrastateNumber} {
+		if part == "" {
+			continue
+		}
+		if s != "" {
+			s += " / "
+		}
+		s += part
+	}
+	return s
+}
+
+func (r CarrierRef) query() url.Values {
+	q := url.Values{}
+	if r.DOTNumber != 0 {
+		q.Set("DOTNumber", strconv.Itoa(r.DOTNumber))
+	}
+	if r.DocketNumber != "" {
+		q.Set("DocketNumber", r.DocketNumber)
+	}
+	if r.IntrastateNumber != "" {
+		q.Set("IntrastateNumber", r.IntrastateNumber)
+	}
+	return q
+}
+
+// Page sizes used when walking whole lists: each endpoint's maximum, so a
+// 50,000-carrier list takes ten requests.
+const (
+	listPageSize     = 5000
+	changesPageSize  = 500
+	envelopePageSize = 500
+)
+
+// MonitoringService manages the Assure Advantage monitored list.
+type MonitoringService struct{ client *Client }
+
+var (
+	opRequestMonitoring                  = carrierOp("RequestMonitoring", true)
+	opCancelMonitoring                   = carrierOp("CancelMonitoring", true)
+	opMonitoredCarriers                  = carrierOp("MonitoredCarriers", true)
+	opMonitoredCarrierData               = carrierOp("MonitoredCarrierData", true)
+	opGetMonitoredCarrierContactsData    = carrierOp("GetMonitoredCarrierContactsData", true)
+	opGetMonitoredCarriersRiskAssessment = carrierOp("GetMonitoredCarriersRiskAssessment", true)
+	opCarriersChanges                    = carrierOp("CarriersChanges", true)
+)
+
+// Request adds a carrier to the monitored list:
+// POST /api/v1/Carrier/RequestMonitoring. Repeating it is harmless.
+func (s *MonitoringService) Request(ctx context.Context, r CarrierRef) (*RequestMonitoringOutput, error) {
+	var out RequestMonitoringOutput
+	if _, err := s.client.call(ctx, opRequestMonitoring, r.query(), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Cancel removes a carrier from the monitored list:
+// POST /api/v1/Carrier/CancelMonitoring.
+func (s *MonitoringService) Cancel(ctx context.Context, r CarrierRef) (*CancelMonitoringOutput, error) {
+	var out CancelMonitoringOutput
+	if _, err := s.client.call(ctx, opCancelMonitoring, r.query(), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// List returns one page of the monitored list, and its X-Pagination when MCP
+// sent one: POST /api/v1/Carrier/MonitoredCarriers. A nil opts asks for the
+// whole list in one response.
+func (s *MonitoringService) List(ctx context.Context, opts *ListOptions) ([]MonitoredCarrier, *Pagination, error) {
+	return headerPage[MonitoredCarrier](ctx, s.client, opMonitoredCarriers, opts)
+}
+
+// ListAll returns the whole monitored list, every page.
+func (s *MonitoringService) ListAll(ctx context.Context) ([]MonitoredCarrier, error) {
+	return headerPaged[MonitoredCarrier](ctx, s.client, opMonitoredCarriers, listPageSize)
+}
+
+// CarrierData returns one page of the Assure Advantage records of the
+// monitored carriers: POST /api/v1/Carrier/MonitoredCarrierData.
+func (s *MonitoringService) CarrierData(ctx context.Context, opts *ListOptions) (*Envelope[CarrierDetails], error) {
+	return envelopePage[CarrierDetails](ctx, s.client, opMonitoredCarrierData, opts)
+}
+
+// CarrierDataAll returns the records of every monitored carrier. MCP calls
+// this a heavy operation, for periodic full syncs.
+func (s *MonitoringService) CarrierDataAll(ctx context.Context) ([]CarrierDetails, error) {
+	return envelopePaged[CarrierDetails](ctx, s.client, opMonitoredCarrierData, envelopePageSize)
+}
+
+// ContactsData returns one page of the contacts of the monitored carriers:
+// POST /api/v1/Carrier/GetMonitoredCarrierContactsData.
+func (s *MonitoringService) ContactsData(ctx context.Context, opts *ListOptions) (*Envelope[MonitoredCarrierContacts], error) {
+	return envelopePage[MonitoredCarrierContacts](ctx, s.client, opGetMonitoredCarrierContactsData, opts)
+}
+
+// ContactsDataAll returns the contacts of every monitored carrier.
+func (s *MonitoringService) ContactsDataAll(ctx context.Context) ([]MonitoredCarrierContacts, error) {
+	return envelopePaged[MonitoredCarrierContacts](ctx, s.client, opGetMonitoredCarrierContactsData, envelopePageSize)
+}
+
+// RiskAssessments returns one page of the risk assessments of the monitored
+// carriers: POST /api/v1/Carrier/GetMonitoredCarriersRiskAssessment.
+func (s *MonitoringService) RiskAssessments(ctx context.Context, opts *ListOptions) (*Envelope[CarrierRiskAssessment], error) {
+	return envelopePage[CarrierRiskAssessment](ctx, s.client, opGetMonitoredCarriersRiskAssessment, opts)
+}
+
+// RiskAssessmentsAll returns the risk assessment of every monitored carrier.
+func (s *MonitoringService) RiskAssessmentsAll(ctx context.Context) ([]CarrierRiskAssessment, error) {
+	return envelopePaged[CarrierRiskAssessment](ctx, s.client, opGetMonitoredCarriersRiskAssessment, envelopePageSize)
+}
+
+// ChangesOptions is a CarriersChanges window, and optionally one page of it.
+type ChangesOptions struct {
+	From, To time.Time
+	ListOptions
+}
+
+func windowQuery(from, to time.Time) url.Values {
+	q := url.Values{"fromDate": {QueryTime(from)}}
+	if !to.IsZero() {
+		q.Set("toDate", QueryTime(to))
+	}
+	return q
+}
+
+// Changes returns one page of the monitored carriers whose insurance, FMCSA
+// data or risk assessment changed in a window, with its X-Pagination when MCP
+// sent one: POST /api/v1/Carrier/CarriersChanges.
+func (s *MonitoringService) Changes(ctx context.Context, opts ChangesOptions) (*CarrierChanges, *Pagination, error) {
+	var out CarrierChanges
+	resp, err := s.client.call(ctx, opCarriersChanges, opts.ListOptions.encode(windowQuery(opts.From, opts.To)), &out)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := responsePagination(opCarriersChanges, resp)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &out, p, nil
+}
+
+// ChangesAll returns every change in a window, all pages merged: the carrier
+// lists are concatenated and the counts added up (each page counts its own
+// carriers).
+func (s *MonitoringService) ChangesAll(ctx context.Context, from, to time.Time) (*CarrierChanges, error) {
+	pages, err := walkPages(ctx, func(ctx context.Context, n int) (*CarrierChanges, Pagination, error) {
+		out, p, err := s.Changes(ctx, ChangesOptions{From: from, To: to, ListOptions: ListOptions{PageNumber: n, PageSize: changesPageSize}})
+		if err != nil || p == nil {
+			return out, Pagination{}, err
+		}
+		return out, *p, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	merged := *pages[0]
+	merged.CarrierList = nil
+	merged.InsuranceChangeCount, merged.FMCSAChangeCount, merged.RiskAssessmentChangeCount, merged.CarrierCount = 0, 0, 0, 0
+	for _, p := range pages {
+		merged.CarrierList = append(merged.CarrierList, p.CarrierList...)
+		merged.InsuranceChangeCount += p.InsuranceChangeCount
+		merged.FMCSAChangeCount += p.FMCSAChangeCount
+		merged.RiskAssessmentChangeCount += p.RiskAssessmentChangeCount
+		merged.CarrierCount += p.CarrierCount
+	}
+	return &merged, nil
+}
+
+// BlockingService manages the caller's blocked-carrier list.
+type BlockingService struct{ client *Client }
+
+var (
+	opBlockCarrier    = carrierOp("BlockCarrier", true)
+	opUnblockCarrier  = carrierOp("UnblockCarrier", true)
+	opBlockedCarriers = carrierOp("BlockedCarriers", true)
+)
+
+// Block adds a carrier to the blocked list: POST /api/v1/Carrier/BlockCarrier.
+// A false Result comes back as an *OperationError together with the output;
+// whether the carrier is blocked is for the list to say, not the message.
+func (s *BlockingService) Block(ctx context.Context, r CarrierRef) (*BlockCarrierOutput, error) {
+	var out BlockCarrierOutput
+	if _, err := s.client.call(ctx, opBlockCarrier, r.query(), &out); err != nil {
+		return nil, err
+	}
+	if !out.Result {
+		return &out, &OperationError{Operation: opBlockCarrier.name, Message: out.Message}
+	}
+	return &out, nil
+}
+
+// Unblock removes a carrier from the blocked list:
+// POST /api/v1/Carrier/UnblockCarrier. A false Result is an *OperationError,
+// as for Block.
+func (s *BlockingService) Unblock(ctx context.Context, r CarrierRef) (*UnblockCarrierOutput, error) {
+	var out UnblockCarrierOutput
+	if _, err := s.client.call(ctx, opUnblockCarrier, r.query(), &out); err != nil {
+		return nil, err
+	}
+	if !out.Result {
+		return &out, &OperationError{Operation: opUnblockCarrier.name, Message: out.Message}
+	}
+	return &out, nil
+}
+
+// List returns one page of the blocked list and its X-Pagination:
+// POST /api/v1/Carrier/BlockedCarriers. A nil opts asks for the whole list.
+func (s *BlockingService) List(ctx context.Context, opts *ListOptions) ([]BlockedCarrier, *Pagination, error) {
+	return headerPage[BlockedCarrier](ctx, s.client, opBlockedCarriers, opts)
+}
+
+// ListAll returns the whole blocked list, every page.
+func (s *BlockingService) ListAll(ctx context.Context) ([]BlockedCarrier, error) {
+	return headerPaged[BlockedCarrier](ctx, s.client, opBlockedCarriers, listPageSize)
+}
+
+// headerPage fetches one page of a header-paged list.
+func headerPage[T any](ctx context.Context, c *Client, op operation, opts *ListOptions) ([]T, *Pagination, error) {
+	var items []T
+	resp, err := c.call(ctx, op, opts.encode(nil), &items)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := responsePagination(op, resp)
+	if err != nil {
+		return nil, nil, err
+	}
+	return items, p, nil
+}
+
+// responsePagination parses X-Pagination, nil when MCP sent none.
+func responsePagination(op operation, resp *response) (*Pagination, error) {
+	h := resp.header.Get("X-Pagination")
+	if h == "" {
+		return nil, nil
+	}
+	p, err := ParsePagination(h)
+	if err != nil {
+		return nil, fmt.Errorf("MCP %s: %w", op.name, err)
+	}
+	return &p, nil
+}
