@@ -1,0 +1,235 @@
+// Package membership keeps one provider run's view of MCP's two carrier
+// lists, the Assure Advantage monitored list and the blocked list.
+//
+// A plan over thousands of per-carrier resources must not fetch a list once
+// per resource: each List is loaded once, every page, and shared by all
+// callers. Writes go through the List so that what it reports stays true
+// after this run's own changes: a removal is applied to the loaded view, and
+// an addition is confirmed by reading the list again, because only the list
+// says what MCP really holds (and the created/modified fields it reports).
+// Reloads after writes are coalesced: one reload serves every write that
+// finished before it started.
+package membership
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// Entry is one carrier on a list, as MCP reports it.
+type Entry struct {
+	Key            carrierid.Key
+	CreatedAt      time.Time
+	CreatedBy      string
+	LastModifiedAt time.Time
+	LastModifiedBy string
+}
+
+// Backend is the MCP side of one list.
+type Backend interface {
+	// ListAll returns every entry of the list.
+	ListAll(ctx context.Context) ([]Entry, error)
+	// Add puts the carrier on the list. An *mcp.OperationError means MCP
+	// answered that it did not; the list has the last word.
+	Add(ctx context.Context, k carrierid.Key) error
+	// Remove takes the carrier off the list, with the same convention.
+	Remove(ctx context.Context, k carrierid.Key) error
+}
+
+// List is one carrier list as seen by this provider run. It is safe for
+// concurrent use.
+type List struct {
+	// Name is how messages name the list, e.g. "monitored list".
+	Name    string
+	backend Backend
+
+	mu       sync.Mutex
+	entries  map[int]Entry // by DOT number; nil until loaded
+	gen      uint64        // writeSeq when the loaded view was requested
+	writeSeq uint64        // completed writes whose effect the view may lack
+	inflight *load
+}
+
+type load struct {
+	seq  uint64
+	done chan struct{}
+	err  error
+}
+
+// New returns a List over a backend.
+func New(name string, b Backend) *List {
+	return &List{Name: name, backend: b}
+}
+
+// Get returns the entry for a DOT number, loading the list if needed.
+func (l *List) Get(ctx context.Context, dot int) (Entry, bool, error) {
+	l.mu.Lock()
+	seq := l.writeSeq
+	l.mu.Unlock()
+	if err := l.fresh(ctx, seq); err != nil {
+		return Entry{}, false, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.entries[dot]
+	return e, ok, nil
+}
+
+// All returns a copy of the whole list, by DOT number.
+func (l *List) All(ctx context.Context) (map[int]Entry, error) {
+	l.mu.Lock()
+	seq := l.writeSeq
+	l.mu.Unlock()
+	if err := l.fresh(ctx, seq); err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := make(map[int]Entry, len(l.entries))
+	for dot, e := range l.entries {
+		out[dot] = e
+	}
+	return out, nil
+}
+
+// Add puts a carrier on the list, unless it is there already (it is then
+// adopted without a write), and returns the entry MCP reports for it.
+func (l *List) Add(ctx context.Context, k carrierid.Key) (Entry, error) {
+	if e, ok, err := l.Get(ctx, k.DOT); err != nil {
+		return Entry{}, err
+	} else if ok {
+		return e, mismatch(l.Name, k, e)
+	}
+	werr := l.backend.Add(ctx, k)
+	var opErr *mcp.OperationError
+	if werr != nil && !errors.As(werr, &opErr) {
+		return Entry{}, werr
+	}
+	seq := l.wrote()
+	if err := l.fresh(ctx, seq); err != nil {
+		return Entry{}, fmt.Errorf("%s was sent to MCP, but reading the %s back failed: %w", k.Describe(), l.Name, err)
+	}
+	l.mu.Lock()
+	e, ok := l.entries[k.DOT]
+	l.mu.Unlock()
+	switch {
+	case ok:
+		return e, mismatch(l.Name, k, e)
+	case werr != nil:
+		return Entry{}, fmt.Errorf("MCP did not put %s on the %s: %w", k.Describe(), l.Name, werr)
+	default:
+		return Entry{}, fmt.Errorf("MCP accepted %s, but it is not on the %s", k.Describe(), l.Name)
+	}
+}
+
+// Remove takes a carrier off the list. A carrier that is not on it, or that
+// MCP does not know at all, needs nothing.
+func (l *List) Remove(ctx context.Context, k carrierid.Key) error {
+	e, ok, err := l.Get(ctx, k.DOT)
+	if err != nil || !ok {
+		return err
+	}
+	// Send the identifiers MCP itself reports, so the removal names the
+	// same entry even when the caller knows only the DOT number.
+	werr := l.backend.Remove(ctx, e.Key)
+	var opErr *mcp.OperationError
+	switch {
+	case werr == nil, mcp.IsNotFound(werr):
+		l.mu.Lock()
+		delete(l.entries, k.DOT)
+		l.mu.Unlock()
+		return nil
+	case !errors.As(werr, &opErr):
+		return werr
+	}
+	// MCP said no: only the list can tell whether the carrier is still on it.
+	if _, still, err := l.reread(ctx, k.DOT); err != nil {
+		return err
+	} else if still {
+		return fmt.Errorf("MCP did not take %s off the %s: %w", k.Describe(), l.Name, werr)
+	}
+	return nil
+}
+
+// reread loads the list again and looks the DOT number up.
+func (l *List) reread(ctx context.Context, dot int) (Entry, bool, error) {
+	if err := l.fresh(ctx, l.wrote()); err != nil {
+		return Entry{}, false, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.entries[dot]
+	return e, ok, nil
+}
+
+// wrote records a completed write and returns the freshness a view must have
+// to include it.
+func (l *List) wrote() uint64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.writeSeq++
+	return l.writeSeq
+}
+
+// fresh makes sure the loaded view was requested after write number seq,
+// joining a load in flight when it is recent enough and starting one
+// otherwise.
+func (l *List) fresh(ctx context.Context, seq uint64) error {
+	for {
+		l.mu.Lock()
+		if l.entries != nil && l.gen >= seq {
+			l.mu.Unlock()
+			return nil
+		}
+		f := l.inflight
+		if f == nil {
+			f = &load{seq: l.writeSeq, done: make(chan struct{})}
+			l.inflight = f
+			go l.run(context.WithoutCancel(ctx), f)
+		}
+		l.mu.Unlock()
+
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-f.done:
+		}
+		if f.seq >= seq && f.err != nil {
+			return f.err
+		}
+	}
+}
+
+func (l *List) run(ctx context.Context, f *load) {
+	list, err := l.backend.ListAll(ctx)
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err == nil {
+		entries := make(map[int]Entry, len(list))
+		for _, e := range list {
+			if e.Key.DOT != 0 { // entries without a DOT number cannot be addressed here
+				entries[e.Key.DOT] = e
+			}
+		}
+		l.entries, l.gen = entries, f.seq
+	} else {
+		f.err = fmt.Errorf("reading the %s: %w", l.Name, err)
+	}
+	l.inflight = nil
+	close(f.done)
+}
+
+// mismatch reports a carrier whose list entry names another docket or
+// intrastate number than the one asked for.
+func mismatch(name string, want carrierid.Key, got Entry) error {
+	if (want.Docket != "" && want.Docket != got.Key.Docket) || (want.Intrastate != "" && want.Intrastate != got.Key.Intrastate) {
+		return fmt.Errorf("carrier DOT %d is on the %s as %s, not %s", want.DOT, name, got.Key.Describe(), want.Describe())
+	}
+	return nil
+}

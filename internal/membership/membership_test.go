@@ -1,0 +1,251 @@
+package membership
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// fakeBackend is an in-memory list that counts calls.
+type fakeBackend struct {
+	mu                   sync.Mutex
+	entries              map[int]Entry
+	known                map[int]string // DOT -> docket of carriers MCP knows
+	loads, adds, removes atomic.Int64
+	loadDelay            time.Duration
+	loadErr              error
+	refuseAdd            bool // answer Result:false without adding
+	refuseRemove         bool
+	addAnyway            bool // with refuseAdd: the carrier lands on the list regardless
+}
+
+func newFake(onList ...int) *fakeBackend {
+	f := &fakeBackend{entries: map[int]Entry{}, known: map[int]string{23868: "MC113843", 100: "MC100", 200: "MC200", 300: "FF300"}}
+	for _, dot := range onList {
+		f.entries[dot] = Entry{Key: carrierid.Key{DOT: dot, Docket: f.known[dot]}, CreatedBy: "portal"}
+	}
+	return f
+}
+
+func (f *fakeBackend) ListAll(context.Context) ([]Entry, error) {
+	f.loads.Add(1)
+	time.Sleep(f.loadDelay)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.loadErr != nil {
+		return nil, f.loadErr
+	}
+	var out []Entry
+	for _, e := range f.entries {
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+func (f *fakeBackend) Add(_ context.Context, k carrierid.Key) error {
+	f.adds.Add(1)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	docket, ok := f.known[k.DOT]
+	if !ok {
+		return &mcp.APIError{Operation: "RequestMonitoring", StatusCode: 404, Message: "No carrier found"}
+	}
+	if f.refuseAdd {
+		if f.addAnyway {
+			f.entries[k.DOT] = Entry{Key: carrierid.Key{DOT: k.DOT, Docket: docket}, CreatedBy: "api"}
+		}
+		return &mcp.OperationError{Operation: "BlockCarrier", Message: "Carrier is already on your blocked carrier list."}
+	}
+	f.entries[k.DOT] = Entry{Key: carrierid.Key{DOT: k.DOT, Docket: docket}, CreatedBy: "api"}
+	return nil
+}
+
+func (f *fakeBackend) Remove(_ context.Context, k carrierid.Key) error {
+	f.removes.Add(1)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refuseRemove {
+		return &mcp.OperationError{Operation: "UnblockCarrier", Message: "no"}
+	}
+	delete(f.entries, k.DOT)
+	return nil
+}
+
+func TestGetLoadsOnceForConcurrentReaders(t *testing.T) {
+	t.Parallel()
+	f := newFake(100, 200)
+	f.loadDelay = 20 * time.Millisecond
+	l := New("monitored list", f)
+	var wg sync.WaitGroup
+	for i := range 200 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dot := []int{100, 200, 300}[i%3]
+			_, ok, err := l.Get(context.Background(), dot)
+			if err != nil || ok != (dot != 300) {
+				t.Errorf("Get(%d) = %v, %v", dot, ok, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := f.loads.Load(); n != 1 {
+		t.Errorf("200 concurrent reads made %d loads, want 1", n)
+	}
+}
+
+func TestAddAdoptsWithoutWriting(t *testing.T) {
+	t.Parallel()
+	f := newFake(23868)
+	l := New("monitored list", f)
+	e, err := l.Add(context.Background(), carrierid.Key{DOT: 23868})
+	if err != nil || e.Key.Docket != "MC113843" || e.CreatedBy != "portal" {
+		t.Fatalf("Add = %+v, %v", e, err)
+	}
+	if f.adds.Load() != 0 {
+		t.Errorf("adopting an entry made %d writes", f.adds.Load())
+	}
+}
+
+func TestAddWritesAndReadsBack(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	l := New("monitored list", f)
+	e, err := l.Add(context.Background(), carrierid.Key{DOT: 100, Docket: "MC100"})
+	if err != nil || e.CreatedBy != "api" {
+		t.Fatalf("Add = %+v, %v", e, err)
+	}
+	if f.adds.Load() != 1 || f.loads.Load() != 2 {
+		t.Errorf("adds=%d loads=%d, want 1 write and 2 loads (initial, read-back)", f.adds.Load(), f.loads.Load())
+	}
+	if _, ok, _ := l.Get(context.Background(), 100); !ok {
+		t.Error("the added carrier is not visible to a later Get")
+	}
+}
+
+func TestAddUnknownCarrier(t *testing.T) {
+	t.Parallel()
+	l := New("monitored list", newFake())
+	_, err := l.Add(context.Background(), carrierid.Key{DOT: 999})
+	if !mcp.IsNotFound(err) {
+		t.Fatalf("Add(unknown) = %v, want MCP's 404", err)
+	}
+}
+
+func TestAddMismatchedDocket(t *testing.T) {
+	t.Parallel()
+	l := New("blocked list", newFake(23868))
+	_, err := l.Add(context.Background(), carrierid.Key{DOT: 23868, Docket: "MC999"})
+	if err == nil || !strings.Contains(err.Error(), "DOT 23868 / MC113843") {
+		t.Fatalf("Add = %v, want a mismatch naming the listed docket", err)
+	}
+}
+
+func TestAddRefusedIsCheckedAgainstTheList(t *testing.T) {
+	t.Parallel()
+	t.Run("refused but listed", func(t *testing.T) {
+		t.Parallel()
+		f := newFake()
+		f.refuseAdd, f.addAnyway = true, true
+		if _, err := New("blocked list", f).Add(context.Background(), carrierid.Key{DOT: 100}); err != nil {
+			t.Fatalf("Add = %v; a false Result for a carrier that is on the list is success", err)
+		}
+	})
+	t.Run("refused and absent", func(t *testing.T) {
+		t.Parallel()
+		f := newFake()
+		f.refuseAdd = true
+		_, err := New("blocked list", f).Add(context.Background(), carrierid.Key{DOT: 100})
+		var opErr *mcp.OperationError
+		if !errors.As(err, &opErr) || !strings.Contains(err.Error(), "did not put DOT 100") {
+			t.Fatalf("Add = %v, want the refusal", err)
+		}
+	})
+}
+
+func TestRemove(t *testing.T) {
+	t.Parallel()
+	t.Run("absent needs no write", func(t *testing.T) {
+		t.Parallel()
+		f := newFake()
+		if err := New("monitored list", f).Remove(context.Background(), carrierid.Key{DOT: 100}); err != nil || f.removes.Load() != 0 {
+			t.Fatalf("Remove = %v with %d writes", err, f.removes.Load())
+		}
+	})
+	t.Run("present is removed and stays removed", func(t *testing.T) {
+		t.Parallel()
+		f := newFake(100)
+		l := New("monitored list", f)
+		if err := l.Remove(context.Background(), carrierid.Key{DOT: 100}); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, _ := l.Get(context.Background(), 100); ok {
+			t.Error("removed carrier still visible")
+		}
+	})
+	t.Run("refused and still listed", func(t *testing.T) {
+		t.Parallel()
+		f := newFake(100)
+		f.refuseRemove = true
+		err := New("blocked list", f).Remove(context.Background(), carrierid.Key{DOT: 100})
+		if err == nil || !strings.Contains(err.Error(), "did not take DOT 100") {
+			t.Fatalf("Remove = %v", err)
+		}
+	})
+}
+
+func TestWritesCoalesceReloads(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadDelay = 10 * time.Millisecond
+	for dot := 1000; dot < 1100; dot++ {
+		f.known[dot] = "MC1"
+	}
+	l := New("monitored list", f)
+	var wg sync.WaitGroup
+	for dot := 1000; dot < 1100; dot++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := l.Add(context.Background(), carrierid.Key{DOT: dot}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if n := f.loads.Load(); n > 20 {
+		t.Errorf("100 concurrent additions made %d loads; reloads should be shared", n)
+	}
+	all, err := l.All(context.Background())
+	if err != nil || len(all) != 100 {
+		t.Errorf("All = %d entries, %v", len(all), err)
+	}
+}
+
+func TestLoadError(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadErr = errors.New("boom")
+	_, _, err := New("monitored list", f).Get(context.Background(), 1)
+	if err == nil || !strings.Contains(err.Error(), "reading the monitored list: boom") {
+		t.Fatalf("Get = %v", err)
+	}
+}
+
+func TestGetHonoursCancellation(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadDelay = time.Second
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	if _, _, err := New("monitored list", f).Get(ctx, 1); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Get = %v, want the context's error", err)
+	}
+}
