@@ -146,3 +146,36 @@ func FuzzNormalizeDocket(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckEmail(t *testing.T) {
+	t.Parallel()
+	for _, ok := range []string{"dispatch@carrier.com", "a.b+c@sub.example.co", "x@y.io"} {
+		if err := CheckEmail(ok); err != nil {
+			t.Errorf("CheckEmail(%q) = %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "dispatch", "@carrier.com", "dispatch@", "dispatch@carrier", "a b@c.com",
+		"Dispatch <d@c.com>", "d@c.com,e@f.com", "d@.com", "d@c.com.", "d@@c.com", "d/e@c.com"} {
+		if err := CheckEmail(bad); err == nil {
+			t.Errorf("CheckEmail(%q) = nil, want an error", bad)
+		}
+	}
+}
+
+func TestParseInvitationID(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]InvitationKey{
+		"23868/dispatch@carrier.com":          {DOT: 23868, Email: "dispatch@carrier.com"},
+		"23868/MC113843/dispatch@carrier.com": {DOT: 23868, Docket: "MC113843", Email: "dispatch@carrier.com"},
+	} {
+		got, err := ParseInvitationID(in)
+		if err != nil || got != want || got.String() != in {
+			t.Errorf("ParseInvitationID(%q) = %+v, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"23868", "23868/MC113843", "dispatch@carrier.com", "0/a@b.co", "23868/mc1/a@b.co", "1/2/3/a@b.co", "23868/not-an-email"} {
+		if _, err := ParseInvitationID(bad); err == nil || !strings.Contains(err.Error(), "23868/MC113843/dispatch@carrier.com") {
+			t.Errorf("ParseInvitationID(%q) = %v, want an error showing the formats", bad, err)
+		}
+	}
+}

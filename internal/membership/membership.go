@@ -113,7 +113,10 @@ func (l *List) Add(ctx context.Context, k carrierid.Key) (Entry, error) {
 	}
 	seq := l.wrote()
 	if err := l.fresh(ctx, seq); err != nil {
-		return Entry{}, fmt.Errorf("%s was sent to MCP, but reading the %s back failed: %w", k.Describe(), l.Name, err)
+		if werr == nil {
+			return Entry{Key: k}, &UnconfirmedError{List: l.Name, Key: k, Err: err}
+		}
+		return Entry{}, err
 	}
 	l.mu.Lock()
 	e, ok := l.entries[k.DOT]
@@ -225,11 +228,34 @@ func (l *List) run(ctx context.Context, f *load) {
 	close(f.done)
 }
 
+// Matches reports whether the entry is the carrier k names: the same DOT
+// number, and the same docket or intrastate number where k has one.
+func (e Entry) Matches(k carrierid.Key) bool {
+	return e.Key.DOT == k.DOT &&
+		(k.Docket == "" || k.Docket == e.Key.Docket) &&
+		(k.Intrastate == "" || k.Intrastate == e.Key.Intrastate)
+}
+
 // mismatch reports a carrier whose list entry names another docket or
 // intrastate number than the one asked for.
 func mismatch(name string, want carrierid.Key, got Entry) error {
-	if (want.Docket != "" && want.Docket != got.Key.Docket) || (want.Intrastate != "" && want.Intrastate != got.Key.Intrastate) {
+	if !got.Matches(want) {
 		return fmt.Errorf("carrier DOT %d is on the %s as %s, not %s", want.DOT, name, got.Key.Describe(), want.Describe())
 	}
 	return nil
 }
+
+// UnconfirmedError is an addition MCP accepted that could not be read back:
+// the carrier is on the list, but what MCP reports about it is not known yet.
+type UnconfirmedError struct {
+	List string
+	Key  carrierid.Key
+	Err  error
+}
+
+func (e *UnconfirmedError) Error() string {
+	return fmt.Sprintf("MCP accepted %s for the %s, but reading the list back failed: %v. "+
+		"The carrier is recorded; the next refresh reads its details.", e.Key.Describe(), e.List, e.Err)
+}
+
+func (e *UnconfirmedError) Unwrap() error { return e.Err }
