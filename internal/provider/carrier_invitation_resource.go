@@ -1,0 +1,286 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// importedLookback is how far back packet completion is looked up for an
+// imported invitation, whose send time MCP does not report.
+const importedLookback = 90 * 24 * time.Hour
+
+var (
+	_ resource.Resource                = (*carrierInvitationResource)(nil)
+	_ resource.ResourceWithConfigure   = (*carrierInvitationResource)(nil)
+	_ resource.ResourceWithImportState = (*carrierInvitationResource)(nil)
+)
+
+// NewCarrierInvitationResource is mcp_carrier_invitation: an Intellivite
+// e-mail inviting a carrier to complete the broker's packet
+// (EmailPacketInvitation; completion read from CompletedPackets).
+func NewCarrierInvitationResource() resource.Resource {
+	return &carrierInvitationResource{}
+}
+
+type carrierInvitationResource struct {
+	data *providerData
+}
+
+type carrierInvitationModel struct {
+	ID                    types.String `tfsdk:"id"`
+	CarrierEmail          types.String `tfsdk:"carrier_email"`
+	DOTNumber             types.String `tfsdk:"dot_number"`
+	DocketNumber          types.String `tfsdk:"docket_number"`
+	UserName              types.String `tfsdk:"user_name"`
+	SendConfirmationEmail types.Bool   `tfsdk:"send_confirmation_email"`
+	NotificationEmails    types.List   `tfsdk:"notification_emails"`
+	ResendTriggers        types.Map    `tfsdk:"resend_triggers"`
+	SentAt                types.String `tfsdk:"sent_at"`
+	PacketCompleted       types.Bool   `tfsdk:"packet_completed"`
+	PacketCompletedAt     types.String `tfsdk:"packet_completed_at"`
+}
+
+func (m carrierInvitationModel) key() (carrierid.InvitationKey, error) {
+	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
+	if err != nil {
+		return carrierid.InvitationKey{}, err
+	}
+	return carrierid.InvitationKey{DOT: dot, Docket: m.DocketNumber.ValueString(), Email: m.CarrierEmail.ValueString()}, nil
+}
+
+func (r *carrierInvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_carrier_invitation"
+}
+
+func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Sends a carrier an Intellivite e-mail inviting it to complete the broker's onboarding packet, " +
+			"and shows in every plan whether the carrier has completed it since.\n\n" +
+			"An invitation is sent once, when the resource is created. Changing any argument, or `resend_triggers`, sends a new one. " +
+			"**An e-mail cannot be unsent:** destroying the resource only removes it from Terraform's state. " +
+			"A send that fails, or whose outcome is uncertain (MCP answered with a server error or the connection dropped), " +
+			"is reported and never repeated behind your back, because repeating it could e-mail the carrier twice.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The invitation in the import ID form: `<dot>/<email>` or `<dot>/<docket>/<email>`.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"carrier_email": schema.StringAttribute{
+				MarkdownDescription: "The address the invitation is sent to, such as `dispatch@carrier.com`. " +
+					"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source).",
+				Required:      true,
+				Validators:    []validator.String{emailValidator},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"dot_number": schema.StringAttribute{
+				MarkdownDescription: "The carrier's USDOT number, such as `23868`. MCP pre-fills the packet with it, " +
+					"and it is how the provider recognises the carrier's completed packet.",
+				Required:      true,
+				Validators:    []validator.String{dotNumberValidator},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"docket_number": schema.StringAttribute{
+				MarkdownDescription: "The carrier's docket number (`MC`, `FF` or `MX` followed by digits), which MCP pre-fills. " +
+					"Leave it out for intrastate carriers.",
+				Optional:      true,
+				Validators:    []validator.String{docketNumberValidator},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"user_name": schema.StringAttribute{
+				MarkdownDescription: "The MCP user (of the broker) the invitation is tied to; MCP then keeps that user informed. " +
+					"Without it the invitation is not associated with a user.",
+				Optional:      true,
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 256)},
+				PlanModifiers: []planmodifier.String{replaceUnlessAdopted{}},
+			},
+			"send_confirmation_email": schema.BoolAttribute{
+				MarkdownDescription: "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+				PlanModifiers:       []planmodifier.Bool{replaceUnlessAdopted{}},
+			},
+			"notification_emails": schema.ListAttribute{
+				MarkdownDescription: "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
+					"Leave it out rather than setting an empty list.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators: []validator.List{
+					listvalidator.SizeAtLeast(1),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(emailValidator),
+				},
+				PlanModifiers: []planmodifier.List{replaceUnlessAdopted{}},
+			},
+			"resend_triggers": schema.MapAttribute{
+				MarkdownDescription: "Arbitrary values that, when changed, send the invitation again (like `triggers_replace` of `terraform_data`), " +
+					"for example `{ round = \"2\" }` to remind a carrier.",
+				ElementType:   types.StringType,
+				Optional:      true,
+				PlanModifiers: []planmodifier.Map{replaceUnlessAdopted{}},
+			},
+			"sent_at": schema.StringAttribute{
+				MarkdownDescription: "When the provider sent the invitation (RFC 3339, UTC). Null for an imported invitation, whose send time MCP does not report.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"packet_completed": schema.BoolAttribute{
+				MarkdownDescription: "Whether the carrier has completed the broker's packet since the invitation was sent " +
+					"(for an imported invitation: in the last 90 days), from MCP's CompletedPackets. Refreshed by every plan.",
+				Computed: true,
+			},
+			"packet_completed_at": schema.StringAttribute{
+				MarkdownDescription: "When the carrier completed the packet (RFC 3339, UTC), or null.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (r *carrierInvitationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *carrierInvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan carrierInvitationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := plan.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+		return
+	}
+	var notify []string
+	resp.Diagnostics.Append(plan.NotificationEmails.ElementsAs(ctx, &notify, false)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// Taken before sending, so that no completion can predate it.
+	sentAt := r.data.now().UTC().Truncate(time.Second)
+	_, err = r.data.client.Invitations.EmailPacket(ctx, mcp.PacketInvitation{
+		CarrierEmail:          key.Email,
+		DOTNumber:             key.DOT,
+		DocketNumber:          key.Docket,
+		UserName:              plan.UserName.ValueString(),
+		SendConfirmationEmail: plan.SendConfirmationEmail.ValueBool(),
+		NotificationEmails:    notify,
+	})
+	if err != nil {
+		summary := fmt.Sprintf("Unable to invite carrier DOT %d (%s)", key.DOT, key.Email)
+		if mcp.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("dot_number"), summary,
+				fmt.Sprintf("MCP does not know a carrier with %s.", carrierid.Key{DOT: key.DOT, Docket: key.Docket}.Describe()))
+			return
+		}
+		addAPIError(&resp.Diagnostics, summary, err)
+		return
+	}
+	tflog.Info(ctx, "sent packet invitation", map[string]any{"dot_number": key.DOT})
+
+	plan.ID = types.StringValue(key.String())
+	plan.SentAt = types.StringValue(sentAt.Format(time.RFC3339))
+	plan.PacketCompleted = types.BoolValue(false)
+	plan.PacketCompletedAt = types.StringNull()
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state carrierInvitationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := state.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+		return
+	}
+	since := r.data.now().Add(-importedLookback)
+	if !state.SentAt.IsNull() {
+		if since, err = time.Parse(time.RFC3339, state.SentAt.ValueString()); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("sent_at"), "Invalid sent_at in state", err.Error())
+			return
+		}
+	}
+	// An invitation is never "gone": MCP has no record of it to lose. Only
+	// the packet's completion can change.
+	packet, done, err := r.data.completions.Find(ctx, key.DOT, key.Docket, since)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to read completed packets for carrier DOT %d", key.DOT), err)
+		return
+	}
+	state.ID = types.StringValue(key.String())
+	state.PacketCompleted = types.BoolValue(done)
+	state.PacketCompletedAt = types.StringNull()
+	if done {
+		state.PacketCompletedAt = optionalTime(packet.CompletedDate.Time)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+}
+
+// Update only fills in arguments an import could not read; everything else
+// replaces the resource (see replaceUnlessAdopted).
+func (r *carrierInvitationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state carrierInvitationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID, plan.SentAt, plan.PacketCompleted, plan.PacketCompletedAt = state.ID, state.SentAt, state.PacketCompleted, state.PacketCompletedAt
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+// Delete forgets the invitation: an e-mail cannot be unsent.
+func (r *carrierInvitationResource) Delete(ctx context.Context, _ resource.DeleteRequest, _ *resource.DeleteResponse) {
+	tflog.Info(ctx, "removing packet invitation from state; MCP has nothing to delete")
+}
+
+func (r *carrierInvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	key, err := carrierid.ParseInvitationID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	r.adopt(ctx, key, resp)
+}
+
+// adopt records an invitation sent outside Terraform, so that applying the
+// configuration does not send another.
+func (r *carrierInvitationResource) adopt(ctx context.Context, key carrierid.InvitationKey, resp *resource.ImportStateResponse) {
+	state := carrierInvitationModel{
+		ID:                    types.StringValue(key.String()),
+		CarrierEmail:          types.StringValue(key.Email),
+		DOTNumber:             types.StringValue(fmt.Sprint(key.DOT)),
+		DocketNumber:          optionalString(key.Docket),
+		UserName:              types.StringNull(),
+		SendConfirmationEmail: types.BoolNull(),
+		NotificationEmails:    types.ListNull(types.StringType),
+		ResendTriggers:        types.MapNull(types.StringType),
+		SentAt:                types.StringNull(),
+		PacketCompleted:       types.BoolValue(false),
+		PacketCompletedAt:     types.StringNull(),
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(markAdopted(ctx, resp.Private)...)
+}

@@ -1,0 +1,260 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
+)
+
+// membershipKind is what distinguishes mcp_monitored_carrier from
+// mcp_blocked_carrier: one carrier's place on one of MCP's two lists. The
+// behaviour is the same and lives once, in carrierMembershipResource.
+type membershipKind struct {
+	typeName    string // resource type without the provider prefix
+	description string
+	listName    string                               // e.g. "monitored list"
+	add, remove string                               // verbs for diagnostics: "monitor", "stop monitoring"
+	list        func(*providerData) *membership.List // the run's shared view of the list
+}
+
+var (
+	_ resource.Resource                = (*carrierMembershipResource)(nil)
+	_ resource.ResourceWithConfigure   = (*carrierMembershipResource)(nil)
+	_ resource.ResourceWithImportState = (*carrierMembershipResource)(nil)
+)
+
+type carrierMembershipResource struct {
+	kind membershipKind
+	data *providerData
+}
+
+// carrierMembershipModel is the state of a per-carrier list resource.
+type carrierMembershipModel struct {
+	ID               types.String `tfsdk:"id"`
+	DOTNumber        types.String `tfsdk:"dot_number"`
+	DocketNumber     types.String `tfsdk:"docket_number"`
+	IntrastateNumber types.String `tfsdk:"intrastate_number"`
+	CreatedAt        types.String `tfsdk:"created_at"`
+	CreatedBy        types.String `tfsdk:"created_by"`
+	LastModifiedAt   types.String `tfsdk:"last_modified_at"`
+	LastModifiedBy   types.String `tfsdk:"last_modified_by"`
+}
+
+// key reads the identifying arguments; they were validated at plan time.
+func (m carrierMembershipModel) key() (carrierid.Key, error) {
+	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
+	if err != nil {
+		return carrierid.Key{}, err
+	}
+	return carrierid.Key{DOT: dot, Docket: m.DocketNumber.ValueString(), Intrastate: m.IntrastateNumber.ValueString()}, nil
+}
+
+// membershipModel is the state for a list entry, all from MCP.
+func membershipModel(e membership.Entry) carrierMembershipModel {
+	return carrierMembershipModel{
+		ID:               types.StringValue(e.Key.String()),
+		DOTNumber:        types.StringValue(fmt.Sprint(e.Key.DOT)),
+		DocketNumber:     optionalString(e.Key.Docket),
+		IntrastateNumber: optionalString(e.Key.Intrastate),
+		CreatedAt:        optionalTime(e.CreatedAt),
+		CreatedBy:        optionalString(e.CreatedBy),
+		LastModifiedAt:   optionalTime(e.LastModifiedAt),
+		LastModifiedBy:   optionalString(e.LastModifiedBy),
+	}
+}
+
+func (r *carrierMembershipResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.kind.typeName
+}
+
+func (r *carrierMembershipResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	computed := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: desc,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: r.kind.description,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The carrier's entry on the " + r.kind.listName + ", in the import ID form: " +
+					"`<dot>/<docket>`, `<dot>/intrastate/<number>`, or `<dot>` for a carrier MCP lists with neither.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"dot_number": schema.StringAttribute{
+				MarkdownDescription: "The carrier's USDOT number, such as `23868` (a number or a string). Changing it replaces the resource.",
+				Required:            true,
+				Validators:          []validator.String{dotNumberValidator},
+				PlanModifiers:       replace,
+			},
+			"docket_number": schema.StringAttribute{
+				MarkdownDescription: "The carrier's docket number: `MC`, `FF` or `MX` followed by digits, such as `MC113843`. " +
+					"Optional: when left out, MCP finds the carrier by its DOT number and this attribute shows the docket MCP lists. " +
+					"Conflicts with `intrastate_number`. Changing it replaces the resource.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{docketNumberValidator, stringvalidator.ConflictsWith(path.MatchRoot("intrastate_number"))},
+				PlanModifiers: replace,
+			},
+			"intrastate_number": schema.StringAttribute{
+				MarkdownDescription: "The state-issued number of an intrastate-only carrier, such as `TX123456`, for carriers without a docket. " +
+					"Conflicts with `docket_number`. Changing it replaces the resource.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{intrastateNumberValidator},
+				PlanModifiers: replace,
+			},
+			"created_at":       computed("When the carrier was put on the " + r.kind.listName + ", as MCP reports it (RFC 3339, UTC)."),
+			"created_by":       computed("The MCP user who put the carrier on the " + r.kind.listName + "."),
+			"last_modified_at": computed("When MCP last changed the carrier's entry (RFC 3339, UTC)."),
+			"last_modified_by": computed("The MCP user who last changed the carrier's entry."),
+		},
+	}
+}
+
+func (r *carrierMembershipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *carrierMembershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan carrierMembershipModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := plan.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+		return
+	}
+	list := r.kind.list(r.data)
+	entry, err := list.Add(ctx, key)
+	var unconfirmed *membership.UnconfirmedError
+	switch {
+	case errors.As(err, &unconfirmed):
+		// MCP took the write; record it so it is not lost, and let the next
+		// refresh fill in what MCP reports about it.
+		resp.Diagnostics.AddWarning("Unable to read the "+r.kind.listName+" back", err.Error())
+		entry = membership.Entry{Key: key}
+	case mcp.IsNotFound(err):
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()),
+			fmt.Sprintf("MCP does not know a carrier with %s. Check the DOT number and the docket or intrastate number.", key.Describe()))
+		return
+	case err != nil:
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+}
+
+func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state carrierMembershipModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := state.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+		return
+	}
+	entry, ok, err := r.kind.list(r.data).Get(ctx, key.DOT)
+	if err != nil {
+		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
+		return
+	}
+	if !ok {
+		// Someone took the carrier off the list outside Terraform: the next
+		// plan proposes to put it back.
+		tflog.Info(ctx, "carrier is no longer on the "+r.kind.listName+"; removing it from state", map[string]any{"dot_number": key.DOT})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+}
+
+// Update only happens when nothing MCP holds changes: every argument
+// replaces the resource.
+func (r *carrierMembershipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan carrierMembershipModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+}
+
+func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state carrierMembershipModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	key, err := state.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+		return
+	}
+	if err := r.kind.list(r.data).Remove(ctx, key); err != nil {
+		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.remove, key.Describe()), err)
+	}
+}
+
+func (r *carrierMembershipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	key, err := carrierid.ParseImportID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	r.importKey(ctx, key, resp)
+}
+
+// importKey checks that the carrier is on the list as the import names it,
+// and records MCP's entry.
+func (r *carrierMembershipResource) importKey(ctx context.Context, key carrierid.Key, resp *resource.ImportStateResponse) {
+	entry, ok, err := r.kind.list(r.data).Get(ctx, key.DOT)
+	switch {
+	case err != nil:
+		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
+	case !ok:
+		resp.Diagnostics.AddError("Cannot import "+key.Describe(),
+			fmt.Sprintf("Carrier %s is not on MCP's %s, so there is nothing to import.", key.Describe(), r.kind.listName))
+	case !entry.Matches(key):
+		resp.Diagnostics.AddError("Cannot import "+key.Describe(),
+			fmt.Sprintf("Carrier DOT %d is on MCP's %s as %s, not %s.", key.DOT, r.kind.listName, entry.Key.Describe(), key.Describe()))
+	default:
+		resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+	}
+}
+
+// optionalString maps MCP's empty text to null.
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// optionalTime formats an MCP time as RFC 3339 in UTC, or null.
+func optionalTime(t time.Time) types.String {
+	if t.IsZero() {
+		return types.StringNull()
+	}
+	return types.StringValue(t.UTC().Format(time.RFC3339))
+}

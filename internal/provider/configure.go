@@ -1,0 +1,242 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// Environment variables that stand in for provider arguments.
+const (
+	envUsername       = "MCP_USERNAME"
+	envPassword       = "MCP_PASSWORD"
+	envBaseURL        = "MCP_BASE_URL"
+	envRequestTimeout = "MCP_REQUEST_TIMEOUT"
+	envMaxRetries     = "MCP_MAX_RETRIES"
+	envRetryWaitMin   = "MCP_RETRY_WAIT_MIN"
+	envRetryWaitMax   = "MCP_RETRY_WAIT_MAX"
+)
+
+const (
+	defaultRequestTimeout = time.Minute
+	minRequestTimeout     = time.Second
+	maxRequestTimeout     = 30 * time.Minute
+	maxRetryWait          = 10 * time.Minute
+	maxRetriesLimit       = 20
+	integrationToolsURL   = "https://mycarrierpackets.com/IntegrationTools"
+)
+
+// settings is the provider configuration after environment fallbacks and
+// defaults, validated.
+type settings struct {
+	username, password, baseURL string
+	timeout                     time.Duration
+	retry                       mcp.RetryPolicy
+}
+
+// resolveSettings applies config > environment > default to every argument
+// and reports each problem on the attribute it concerns.
+func resolveSettings(m providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	r := resolver{getenv: getenv, diags: &diags}
+	s := settings{retry: mcp.DefaultRetryPolicy()}
+
+	s.username = r.required(m.Username, "username", envUsername, "user name")
+	s.password = r.required(m.Password, "password", envPassword, "password")
+
+	s.baseURL = r.str(m.BaseURL, "base_url", envBaseURL, mcp.DefaultBaseURL)
+	if err := checkBaseURL(s.baseURL); err != nil {
+		diags.AddAttributeError(path.Root("base_url"), "Invalid MCP base_url", err.Error())
+	}
+
+	s.timeout = r.duration(m.RequestTimeout, "request_timeout", envRequestTimeout, defaultRequestTimeout, minRequestTimeout, maxRequestTimeout)
+	s.retry.WaitMin = r.duration(m.RetryWaitMin, "retry_wait_min", envRetryWaitMin, s.retry.WaitMin, 0, maxRetryWait)
+	s.retry.WaitMax = r.duration(m.RetryWaitMax, "retry_wait_max", envRetryWaitMax, s.retry.WaitMax, 0, maxRetryWait)
+	if s.retry.WaitMin > s.retry.WaitMax {
+		diags.AddAttributeError(path.Root("retry_wait_min"), "Invalid retry waits",
+			fmt.Sprintf("retry_wait_min (%s) must not be longer than retry_wait_max (%s).", s.retry.WaitMin, s.retry.WaitMax))
+	}
+	s.retry.MaxRetries = r.maxRetries(m.MaxRetries, s.retry.MaxRetries)
+	return s, diags
+}
+
+// resolver reads one argument at a time, recording diagnostics.
+type resolver struct {
+	getenv func(string) string
+	diags  *diag.Diagnostics
+}
+
+// known reports whether v can be used now, and records an error when the
+// value will only be known during apply: the client must exist before then.
+func (r resolver) known(v interface{ IsUnknown() bool }, attr, env string) bool {
+	if !v.IsUnknown() {
+		return true
+	}
+	r.diags.AddAttributeError(path.Root(attr), "Unknown MCP "+attr,
+		fmt.Sprintf("The provider cannot connect to MCP because %s is not known until apply. "+
+			"Set it to a value known at plan time, or leave it out and set the %s environment variable.", attr, env))
+	return false
+}
+
+func (r resolver) str(v types.String, attr, env, def string) string {
+	if !r.known(v, attr, env) {
+		return ""
+	}
+	if !v.IsNull() {
+		return v.ValueString()
+	}
+	if e := r.getenv(env); e != "" {
+		return e
+	}
+	return def
+}
+
+func (r resolver) required(v types.String, attr, env, what string) string {
+	if v.IsUnknown() {
+		r.known(v, attr, env)
+		return ""
+	}
+	s := r.str(v, attr, env, "")
+	if s == "" {
+		r.diags.AddAttributeError(path.Root(attr), "Missing MCP "+attr,
+			fmt.Sprintf("The provider needs the MCP integration %s. Set %s in the provider block or the %s environment variable. "+
+				"Integration credentials are managed on MCP's Integration Tools page (%s).", what, attr, env, integrationToolsURL))
+	}
+	return s
+}
+
+func (r resolver) duration(v types.String, attr, env string, def, lo, hi time.Duration) time.Duration {
+	raw := r.str(v, attr, env, "")
+	if raw == "" {
+		return def
+	}
+	d, err := parseDurationBetween(raw, lo, hi)
+	if err != nil {
+		r.diags.AddAttributeError(path.Root(attr), "Invalid MCP "+attr, fmt.Sprintf("%s (from %s): %s", attr, source(v, env), err))
+		return def
+	}
+	return d
+}
+
+func (r resolver) maxRetries(v types.Int64, def int) int {
+	if !r.known(v, "max_retries", envMaxRetries) {
+		return def
+	}
+	if !v.IsNull() {
+		return int(v.ValueInt64())
+	}
+	raw := r.getenv(envMaxRetries)
+	if raw == "" {
+		return def
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 0 || n > maxRetriesLimit {
+		r.diags.AddAttributeError(path.Root("max_retries"), "Invalid MCP max_retries",
+			fmt.Sprintf("The %s environment variable is %q; it must be a whole number from 0 to %d.", envMaxRetries, raw, maxRetriesLimit))
+		return def
+	}
+	return n
+}
+
+// source names where a value came from, for error messages.
+func source(v types.String, env string) string {
+	if !v.IsNull() {
+		return "the provider block"
+	}
+	return "the " + env + " environment variable"
+}
+
+// parseDurationBetween parses a Go duration and checks its range.
+func parseDurationBetween(raw string, lo, hi time.Duration) (time.Duration, error) {
+	d, err := time.ParseDuration(raw)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration; use a Go duration such as 30s, 2m or 1m30s", raw)
+	}
+	if d < lo || d > hi {
+		return 0, fmt.Errorf("%q must be between %s and %s", raw, lo, hi)
+	}
+	return d, nil
+}
+
+// checkBaseURL accepts an absolute http(s) URL, and plain http only to a
+// loopback host: the password must not cross a network in clear text.
+func checkBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" {
+		return fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, mcp.DefaultBaseURL)
+	}
+	if u.User != nil {
+		return fmt.Errorf("%q must not carry credentials; use the username and password arguments", u.Redacted())
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("%q must not have a query string or fragment", raw)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return fmt.Errorf("%q uses plain http:// to %s, which is not a loopback host, so the MCP credentials would cross the network in clear text. "+
+			"Use https://, or http:// only to localhost, 127.0.0.1 or ::1 (for example the local MCP emulator)", raw, u.Hostname())
+	}
+	return nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s, diags := resolveSettings(m, os.Getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	client, err := mcp.NewClient(s.baseURL, s.username, s.password,
+		mcp.WithUserAgent("terraform-provider-mcp/"+p.version),
+		mcp.WithRequestTimeout(s.timeout),
+		mcp.WithRetry(s.retry),
+		mcp.WithLogger(tflogger{}),
+	)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to create the MCP client", err.Error())
+		return
+	}
+	// Authenticate now, so a wrong password is reported once, on the
+	// provider, rather than by every resource.
+	if err := client.Authenticate(ctx); err != nil {
+		var authErr *mcp.AuthError
+		if errors.As(err, &authErr) {
+			resp.Diagnostics.AddAttributeError(path.Root("password"), "MCP rejected the credentials",
+				fmt.Sprintf("MCP at %s did not accept the integration username and password (%s). "+
+					"Check both on MCP's Integration Tools page (%s); the username came from %s and the password from %s.",
+					s.baseURL, err, integrationToolsURL, source(m.Username, envUsername), source(m.Password, envPassword)))
+			return
+		}
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Unable to reach MCP",
+			fmt.Sprintf("Requesting an access token from %s failed: %s. Check base_url and the network.", s.baseURL, err))
+		return
+	}
+	data := newProviderData(client)
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}

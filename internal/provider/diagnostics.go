@@ -1,0 +1,45 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// addAPIError reports a failed MCP call under summary ("Unable to <verb>
+// <thing>"), explaining the kinds of failure in words a user can act on.
+func addAPIError(diags *diag.Diagnostics, summary string, err error) {
+	diags.AddError(summary, explain(err))
+}
+
+// explain turns a client error into the detail of a diagnostic.
+func explain(err error) string {
+	var (
+		rateErr *mcp.RateLimitError
+		apiErr  *mcp.APIError
+		opErr   *mcp.OperationError
+	)
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "The operation was cancelled before MCP answered."
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Sprintf("MCP did not answer in time (%v). Raise request_timeout if MCP is slow.", err)
+	case mcp.IsUncertain(err):
+		return fmt.Sprintf("%v.\n\nThe request may have reached MCP, so the provider did not repeat it: repeating it could "+
+			"e-mail or text the carrier twice. Find out whether it arrived before applying again.", err)
+	case errors.As(err, &rateErr):
+		return fmt.Sprintf("MCP is throttling requests (%v). The provider waited and retried as configured by max_retries; "+
+			"try again later, or lower Terraform's -parallelism.", err)
+	case mcp.IsAuthError(err):
+		return fmt.Sprintf("%v. Check the integration credentials on MCP's Integration Tools page (%s).", err, integrationToolsURL)
+	case errors.As(err, &opErr):
+		return fmt.Sprintf("MCP answered that %s did not succeed: %s", opErr.Operation, opErr.Message)
+	case errors.As(err, &apiErr):
+		return err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,118 @@
+// Package provider is the Terraform side of terraform-provider-mcp: the
+// provider, its resources, data sources and functions. Everything that talks
+// to MCP goes through internal/mcp.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+var (
+	_ provider.Provider              = (*mcpProvider)(nil)
+	_ provider.ProviderWithFunctions = (*mcpProvider)(nil)
+)
+
+// New returns the provider factory; version is "dev", "test" or the release.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &mcpProvider{version: version} }
+}
+
+type mcpProvider struct {
+	version string
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	Username       types.String `tfsdk:"username"`
+	Password       types.String `tfsdk:"password"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	RetryWaitMin   types.String `tfsdk:"retry_wait_min"`
+	RetryWaitMax   types.String `tfsdk:"retry_wait_max"`
+}
+
+func (p *mcpProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "mcp"
+	resp.Version = p.version
+}
+
+func (p *mcpProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Manages a freight broker's carriers in [MyCarrierPackets](https://mycarrierpackets.com) (MCP): " +
+			"which carriers are under Assure Advantage monitoring, which are blocked, and packet invitations; " +
+			"and reads carrier data, risk assessments and associated carriers for vetting.",
+		Attributes: map[string]schema.Attribute{
+			"username": schema.StringAttribute{
+				MarkdownDescription: "User name of an MCP integration user, from MCP's Integration Tools page. " +
+					"Falls back to the `" + envUsername + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"password": schema.StringAttribute{
+				MarkdownDescription: "Password of the MCP integration user. Falls back to the `" + envPassword + "` environment variable. " +
+					"It is sent only to the token endpoint and never logged or stored in state.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "Base URL of the MCP API. Falls back to the `" + envBaseURL + "` environment variable, then `" + mcp.DefaultBaseURL + "`. " +
+					"It must use `https://`, except for a loopback host such as the local MCP emulator (`http://127.0.0.1:8089`).",
+				Optional:   true,
+				Validators: []validator.String{baseURLValidator},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "How long one HTTP request to MCP may take, as a Go duration such as `30s` or `2m`; " +
+					"a retried request gets this much time per attempt. Falls back to `" + envRequestTimeout + "`, then `" + defaultRequestTimeout.String() + "`.",
+				Optional:   true,
+				Validators: []validator.String{durationBetween(minRequestTimeout, maxRequestTimeout)},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a failed request is repeated: on HTTP 429 (after the `Retry-After` MCP asks for), " +
+					"5xx and connection failures. Requests that e-mail or text a carrier are never repeated once MCP may have received them. " +
+					"Falls back to `" + envMaxRetries + "`, then `5`. Zero disables retries.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
+			},
+			"retry_wait_min": schema.StringAttribute{
+				MarkdownDescription: "Shortest wait before a retry, as a Go duration; waits double from here with random jitter. " +
+					"Falls back to `" + envRetryWaitMin + "`, then `" + mcp.DefaultRetryPolicy().WaitMin.String() + "`.",
+				Optional:   true,
+				Validators: []validator.String{durationBetween(0, maxRetryWait)},
+			},
+			"retry_wait_max": schema.StringAttribute{
+				MarkdownDescription: "Longest wait before a retry, as a Go duration. " +
+					"Falls back to `" + envRetryWaitMax + "`, then `" + mcp.DefaultRetryPolicy().WaitMax.String() + "`.",
+				Optional:   true,
+				Validators: []validator.String{durationBetween(0, maxRetryWait)},
+			},
+		},
+	}
+}
+
+func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		NewMonitoredCarrierResource,
+		NewBlockedCarrierResource,
+		NewCarrierInvitationResource,
+	}
+}
+
+func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{}
+}
+
+func (p *mcpProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{}
+}

@@ -1,0 +1,64 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/completions"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
+)
+
+// providerData is what Configure hands to every resource and data source:
+// the one MCP client of this provider run.
+type providerData struct {
+	client *mcp.Client
+	// The run's shared views of the two carrier lists: loaded once however
+	// many resources read them.
+	monitored *membership.List
+	blocked   *membership.List
+	// Packet completions, fetched once for every invitation that asks.
+	completions *completions.Window
+	now         func() time.Time
+}
+
+func newProviderData(client *mcp.Client) *providerData {
+	return &providerData{
+		client:      client,
+		monitored:   membership.Monitored(client),
+		blocked:     membership.Blocked(client),
+		completions: completions.New(client.Invitations.CompletedPackets, time.Now),
+		now:         time.Now,
+	}
+}
+
+// providerDataFrom casts the ProviderData of a resource or data source
+// Configure call. A nil value means the provider is not configured yet
+// (Terraform validates before it configures) and is not an error.
+func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
+	if data == nil {
+		return nil
+	}
+	pd, ok := data.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is always a bug in the provider; please report it.", data))
+		return nil
+	}
+	return pd
+}
+
+// tflogger sends the MCP client's diagnostics to Terraform's log.
+type tflogger struct{}
+
+func (tflogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(ctx, msg, fields)
+}
+
+func (tflogger) Warn(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Warn(ctx, msg, fields)
+}

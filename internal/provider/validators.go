@@ -1,0 +1,66 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+)
+
+// stringCheck is a plan-time validator built from a check function, so the
+// same check serves attribute validation, Configure (for values that come from
+// the environment) and import-ID parsing.
+type stringCheck struct {
+	description string
+	check       func(string) error
+}
+
+var _ validator.String = stringCheck{}
+
+func (v stringCheck) Description(context.Context) string         { return v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := v.check(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
+	}
+}
+
+var baseURLValidator = stringCheck{
+	description: "an https:// URL, or http:// to a loopback host",
+	check:       checkBaseURL,
+}
+
+var (
+	dotNumberValidator = stringCheck{
+		description: "a USDOT number: 1 to 8 digits without a leading zero",
+		check:       func(s string) error { _, err := carrierid.ParseDOT(s); return err },
+	}
+	docketNumberValidator = stringCheck{
+		description: "a docket number: MC, FF or MX followed by digits",
+		check:       carrierid.CheckDocket,
+	}
+	emailValidator = stringCheck{
+		description: "a bare e-mail address",
+		check:       carrierid.CheckEmail,
+	}
+	intrastateNumberValidator = stringCheck{
+		description: "an intrastate number: upper-case letters, digits and hyphens",
+		check:       carrierid.CheckIntrastate,
+	}
+)
+
+func durationBetween(lo, hi time.Duration) stringCheck {
+	return stringCheck{
+		description: "a Go duration between " + lo.String() + " and " + hi.String(),
+		check: func(s string) error {
+			_, err := parseDurationBetween(s, lo, hi)
+			return err
+		},
+	}
+}
