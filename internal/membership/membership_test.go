@@ -249,3 +249,74 @@ func TestGetHonoursCancellation(t *testing.T) {
 		t.Fatalf("Get = %v, want the context's error", err)
 	}
 }
+
+func TestSync(t *testing.T) {
+	t.Parallel()
+	f := newFake(100, 200)
+	for dot := 1000; dot < 1050; dot++ {
+		f.known[dot] = "MC1"
+	}
+	l := New("monitored list", f)
+	desired := map[int]carrierid.Key{200: {DOT: 200}, 300: {DOT: 300, Docket: "FF300"}}
+	for dot := 1000; dot < 1050; dot++ {
+		desired[dot] = carrierid.Key{DOT: dot}
+	}
+	res, err := l.Sync(context.Background(), desired, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 51 || res.Removed != 1 || len(res.Entries) != 52 {
+		t.Errorf("Sync added %d, removed %d, holds %d; want 51, 1, 52", res.Added, res.Removed, len(res.Entries))
+	}
+	if f.adds.Load() != 51 || f.removes.Load() != 1 || f.loads.Load() != 2 {
+		t.Errorf("writes %d+%d with %d loads; want exactly the difference and one read-back", f.adds.Load(), f.removes.Load(), f.loads.Load())
+	}
+
+	// In sync: no writes, no reload.
+	before := f.loads.Load()
+	if res, err := l.Sync(context.Background(), desired, 4); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
+		t.Errorf("second Sync = %+v, %v with %d loads", res, err, f.loads.Load()-before)
+	}
+}
+
+func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
+	t.Parallel()
+	f := newFake(100)
+	l := New("blocked list", f)
+	desired := map[int]carrierid.Key{200: {DOT: 200}, 999: {DOT: 999}, 23868: {DOT: 23868, Docket: "MC113843"}}
+	res, err := l.Sync(context.Background(), desired, 2)
+	if err == nil || !strings.Contains(err.Error(), "MCP does not know a carrier with DOT 999") {
+		t.Fatalf("Sync error = %v, want the unknown carrier named", err)
+	}
+	if _, ok := res.Entries[200]; !ok || len(res.Entries) != 2 {
+		t.Errorf("Entries = %v; the successful additions must be reported", res.Entries)
+	}
+	if _, ok := res.Entries[100]; ok {
+		t.Error("the successful removal is not reflected")
+	}
+}
+
+func TestSyncCancelledStillReadsBack(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	for dot := 1; dot <= 100; dot++ {
+		f.known[dot] = "MC1"
+	}
+	l := New("monitored list", f)
+	if _, err := l.All(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	desired := map[int]carrierid.Key{}
+	for dot := 1; dot <= 100; dot++ {
+		desired[dot] = carrierid.Key{DOT: dot}
+	}
+	res, err := l.Sync(ctx, desired, 1)
+	if err == nil || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("Sync = %v, want the interruption reported", err)
+	}
+	if len(res.Entries) != int(f.adds.Load()) {
+		t.Errorf("state holds %d carriers but %d were added", len(res.Entries), f.adds.Load())
+	}
+}

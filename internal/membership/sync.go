@@ -1,0 +1,165 @@
+package membership
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// readBackTimeout bounds the final read of a Sync that was cancelled: what
+// the writes did must still be learnt, or it would be lost from state.
+const readBackTimeout = 2 * time.Minute
+
+// SyncResult is what a Sync did.
+type SyncResult struct {
+	// Entries is the list as MCP holds it after the writes.
+	Entries map[int]Entry
+	// Added and Removed count the writes MCP accepted.
+	Added, Removed int
+}
+
+// Sync makes the list hold exactly the desired carriers: it adds those
+// missing and removes those not desired, at most concurrency writes at a
+// time, and then reads the list back once. Failed writes do not stop the
+// others; they come back joined in the error, and Entries still says what
+// MCP holds, so that state records everything that did happen.
+func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurrency int) (SyncResult, error) {
+	current, err := l.All(ctx)
+	if err != nil {
+		return SyncResult{}, err
+	}
+	var adds, removes []carrierid.Key
+	var errs []error
+	for dot, k := range desired {
+		e, ok := current[dot]
+		switch {
+		case !ok:
+			adds = append(adds, k)
+		case !e.Matches(k):
+			errs = append(errs, mismatch(l.Name, k, e))
+		}
+	}
+	for dot, e := range current {
+		if _, ok := desired[dot]; !ok {
+			removes = append(removes, e.Key)
+		}
+	}
+	if len(adds) == 0 && len(removes) == 0 {
+		return SyncResult{Entries: current}, joinCapped(errs)
+	}
+	byDOT := func(a, b carrierid.Key) int { return a.DOT - b.DOT }
+	slices.SortFunc(adds, byDOT)
+	slices.SortFunc(removes, byDOT)
+
+	var (
+		mu       sync.Mutex
+		result   SyncResult
+		reported = make(map[int]bool) // DOT numbers with an error already
+	)
+	write := func(k carrierid.Key, add bool) {
+		var err error
+		if add {
+			err = l.backend.Add(ctx, k)
+		} else {
+			err = l.backend.Remove(ctx, k)
+		}
+		var opErr *mcp.OperationError
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err == nil && add:
+			result.Added++
+		case err == nil, !add && mcp.IsNotFound(err):
+			result.Removed++
+		case errors.As(err, &opErr):
+			// MCP said no; the read-back decides.
+		case add && mcp.IsNotFound(err):
+			errs, reported[k.DOT] = append(errs, fmt.Errorf("MCP does not know a carrier with %s", k.Describe())), true
+		default:
+			errs, reported[k.DOT] = append(errs, fmt.Errorf("%s: %w", k.Describe(), err)), true
+		}
+	}
+	runBounded(ctx, concurrency, adds, removes, write)
+
+	// Read back even when cancelled: the writes that happened must reach state.
+	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readBackTimeout)
+	defer cancel()
+	if err := l.fresh(readCtx, l.wrote()); err != nil {
+		return SyncResult{}, joinCapped(append(errs, err))
+	}
+	l.mu.Lock()
+	result.Entries = make(map[int]Entry, len(l.entries))
+	for dot, e := range l.entries {
+		result.Entries[dot] = e
+	}
+	l.mu.Unlock()
+
+	if ctx.Err() != nil {
+		errs = append(errs, fmt.Errorf("interrupted before every change was made: %w", ctx.Err()))
+	} else {
+		// A write MCP refused, or accepted without effect, shows in the list.
+		for _, k := range adds {
+			if _, ok := result.Entries[k.DOT]; !ok && !reported[k.DOT] {
+				errs = append(errs, fmt.Errorf("MCP did not put %s on the %s", k.Describe(), l.Name))
+			}
+		}
+		for _, k := range removes {
+			if _, ok := result.Entries[k.DOT]; ok && !reported[k.DOT] {
+				errs = append(errs, fmt.Errorf("MCP did not take %s off the %s", k.Describe(), l.Name))
+			}
+		}
+	}
+	return result, joinCapped(errs)
+}
+
+// maxReportedErrors keeps a diagnostic readable when thousands of writes fail.
+const maxReportedErrors = 20
+
+// joinCapped joins errors, summarising beyond maxReportedErrors.
+func joinCapped(errs []error) error {
+	if len(errs) > maxReportedErrors {
+		more := len(errs) - maxReportedErrors
+		errs = append(errs[:maxReportedErrors:maxReportedErrors], fmt.Errorf("… and %d more", more))
+	}
+	return errors.Join(errs...)
+}
+
+// runBounded performs the additions and removals, at most n at a time, and
+// starts no new write once ctx is done.
+func runBounded(ctx context.Context, n int, adds, removes []carrierid.Key, write func(carrierid.Key, bool)) {
+	n = max(n, 1)
+	sem := make(chan struct{}, n)
+	var wg sync.WaitGroup
+	start := func(k carrierid.Key, add bool) bool {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+			return false
+		}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			write(k, add)
+		}()
+		return true
+	}
+	func() {
+		for _, k := range removes {
+			if !start(k, false) {
+				return
+			}
+		}
+		for _, k := range adds {
+			if !start(k, true) {
+				return
+			}
+		}
+	}()
+	wg.Wait()
+}
