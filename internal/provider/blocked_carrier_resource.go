@@ -19,6 +19,7 @@ func NewBlockedCarrierResource() resource.Resource {
 		listName: "blocked list",
 		add:      "block",
 		remove:   "unblock",
+		listType: "block_list",
 		list:     func(d *providerData) *membership.List { return d.blocked },
 	}}
 }

@@ -30,12 +30,14 @@ type membershipKind struct {
 	listName    string                               // e.g. "monitored list"
 	add, remove string                               // verbs for diagnostics: "monitor", "stop monitoring"
 	list        func(*providerData) *membership.List // the run's shared view of the list
+	listType    string                               // the list resource type that must not overlap
 }
 
 var (
 	_ resource.Resource                = (*carrierMembershipResource)(nil)
 	_ resource.ResourceWithConfigure   = (*carrierMembershipResource)(nil)
 	_ resource.ResourceWithImportState = (*carrierMembershipResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*carrierMembershipResource)(nil)
 )
 
 type carrierMembershipResource struct {
@@ -133,6 +135,14 @@ func (r *carrierMembershipResource) Schema(_ context.Context, _ resource.SchemaR
 
 func (r *carrierMembershipResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan warns when a list resource manages the same MCP list.
+func (r *carrierMembershipResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return
+	}
+	resp.Diagnostics.Append(r.data.overlaps.carrier(r.kind.typeName, r.kind.listType)...)
 }
 
 func (r *carrierMembershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

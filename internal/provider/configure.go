@@ -28,6 +28,7 @@ const (
 	envMaxRetries     = "MCP_MAX_RETRIES"
 	envRetryWaitMin   = "MCP_RETRY_WAIT_MIN"
 	envRetryWaitMax   = "MCP_RETRY_WAIT_MAX"
+	envListWrites     = "MCP_LIST_WRITE_CONCURRENCY"
 )
 
 const (
@@ -36,6 +37,8 @@ const (
 	maxRequestTimeout     = 30 * time.Minute
 	maxRetryWait          = 10 * time.Minute
 	maxRetriesLimit       = 20
+	defaultListWrites     = 10
+	maxListWrites         = 64
 	integrationToolsURL   = "https://mycarrierpackets.com/IntegrationTools"
 )
 
@@ -45,6 +48,7 @@ type settings struct {
 	username, password, baseURL string
 	timeout                     time.Duration
 	retry                       mcp.RetryPolicy
+	listWrites                  int
 }
 
 // resolveSettings applies config > environment > default to every argument
@@ -69,7 +73,8 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 		diags.AddAttributeError(path.Root("retry_wait_min"), "Invalid retry waits",
 			fmt.Sprintf("retry_wait_min (%s) must not be longer than retry_wait_max (%s).", s.retry.WaitMin, s.retry.WaitMax))
 	}
-	s.retry.MaxRetries = r.maxRetries(m.MaxRetries, s.retry.MaxRetries)
+	s.retry.MaxRetries = r.integer(m.MaxRetries, "max_retries", envMaxRetries, s.retry.MaxRetries, 0, maxRetriesLimit)
+	s.listWrites = r.integer(m.ListWriteConcurrency, "list_write_concurrency", envListWrites, defaultListWrites, 1, maxListWrites)
 	return s, diags
 }
 
@@ -131,21 +136,21 @@ func (r resolver) duration(v types.String, attr, env string, def, lo, hi time.Du
 	return d
 }
 
-func (r resolver) maxRetries(v types.Int64, def int) int {
-	if !r.known(v, "max_retries", envMaxRetries) {
+func (r resolver) integer(v types.Int64, attr, env string, def, lo, hi int) int {
+	if !r.known(v, attr, env) {
 		return def
 	}
 	if !v.IsNull() {
 		return int(v.ValueInt64())
 	}
-	raw := r.getenv(envMaxRetries)
+	raw := r.getenv(env)
 	if raw == "" {
 		return def
 	}
 	n, err := strconv.Atoi(raw)
-	if err != nil || n < 0 || n > maxRetriesLimit {
-		r.diags.AddAttributeError(path.Root("max_retries"), "Invalid MCP max_retries",
-			fmt.Sprintf("The %s environment variable is %q; it must be a whole number from 0 to %d.", envMaxRetries, raw, maxRetriesLimit))
+	if err != nil || n < lo || n > hi {
+		r.diags.AddAttributeError(path.Root(attr), "Invalid MCP "+attr,
+			fmt.Sprintf("The %s environment variable is %q; it must be a whole number from %d to %d.", env, raw, lo, hi))
 		return def
 	}
 	return n
@@ -236,7 +241,7 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 			fmt.Sprintf("Requesting an access token from %s failed: %s. Check base_url and the network.", s.baseURL, err))
 		return
 	}
-	data := newProviderData(client)
+	data := newProviderData(client, s.listWrites)
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

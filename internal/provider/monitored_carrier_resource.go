@@ -19,6 +19,7 @@ func NewMonitoredCarrierResource() resource.Resource {
 		listName: "monitored list",
 		add:      "monitor",
 		remove:   "stop monitoring",
+		listType: "monitoring_list",
 		list:     func(d *providerData) *membership.List { return d.monitored },
 	}}
 }

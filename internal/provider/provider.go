@@ -41,6 +41,8 @@ type providerModel struct {
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
 	RetryWaitMin   types.String `tfsdk:"retry_wait_min"`
 	RetryWaitMax   types.String `tfsdk:"retry_wait_max"`
+
+	ListWriteConcurrency types.Int64 `tfsdk:"list_write_concurrency"`
 }
 
 func (p *mcpProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -97,6 +99,12 @@ func (p *mcpProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Optional:   true,
 				Validators: []validator.String{durationBetween(0, maxRetryWait)},
 			},
+			"list_write_concurrency": schema.Int64Attribute{
+				MarkdownDescription: "How many carriers `mcp_monitoring_list` and `mcp_block_list` add or remove at the same time. " +
+					"Falls back to `" + envListWrites + "`, then `10`.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(1, maxListWrites)},
+			},
 		},
 	}
 }
@@ -106,6 +114,8 @@ func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
 		NewMonitoredCarrierResource,
 		NewBlockedCarrierResource,
 		NewCarrierInvitationResource,
+		NewMonitoringListResource,
+		NewBlockListResource,
 	}
 }
 

@@ -23,16 +23,21 @@ type providerData struct {
 	blocked   *membership.List
 	// Packet completions, fetched once for every invitation that asks.
 	completions *completions.Window
-	now         func() time.Time
+	// How many carriers a list resource adds or removes at once.
+	listWriteConcurrency int
+	overlaps             *overlaps
+	now                  func() time.Time
 }
 
-func newProviderData(client *mcp.Client) *providerData {
+func newProviderData(client *mcp.Client, listWriteConcurrency int) *providerData {
 	return &providerData{
-		client:      client,
-		monitored:   membership.Monitored(client),
-		blocked:     membership.Blocked(client),
-		completions: completions.New(client.Invitations.CompletedPackets, time.Now),
-		now:         time.Now,
+		client:               client,
+		monitored:            membership.Monitored(client),
+		blocked:              membership.Blocked(client),
+		completions:          completions.New(client.Invitations.CompletedPackets, time.Now),
+		listWriteConcurrency: listWriteConcurrency,
+		overlaps:             newOverlaps(),
+		now:                  time.Now,
 	}
 }
 
