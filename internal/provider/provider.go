@@ -124,5 +124,9 @@ func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSourc
 }
 
 func (p *mcpProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{}
+	return []func() function.Function{
+		NewIntelliviteLinkFunction,
+		NewCarrierPortalURLFunction,
+		NewNormalizeDocketFunction,
+	}
 }
