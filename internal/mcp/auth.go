@@ -102,13 +102,18 @@ func (ts *tokenSource) invalidate(value string) {
 	}
 }
 
+// unknownLifetime is how long a token without expires_in is used.
+const unknownLifetime = 24 * time.Hour
+
 // renewAfter is how long a token is used: 90% of its lifetime, and never
 // closer than five minutes to its expiry, so a request in flight does not
 // carry a token that expires under it.
 func renewAfter(expiresIn int64) time.Duration {
 	life := time.Duration(expiresIn) * time.Second
 	if life <= 0 {
-		return 0
+		// No lifetime given: use the token until MCP refuses it (a 401
+		// brings a new one) rather than requesting one per call.
+		return unknownLifetime
 	}
 	margin := life / 10
 	if margin > 5*time.Minute {

@@ -85,7 +85,7 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 	}
 	c := &Client{
 		baseURL:   u,
-		http:      &http.Client{},
+		http:      &http.Client{CheckRedirect: noRedirects},
 		userAgent: "terraform-provider-mcp",
 		timeout:   time.Minute,
 		retry:     DefaultRetryPolicy(),
@@ -216,10 +216,12 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 				c.logger.Warn(ctx, "MCP answered with a server error; not retrying", fields)
 				return resp, &UncertainError{Operation: op.name, Err: apiError(op, resp)}
 			}
-			if attempt >= c.retry.MaxRetries {
+			// A 503 may name its own wait, as a 429 does.
+			retryAfter := parseRetryAfter(resp.header.Get("Retry-After"), c.now())
+			if attempt >= c.retry.MaxRetries || (c.retry.MaxRetryAfter > 0 && retryAfter > c.retry.MaxRetryAfter) {
 				return resp, apiError(op, resp)
 			}
-			wait = c.retry.backoff(attempt)
+			wait = max(retryAfter, c.retry.backoff(attempt))
 
 		default:
 			return resp, apiError(op, resp)
@@ -275,12 +277,20 @@ func (c *Client) send(ctx context.Context, op operation, query, form url.Values,
 		return nil, wrote.Load(), stripURL(err)
 	}
 	defer httpResp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(httpResp.Body, maxBodySize))
+	data, err := io.ReadAll(io.LimitReader(httpResp.Body, maxBodySize+1))
 	if err != nil {
 		return nil, true, fmt.Errorf("reading response: %w", err)
 	}
+	if len(data) > maxBodySize {
+		return nil, true, fmt.Errorf("response larger than %d MiB", maxBodySize>>20)
+	}
 	return &response{status: httpResp.StatusCode, header: httpResp.Header, body: data}, true, nil
 }
+
+// noRedirects stops the client from following redirects: Go would re-send
+// a POST as a GET without its parameters, and credentials must go nowhere
+// but the configured base URL. A 3xx comes back as an *APIError.
+func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // stripURL removes the request URL from a transport error: query strings
 // carry e-mail addresses, and the operation name already says what failed.

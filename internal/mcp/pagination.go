@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -31,12 +30,10 @@ const pageFetchConcurrency = 4
 // {"pageNumber":1,"pageSize":2500,"totalPages":10,"totalCount":25000}.
 func ParsePagination(header string) (Pagination, error) {
 	var p Pagination
-	dec := json.NewDecoder(strings.NewReader(header))
-	if err := dec.Decode(&p); err != nil {
+	// Unmarshal rejects anything after the object; a Decoder's More does
+	// not see a stray "}" or "]".
+	if err := json.Unmarshal([]byte(header), &p); err != nil {
 		return Pagination{}, fmt.Errorf("mcp: X-Pagination %q: %w", truncate(header, 80), err)
-	}
-	if dec.More() {
-		return Pagination{}, fmt.Errorf("mcp: X-Pagination %q has trailing data", truncate(header, 80))
 	}
 	if err := p.validate(); err != nil {
 		return Pagination{}, fmt.Errorf("mcp: X-Pagination %q: %w", truncate(header, 80), err)
@@ -124,16 +121,27 @@ func walkPages[P any](ctx context.Context, fetch fetchPage[P]) ([]P, error) {
 }
 
 // headerPaged fetches every page of a list paged through X-Pagination.
+// Should MCP leave the header out although paging was asked for, pages keep
+// being requested while they come back full, so a list is never cut short.
 func headerPaged[T any](ctx context.Context, c *Client, op operation, pageSize int) ([]T, error) {
+	unpaged := false
 	pages, err := walkPages(ctx, func(ctx context.Context, n int) ([]T, Pagination, error) {
 		items, p, err := headerPage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
 		if err != nil || p == nil {
+			unpaged = n == 1
 			return items, Pagination{}, err
 		}
 		return items, *p, nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	for n := 2; unpaged && len(pages[len(pages)-1]) >= pageSize && n <= maxPages; n++ {
+		items, _, err := headerPage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, items)
 	}
 	return concat(pages), nil
 }

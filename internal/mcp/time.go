@@ -35,21 +35,38 @@ func ParseTime(s string) (Time, error) {
 	}
 	for _, layout := range parseLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			// An offset can move the instant out of the four-digit years
+			// MarshalJSON writes (9999-12-31T23:59:59-01:00 is in 10000).
+			if y := t.UTC().Year(); y < 0 || y > 9999 {
+				return Time{}, fmt.Errorf("mcp: %q is outside the years 0000 to 9999 in UTC", s)
+			}
 			return Time{t.UTC()}, nil
 		}
 	}
 	return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DDThh:mm:ss[.fffffff][offset])", s)
 }
 
-// plausibleDateTime bounds the input before time.Parse sees it: a fraction of
-// more than seven digits is not something MCP writes, and Go's parser would
-// otherwise accept up to nine.
+// plausibleDateTime bounds the input before time.Parse sees it. Go's parser
+// is lenient where MCP's format is not: it takes a one-digit hour, a comma
+// before the fraction, and a fraction of any length (keeping nine digits). So
+// the date and time must have exactly MCP's fixed-width shape, and a fraction,
+// after a period or a comma, may have one to seven digits.
 func plausibleDateTime(s string) bool {
-	if len(s) < len("2006-01-02T15:04:05") {
+	const shape = "dddd-dd-ddTdd:dd:dd"
+	if len(s) < len(shape) {
 		return false
 	}
-	rest := s[len("2006-01-02T15:04:05"):]
-	if len(rest) > 0 && rest[0] == '.' {
+	for i := range len(shape) {
+		if shape[i] == 'd' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != shape[i] {
+			return false
+		}
+	}
+	rest := s[len(shape):]
+	if len(rest) > 0 && (rest[0] == '.' || rest[0] == ',') {
 		digits := 0
 		for _, r := range rest[1:] {
 			if r < '0' || r > '9' {
