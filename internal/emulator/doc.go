@@ -1,0 +1,223 @@
+// Package emulator emulates MyCarrierPackets' (MCP) carrier API for tests,
+// demos and benchmarks: all 23 POST /api/v1/Carrier/<Name> operations and
+// POST /token, over a deterministic synthetic carrier universe and
+// in-memory state, as an http.Handler.
+//
+//	inst := emulator.Start(t, emulator.Options{Carriers: 2000})   // httptest on loopback
+//	go run ./internal/emulator/cmd/mcp-emulator -carriers 60000   // a server on 127.0.0.1:8089
+//
+// Responses are encoded with the generated types of package mcp, so the
+// client and the emulator share one source of truth for field names. The
+// emulator follows MCP's Swagger document (api/mcp-swagger.json) and the
+// captured traffic described in the shared API reference; it never bends
+// to make a client pass.
+//
+// # Wire format
+//
+//   - Paths and query-parameter names match case-insensitively; every
+//     parameter is read from the query string and request bodies are
+//     ignored (except /token's form). A trailing slash is ignored. When a
+//     name is sent twice the first value wins.
+//   - JSON answers carry Content-Type "application/json; charset=utf-8",
+//     Cache-Control "no-cache", Pragma "no-cache" and Expires "-1". Every
+//     object gets a "$id" member ("1", "2", … in document order, per
+//     response; arrays none), as Json.NET's reference preservation writes;
+//     "<", ">" and "&" are not escaped. /token answers, written by OWIN,
+//     have no "$id".
+//   - Date-times have no offset and seven fractional digits; they are UTC.
+//     The emulator's clock ticks in 100 ns like MCP's, so a time read from
+//     an answer can be sent back as a window bound and compare equal.
+//     X-Pagination values are plain JSON without "$id".
+//     FMCSA values are strings ("1,000,000", "Yes", "0000-00-00"); coverage
+//     expirations are dates (YYYY-MM-DD). Phones are "(NNN) NNN-NNNN" in
+//     PreviewCarrier and the packet, "NNN-NNN-NNNN" in the FMCSA Identity,
+//     ten bare digits in contacts, as captured.
+//   - Keys captured traffic never carried are left out: ReviewState,
+//     ReviewDetails, HasRuleOverride, RuleName, PreReviewScore,
+//     PreReviewRiskLevel and RuleEnforced. Strings the generated types hold
+//     as string are written as "" where MCP may write null.
+//   - Answers are always JSON; Accept: text/xml is not honoured.
+//
+// # Choices where the spec is silent
+//
+// Requests are handled in ASP.NET Web API's order: routing, method, action
+// selection, authorization, parameter binding, action. Hence:
+//
+//  1. Unknown path: 404 {"Message":"No HTTP resource was found that matches
+//     the request URI '<uri>'."}, with ASP.NET's MessageDetail for an
+//     unknown Carrier action or controller. Wrong method on a known
+//     operation: 405 {"Message":"The requested resource does not support
+//     http method 'GET'."}. Both come before authorization.
+//  2. A missing spec-required parameter (name, carrierEmail,
+//     userVerificationEmail, deliveryOption, fromDate and toDate, fromDate
+//     of GetUpdatedFactoringCompanies) selects no action: 404 with
+//     MessageDetail "No action was found on the controller 'Carrier' that
+//     matches the request.", before authorization. Sent with an empty value,
+//     it is a 400 instead.
+//  3. No valid, unexpired token (header "Authorization: bearer <token>",
+//     scheme in any case): 401 {"Message":"Authorization has been denied
+//     for this request."} with WWW-Authenticate: Bearer.
+//  4. An integer, boolean or date-time parameter that does not parse: 400
+//     {"Message":"The request is invalid."}. Booleans are true/false in any
+//     case. Date-times are YYYY-MM-DDThh:mm:ss with an optional fraction
+//     and an optional Z or offset (no offset means UTC), or a bare date.
+//     An empty value counts as absent.
+//  5. Carrier identification (DOTNumber, DocketNumber, and IntrastateNumber
+//     for the four membership writes): DOT only, docket only, both, or
+//     intrastate number with or without DOT. Neither: 400 ("A DOT number or
+//     docket number is required."). An identifier that names no carrier: 404
+//     {"Message":"No carrier was found with DOT number N."} — for every
+//     lookup, the membership writes, invitations and verification requests.
+//     Identifiers naming different carriers: 400. Dockets keep their MC, FF
+//     or MX prefix and match case-insensitively but otherwise exactly (no
+//     bare digits, no added leading zeros). A DOT number of 0 or less names
+//     no carrier.
+//  6. Intrastate numbers are the home state and six or seven digits, such
+//     as TX100042; intrastate-only carriers have no docket.
+//  7. RequestMonitoring of a monitored carrier is idempotent: the existing
+//     MonitoringID and original RequestDate. MonitoringIDs count up from
+//     500001 and are never reused. CancelMonitoring of a carrier that is not
+//     monitored: 200 with MonitoringID 0 and CancelDate now.
+//  8. BlockCarrier answers "Carrier DOT<dot>/<docket> <LEGAL NAME> was added
+//     to your blocked carrier list." (the intrastate number replaces the
+//     docket of an intrastate-only carrier); when already blocked, 200
+//     Result false "... is already in your blocked carrier list.".
+//     UnblockCarrier: "... was removed from your blocked carrier list.", or
+//     Result false "... is not in your blocked carrier list.".
+//  9. Monitored and blocked entries never change after creation:
+//     LastModifiedDate/By equal CreatedDate/By. API writes are attributed to
+//     the integration user, out-of-band edits to PortalUser.
+//  10. EmailPacketInvitation and RequestUserVerification answer {} (with
+//     "$id"). An e-mail that is not a bare address with a dotted domain is a
+//     400; notificationEmails is a comma-separated list of such addresses.
+//     An invitation sets PreviewCarrier.Status "Invited" and the carrier's
+//     LatestInvitation; a user verification marks (or adds) the contact
+//     with that e-mail as "Pending".
+//  11. RequestVINVerification: deliveryOption 1 is 400 {"Message":"Email VIN
+//     Validations are no longer supported"}; a value other than 1 or 2 is
+//     "The request is invalid."; option 2 needs vinVerificationPhoneNumber
+//     with ten digits (400 otherwise). It records a pending request (status
+//     1 "VIN Request Sent", no VIN yet) that GetCarrierVINVerifications
+//     shows, and answers a JSON string, or RequestVINVerificationOutput when
+//     outputVINVerificationRequestID=true. Request IDs count up from 70001.
+//     RequestedByUser is userName, else the integration user.
+//  12. GetCarrierContacts answers a bare object, not an array.
+//     PreviewCarrier and GetCarrierRiskAssessment answer one-element arrays.
+//  13. GetCarrierData without a packet answers only Message ("Carrier
+//     Agreement does not exist.") and AssureAdvantage; with one, every
+//     packet key and Message "".
+//  14. No incident reports: "IncidentReports": null. No VIN verifications:
+//     "VINVerifications": null. FindAssociatedCarriers without a phone or an
+//     e-mail: 200 with Success false and a Message; no match: Success true,
+//     AssociatedCarriers []. Phones match on their ten digits (a leading 1
+//     dropped), e-mails case-insensitively. The company phone and e-mail
+//     associate as Company (1), MC Record (18, with a docket) and DOT Record
+//     (19); contacts as Authorized User (8), Verified User (12), User
+//     Verification Pending (13), Driver (16), Dispatcher (17).
+//  15. GetDocument serves the certificate of insurance, the signed agreement
+//     and the W-9 of a carrier (the last two only with a packet), and the
+//     customer's agreement, as small valid PDFs (application/pdf). An
+//     unknown blob, or a VIN photo: 404 {"Message":"Document '<name>' was
+//     not found."}.
+//  16. Date windows (CompletedPackets, CarriersChanges,
+//     GetUpdatedFactoringCompanies) include both ends; fromDate after toDate
+//     is a 400. GetUpdatedFactoringCompanies' toDate defaults to now and an
+//     entry matches when created or updated in the window.
+//  17. Paging (pageNumber, pageSize): defaults and maxima 2500/5000
+//     (MonitoredCarriers, BlockedCarriers), 250/500 (CarriersChanges,
+//     MonitoredCarrierData, GetMonitoredCarrierContactsData,
+//     GetMonitoredCarriersRiskAssessment). pageNumber defaults to 1 and
+//     below 1 is 1; pageSize below 1 is the default, above the maximum the
+//     maximum — except GetMonitoredCarriersRiskAssessment, where any
+//     out-of-range size is 250. A page past the end is empty. The header-
+//     paged lists answer everything, without X-Pagination, unless a paging
+//     parameter was sent; the body-paged ones always answer one page.
+//     Lists are in DOT order.
+//  18. CarriersChanges reports carriers monitored at the time of the call
+//     that changed in the window: one entry per carrier, its latest change
+//     time, the union of its ChangeCategories ("Insurance", "Authority",
+//     "RiskAssessment", in that order). Every change also moves the risk
+//     assessment, so "RiskAssessment" is always present. The counters
+//     count the carriers of the answered page with each category
+//     (FMCSAChangeCount counts "Authority"), so pages add up; totalCount
+//     counts carriers.
+//  19. Vocabularies: PreviewCarrier.Status "Not Invited", "Invited",
+//     "Completed"; PossibleFraud "No Reports"/"Reports Found";
+//     FreightValidateStatus "valid", or "Review Recommended" for fraud-ring
+//     members; risk ratings below.
+//  20. /token: grant_type=password with the configured username and
+//     password (exact match), or grant_type=refresh_token with a refresh
+//     token that was issued and not yet used (refresh tokens are single-use
+//     and live twice the access-token lifetime). Tokens are 32 random bytes
+//     (crypto/rand), base64url. A new token does not revoke older ones.
+//     Errors are 400 {"error":"invalid_grant", "error_description":...}
+//     ({"error":"invalid_grant"} alone for a bad refresh token) and
+//     {"error":"unsupported_grant_type"} for a missing or unknown grant,
+//     whatever the method.
+//
+// # The synthetic universe
+//
+// Options.Carriers carriers (default 10,000, the sample carrier included),
+// generated from Options.Seed: the same seed and size give the same
+// universe. Each carrier keeps a 20-byte core record (DOT number, docket,
+// kind, home, traits); everything else — names, addresses, contacts,
+// certificates, safety data, risk, incidents, VINs, packet — is derived on
+// demand from (seed, DOT number), with overlays for what has changed, so
+// 60,000 carriers are ready in milliseconds.
+//
+//   - The sample carrier, DOT 23868 / MC113843 "Sample Trucking LLC",
+//     interstate and active, exists in every universe with the same
+//     details; it has an acceptable risk and no packet. Other DOT numbers
+//     are 7 or 8 digits from 1,000,001 up; MC dockets start at 120000.
+//   - About 91% MC, 2% FF, 3% MX (Mexico-domiciled, with Mexican addresses)
+//     and 4% intrastate-only carriers. Names, e-mail domains and phone
+//     numbers are unique (unless a fraud ring shares them): lookups invert
+//     the generators instead of keeping indexes.
+//   - Insurance: one certificate per carrier with Auto, Cargo (with reefer
+//     breakdown for reefers) and sometimes General coverage; about 6% have
+//     an expired coverage by the emulator's clock.
+//   - Risk: each rule adds 250 points ("Medium") or 1000 ("Review") to one
+//     of the five categories. A category's TotalPoints is the sum of its
+//     infractions, the overall TotalPoints the sum of the categories.
+//     OverallRating is Acceptable (0), Moderate (under 1000) or
+//     UnacceptableReview; the RiskAssessment strings say Acceptable,
+//     Moderate or Unacceptable.
+//   - About 3% completed the customer's packet in the 90 days before the
+//     start, 4% have incident reports, 5% VIN verifications. A forty-entry
+//     factoring directory spans two years. Fraud rings — about one per 2,000
+//     carriers, at least three — group 3–6 carriers sharing a phone number
+//     or an e-mail address.
+//
+// Out-of-band edits (Monitor, Unmonitor, Block, Unblock, ChangeCarrier,
+// CompletePacket) mimic someone clicking in the MCP portal or FMCSA data
+// changing; Carriers finds carriers by kind for tests. Faults inject 429
+// (with Retry-After), 500, 503 or a dropped connection, before or after the
+// request is processed, from a random source seeded with Options.Seed.
+//
+// # Admin routes
+//
+// Under /_emulator/, without a token, never faulted or delayed, plain
+// snake_case JSON; errors are {"error": "..."} (404 for an unknown DOT
+// number, else 400):
+//
+//	GET  /_emulator/stats                   {"requests":{"MonitoredCarriers":3,"Token":1},"faults":{},"tokens_issued":1,"writes":0}
+//	POST /_emulator/reset                   204; state, statistics and faults back to the start
+//	GET  /_emulator/state                   {"monitored":[{"dot_number","docket_number","intrastate_number","monitoring_id","created_date","created_by"}],
+//	                                         "blocked":[...], "invitations":[{"dot_number","docket_number","carrier_email","user_name",
+//	                                         "send_confirmation_email","notification_emails","received_at"}],
+//	                                         "user_verifications":[{"dot_number","docket_number","email","user_name","received_at"}],
+//	                                         "vin_verifications":[{"request_id","dot_number","docket_number","phone_number","user_name","received_at"}]}
+//	GET  /_emulator/carriers?kind=K&limit=N [{"dot_number","docket_number","intrastate_number","legal_name","phone","email","kinds":[...]}]
+//	                                         kinds: mc ff mx intrastate expired fraud packet incidents vins monitored blocked
+//	                                         blocked-by-others; limit defaults to 100, 0 means all
+//	GET  /_emulator/faults                  the faults in effect, as below
+//	POST /_emulator/faults                  {"rate":0.2,"statuses":[429,503,0],"retry_after":"2s","latency":"50ms",
+//	                                         "operations":["EmailPacketInvitation"],"after":true}; {} turns faults off
+//	POST /_emulator/carriers/{dot}/change   {"category":"insurance"|"authority"|"risk"} → {"dot_number","change_categories","changed_at"}
+//	POST /_emulator/packets/{dot}/complete  → {"dot_number","completed_date"}
+//	POST /_emulator/monitored               {"add":[dots],"remove":[dots]} → {"added","removed","total"}; all or nothing
+//	POST /_emulator/blocked                 the same for the blocked list
+//
+// Durations in /_emulator/faults are Go duration strings or numbers of
+// seconds.
+package emulator

@@ -1,0 +1,271 @@
+package emulator
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// The monitored and blocked lists: the four membership writes, the two
+// header-paged lists, and the monitored-carrier bulk reads.
+
+func (s *Server) requestMonitoring(c *call) (reply, error) {
+	i, err := s.resolve(c.p, true)
+	if err != nil {
+		return reply{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m, _ := s.st.monitor(i, c.now, c.user)
+	return ok(mcp.RequestMonitoringOutput{MonitoringID: m.monitoringID, RequestDate: mcp.Time{Time: m.requested}}), nil
+}
+
+// cancelMonitoring of a carrier that is not monitored answers MonitoringID 0.
+func (s *Server) cancelMonitoring(c *call) (reply, error) {
+	i, err := s.resolve(c.p, true)
+	if err != nil {
+		return reply{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := mcp.CancelMonitoringOutput{CancelDate: mcp.Time{Time: c.now}}
+	if m, removed := s.st.unmonitor(i); removed {
+		out.MonitoringID = m.monitoringID
+	}
+	return ok(out), nil
+}
+
+func (s *Server) blockCarrier(c *call) (reply, error) {
+	i, err := s.resolve(c.p, true)
+	if err != nil {
+		return reply{}, err
+	}
+	s.mu.Lock()
+	added := s.st.block(i, c.now, c.user)
+	s.mu.Unlock()
+	if added {
+		return ok(mcp.BlockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was added to your blocked carrier list."}), nil
+	}
+	return ok(mcp.BlockCarrierOutput{Message: s.blockLabel(i) + " is already in your blocked carrier list."}), nil
+}
+
+func (s *Server) unblockCarrier(c *call) (reply, error) {
+	i, err := s.resolve(c.p, true)
+	if err != nil {
+		return reply{}, err
+	}
+	s.mu.Lock()
+	removed := s.st.unblock(i)
+	s.mu.Unlock()
+	if removed {
+		return ok(mcp.UnblockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was removed from your blocked carrier list."}), nil
+	}
+	return ok(mcp.UnblockCarrierOutput{Message: s.blockLabel(i) + " is not in your blocked carrier list."}), nil
+}
+
+// blockLabel names a carrier as the captured BlockCarrier message does:
+// "Carrier DOT<dot>/<docket> <LEGAL NAME>", the intrastate number standing
+// in for the docket of an intrastate-only carrier.
+func (s *Server) blockLabel(i int32) string {
+	id := s.u.identity(i)
+	ref := s.u.docketOf(i)
+	if ref == "" {
+		ref = s.u.intrastateOf(i)
+	}
+	return "Carrier DOT" + strconv.Itoa(int(s.u.carriers[i].dot)) + "/" + ref + " " + strings.ToUpper(id.legalName)
+}
+
+// listEntry is the shape MonitoredCarrierDTO and CustomerBlockedCarrierDTO
+// share; entries are never modified after creation, so LastModified* equal
+// Created*.
+func (s *Server) listEntry(i int32, m *membership) mcp.MonitoredCarrier {
+	at := mcp.Time{Time: m.requested}
+	return mcp.MonitoredCarrier{
+		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), IntrastateNumber: s.u.intrastateOf(i),
+		CreatedDate: at, CreatedBy: m.by, LastModifiedDate: at, LastModifiedBy: m.by,
+	}
+}
+
+// headerList answers a header-paged list in DOT order: everything without
+// paging parameters, else one page and X-Pagination.
+func (s *Server) headerList(c *call, blocked bool) (reply, []mcp.MonitoredCarrier, error) {
+	pg, err := readPage(c.p, listPaging)
+	if err != nil {
+		return reply{}, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	list, n := s.st.monitored, s.st.nMonitored
+	if blocked {
+		list, n = s.st.blocked, s.st.nBlocked
+	}
+	all := members(list, n)
+	items := sliceFor(pg, all)
+	out := make([]mcp.MonitoredCarrier, len(items))
+	for k, i := range items {
+		out[k] = s.listEntry(i, list[i])
+	}
+	return reply{status: 200, header: pg.header(len(all))}, out, nil
+}
+
+func (s *Server) monitoredCarriers(c *call) (reply, error) {
+	rp, items, err := s.headerList(c, false)
+	rp.body = items
+	return rp, err
+}
+
+func (s *Server) blockedCarriers(c *call) (reply, error) {
+	rp, items, err := s.headerList(c, true)
+	out := make([]mcp.BlockedCarrier, len(items))
+	for k, m := range items {
+		out[k] = mcp.BlockedCarrier(m)
+	}
+	rp.body = out
+	return rp, err
+}
+
+// monitoredPage returns one page of the monitored carriers as views, for the
+// body-paged bulk reads (which always page: page 1 of the default size
+// when no paging parameter is sent).
+func (s *Server) monitoredPage(c *call, rule pageRule) (page, int, []*view, error) {
+	pg, err := readPage(c.p, rule)
+	if err != nil {
+		return page{}, 0, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	all := members(s.st.monitored, s.st.nMonitored)
+	start, end, _ := pg.bounds(len(all))
+	views := make([]*view, 0, end-start)
+	for _, i := range all[start:end] {
+		views = append(views, s.view(i, c.now))
+	}
+	return pg, len(all), views, nil
+}
+
+func (s *Server) monitoredCarrierData(c *call) (reply, error) {
+	pg, total, views, err := s.monitoredPage(c, envelopePaging)
+	if err != nil {
+		return reply{}, err
+	}
+	data := make([]mcp.CarrierDetails, len(views))
+	for k, v := range views {
+		data[k] = *v.details()
+	}
+	return ok(envelope(pg, total, data)), nil
+}
+
+func (s *Server) getMonitoredCarrierContactsData(c *call) (reply, error) {
+	pg, total, views, err := s.monitoredPage(c, envelopePaging)
+	if err != nil {
+		return reply{}, err
+	}
+	data := make([]mcp.MonitoredCarrierContacts, len(views))
+	for k, v := range views {
+		id := v.ident()
+		contacts := v.contacts()
+		mc := make([]mcp.MonitoredCarrierContact, len(contacts))
+		for j, ct := range contacts {
+			mc[j] = mcp.MonitoredCarrierContact(ct)
+		}
+		data[k] = mcp.MonitoredCarrierContacts{
+			DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName,
+			CarriersContacts: mc, Success: true, Messages: []string{},
+		}
+	}
+	return ok(envelope(pg, total, data)), nil
+}
+
+func (s *Server) getMonitoredCarriersRiskAssessment(c *call) (reply, error) {
+	pg, total, views, err := s.monitoredPage(c, riskPaging)
+	if err != nil {
+		return reply{}, err
+	}
+	data := make([]mcp.CarrierRiskAssessment, len(views))
+	for k, v := range views {
+		data[k] = v.riskAssessment()
+	}
+	return ok(envelope(pg, total, data)), nil
+}
+
+// changedCarrier is a monitored carrier's changes within a window.
+type changedCarrier struct {
+	v          *view
+	latest     time.Time
+	categories []string
+}
+
+// carriersChanges reports the carriers that are monitored now and changed
+// within [fromDate, toDate], one entry per carrier (latest change time,
+// union of categories), in DOT order. The counters describe the carriers of
+// the answered page, and totalCount counts carriers.
+func (s *Server) carriersChanges(c *call) (reply, error) {
+	from, to, err := c.p.window()
+	if err != nil {
+		return reply{}, err
+	}
+	pg, err := readPage(c.p, changesPaging)
+	if err != nil {
+		return reply{}, err
+	}
+	s.mu.Lock()
+	byCarrier := map[int32]*changedCarrier{}
+	for _, ev := range s.st.changes {
+		if ev.at.Before(from) || ev.at.After(to) || s.st.monitored[ev.i] == nil {
+			continue
+		}
+		cc := byCarrier[ev.i]
+		if cc == nil {
+			cc = &changedCarrier{}
+			byCarrier[ev.i] = cc
+		}
+		if ev.at.After(cc.latest) {
+			cc.latest = ev.at
+		}
+		cc.categories = append(cc.categories, ev.categories...)
+	}
+	keys := make([]int32, 0, len(byCarrier))
+	for i := range byCarrier {
+		keys = append(keys, i)
+	}
+	slices.Sort(keys)
+	keys = sliceFor(pg, keys)
+	for _, i := range keys {
+		byCarrier[i].v = s.view(i, c.now)
+	}
+	s.mu.Unlock()
+
+	out := mcp.CarrierChanges{
+		FromDate: mcp.Time{Time: from}, ToDate: mcp.Time{Time: to}, RequestDateTimeUtc: mcp.Time{Time: c.now},
+		CarrierList: []mcp.ChangedCarrier{},
+	}
+	for _, i := range keys {
+		cc := byCarrier[i]
+		var cats []string
+		for _, cat := range categoryOrder {
+			if slices.Contains(cc.categories, cat) {
+				cats = append(cats, cat)
+			}
+		}
+		out.CarrierList = append(out.CarrierList, mcp.ChangedCarrier{
+			ChangeDateTime: mcp.Time{Time: cc.latest}, ChangeCategories: cats, CarrierDetails: cc.v.details(), ResponseDO: cc.v.responseDO(),
+		})
+		for _, cat := range cats {
+			switch cat {
+			case categoryInsurance:
+				out.InsuranceChangeCount++
+			case categoryAuthority:
+				out.FMCSAChangeCount++
+			case categoryRisk:
+				out.RiskAssessmentChangeCount++
+			}
+		}
+	}
+	out.CarrierCount = len(out.CarrierList)
+	rp := ok(out)
+	rp.header = pg.header(len(byCarrier))
+	return rp, nil
+}
