@@ -120,7 +120,10 @@ func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
 }
 
 func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		// carrier vetting
+		// lists and windows
+	}
 }
 
 func (p *mcpProvider) Functions(context.Context) []func() function.Function {

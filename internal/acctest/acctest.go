@@ -1,0 +1,82 @@
+// Package acctest holds what the acceptance tests share: an emulator per
+// test, the provider block that points at it, and checks that ask the
+// emulator what really reached MCP. Tests only; the shipped provider never
+// imports it.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// Carriers is the size of the emulator universe for acceptance tests: big
+// enough for every kind of carrier, small enough to start instantly.
+const Carriers = 3000
+
+// PreCheck stops a test that would make terraform-plugin-testing download a
+// CLI: offline that aborts the whole package.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must name the CLI under test (make testacc sets it)")
+	}
+}
+
+// Emulator starts an MCP emulator for one test.
+func Emulator(t *testing.T) *emulator.Instance {
+	t.Helper()
+	return emulator.Start(t, emulator.Options{Carriers: Carriers})
+}
+
+// ProviderBlock is a provider block for the emulator, with short retry
+// waits so fault tests stay fast.
+func ProviderBlock(em *emulator.Instance) string {
+	user, pass := em.Credentials()
+	return fmt.Sprintf(`
+provider "mcp" {
+  base_url       = %q
+  username       = %q
+  password       = %q
+  retry_wait_min = "5ms"
+  retry_wait_max = "50ms"
+}
+`, em.URL, user, pass)
+}
+
+// Carrier returns the first carrier of a kind (emulator.Kind...), skipping
+// the given DOT numbers.
+func Carrier(t *testing.T, em *emulator.Instance, kind string, skip ...int) emulator.CarrierInfo {
+	t.Helper()
+	list, err := em.Carriers(emulator.CarrierFilter{Kind: kind})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range list {
+		if !slices.Contains(skip, c.DOTNumber) && c.DOTNumber != emulator.SampleDOTNumber {
+			return c
+		}
+	}
+	t.Fatalf("the emulator has no carrier of kind %q", kind)
+	return emulator.CarrierInfo{}
+}
+
+// ErrorMatching matches a diagnostic that contains each text in order. The
+// CLI wraps diagnostics at its terminal width, so any run of spaces in a
+// text also matches a line break.
+func ErrorMatching(texts ...string) *regexp.Regexp {
+	parts := make([]string, len(texts))
+	for i, text := range texts {
+		words := strings.Fields(text)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		parts[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}

@@ -1,0 +1,89 @@
+package acctest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// Check is a state check that asks the emulator: fn returns an error when
+// what reached MCP is not as expected.
+func Check(fn func() error) statecheck.StateCheck { return check(fn) }
+
+// PlanCheck is the same, run on a plan.
+func PlanCheck(fn func() error) plancheck.PlanCheck { return check(fn) }
+
+type check func() error
+
+func (c check) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = c()
+}
+
+func (c check) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = c()
+}
+
+// Listed returns the DOT numbers on the emulator's monitored (blocked =
+// false) or blocked list, sorted.
+func Listed(em *emulator.Instance, blocked bool) []int {
+	snap := em.Snapshot()
+	list := snap.Monitored
+	if blocked {
+		list = snap.Blocked
+	}
+	dots := make([]int, len(list))
+	for i, e := range list {
+		dots[i] = e.DOTNumber
+	}
+	sort.Ints(dots)
+	return dots
+}
+
+// ExpectListed fails unless exactly these carriers are on the list.
+func ExpectListed(em *emulator.Instance, blocked bool, dots ...int) func() error {
+	return func() error {
+		want := slices.Clone(dots)
+		sort.Ints(want)
+		if got := Listed(em, blocked); !slices.Equal(got, want) {
+			return fmt.Errorf("emulator %s list = %v, want %v", listName(blocked), got, want)
+		}
+		return nil
+	}
+}
+
+// Requests is how many requests of an operation reached the emulator.
+func Requests(em *emulator.Instance, op string) int { return em.Stats().Requests[op] }
+
+// ExpectRequests fails unless the operation was requested exactly want
+// times more than at the baseline *since.
+func ExpectRequests(em *emulator.Instance, op string, since *int, want int) func() error {
+	return func() error {
+		if got := Requests(em, op) - *since; got != want {
+			return fmt.Errorf("emulator received %d %s requests, want %d", got, op, want)
+		}
+		return nil
+	}
+}
+
+// ExpectNoWrites fails if any write operation reached the emulator.
+func ExpectNoWrites(em *emulator.Instance) func() error {
+	return func() error {
+		if n := em.Writes(); n != 0 {
+			return fmt.Errorf("emulator processed %d writes, want none (stats %+v)", n, em.Stats().Requests)
+		}
+		return nil
+	}
+}
+
+func listName(blocked bool) string {
+	if blocked {
+		return "blocked"
+	}
+	return "monitored"
+}

@@ -1,0 +1,297 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// membershipCase is one of the two per-carrier list resources, as its
+// acceptance tests see it: the same tests run for both.
+type membershipCase struct {
+	resourceType    string // mcp_monitored_carrier
+	blocked         bool   // which emulator list
+	addOp, removeOp string // the MCP write operations
+	listName        string
+}
+
+var (
+	monitoredCase = membershipCase{resourceType: "mcp_monitored_carrier", addOp: "RequestMonitoring", removeOp: "CancelMonitoring", listName: "monitored list"}
+	blockedCase   = membershipCase{resourceType: "mcp_blocked_carrier", blocked: true, addOp: "BlockCarrier", removeOp: "UnblockCarrier", listName: "blocked list"}
+)
+
+func (c membershipCase) address() string { return c.resourceType + ".test" }
+
+// config declares one carrier; extra is HCL inside the resource block.
+func (c membershipCase) config(em *emulator.Instance, dot, extra string) string {
+	return acctest.ProviderBlock(em) + fmt.Sprintf(`
+resource %[1]q "test" {
+  dot_number = %[2]s
+  %[3]s
+}
+`, c.resourceType, dot, extra)
+}
+
+// outOfBand edits the list as someone in the MCP portal would.
+func (c membershipCase) outOfBand(t *testing.T, em *emulator.Instance, add bool, dot int) {
+	t.Helper()
+	var err error
+	switch {
+	case c.blocked && add:
+		err = em.Block(dot)
+	case c.blocked:
+		err = em.Unblock(dot)
+	case add:
+		err = em.Monitor(dot)
+	default:
+		err = em.Unmonitor(dot)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (c membershipCase) checkDestroyed(em *emulator.Instance) resource.TestCheckFunc {
+	return func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() }
+}
+
+func testAccMembershipBasic(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	user, _ := em.Credentials()
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config: c.config(em, `"23868"`, `docket_number = "MC113843"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC113843")),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_number"), knownvalue.StringExact("23868")),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.StringExact("MC113843")),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("intrastate_number"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(user)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("last_modified_by"), knownvalue.StringExact(user)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+				},
+			},
+			// Import by command, in both ID forms; Read fills every attribute.
+			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateVerify: true},
+			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868", ImportStateVerify: true},
+			// Import by block.
+			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateKind: resource.ImportBlockWithID},
+		},
+	})
+}
+
+// A DOT number written as a number, without a docket: MCP finds the
+// carrier, and the docket it lists shows in state without a diff.
+func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config: c.config(em, `23868`, ``),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC113843")),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.StringExact("MC113843")),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+				},
+			},
+			{
+				// Naming the same docket later changes nothing.
+				Config:            c.config(em, `23868`, `docket_number = "MC113843"`),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))},
+			},
+		},
+	})
+}
+
+func testAccMembershipIntrastate(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	carrier := acctest.Carrier(t, em, emulator.KindIntrastate)
+	dot := strconv.Itoa(carrier.DOTNumber)
+	id := dot + "/intrastate/" + carrier.IntrastateNumber
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config: c.config(em, strconv.Quote(dot), fmt.Sprintf("intrastate_number = %q", carrier.IntrastateNumber)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("intrastate_number"), knownvalue.StringExact(carrier.IntrastateNumber)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.Null()),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, carrier.DOTNumber)),
+				},
+			},
+			{ResourceName: c.address(), ImportState: true, ImportStateId: id, ImportStateVerify: true},
+		},
+	})
+}
+
+// Changing the DOT number replaces the resource: the old carrier leaves the
+// list, the new one joins it.
+func testAccMembershipReplace(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	other := acctest.Carrier(t, em, emulator.KindMC)
+	ids := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config:            c.config(em, `"23868"`, ``),
+				ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(c.address(), tfjsonpath.New("id"))},
+			},
+			{
+				Config: c.config(em, strconv.Quote(strconv.Itoa(other.DOTNumber)), ``),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionReplace),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					ids.AddStateValue(c.address(), tfjsonpath.New("id")),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.StringExact(other.DocketNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, other.DOTNumber)),
+				},
+			},
+		},
+	})
+}
+
+// Drift both ways. Someone takes the carrier off the list in the portal:
+// the plan proposes to put it back, and applying does. Someone puts a
+// carrier on the list before Terraform does: creating adopts it, without a
+// write.
+func testAccMembershipDrift(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	adopted := acctest.Carrier(t, em, emulator.KindMC)
+	var adds int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{Config: c.config(em, `"23868"`, ``)},
+			{
+				PreConfig:          func() { c.outOfBand(t, em, false, 23868) },
+				Config:             c.config(em, `"23868"`, ``),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionCreate),
+				}},
+			},
+			{
+				Config: c.config(em, `"23868"`, ``),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))},
+			},
+			{
+				PreConfig: func() {
+					c.outOfBand(t, em, true, adopted.DOTNumber)
+					adds = acctest.Requests(em, c.addOp)
+				},
+				Config: c.config(em, strconv.Quote(strconv.Itoa(adopted.DOTNumber)), ``),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(emulator.PortalUser)),
+					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, adopted.DOTNumber)),
+				},
+			},
+		},
+	})
+}
+
+// Bad arguments are refused at plan time, naming the attribute, and nothing
+// reaches MCP.
+func testAccMembershipValidation(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	steps := []resource.TestStep{}
+	for _, tc := range []struct {
+		dot, extra string
+		want       []string
+	}{
+		{`"0"`, ``, []string{"Invalid dot_number", `"0" is not a USDOT number: expected 1 to 8 digits`}},
+		{`-5`, ``, []string{"Invalid dot_number", `"-5" is not a USDOT number`}},
+		{`"123456789"`, ``, []string{"Invalid dot_number", `"123456789" is not a USDOT number`}},
+		{`"12ab"`, ``, []string{"Invalid dot_number", `"12ab" is not a USDOT number`}},
+		{`"23868"`, `docket_number = "mc113843"`, []string{"Invalid docket_number", `did you mean "MC113843"`}},
+		{`"23868"`, `docket_number = "XX113843"`, []string{"Invalid docket_number", `"XX113843" is not a docket number: expected MC, FF or MX`}},
+		{`"23868"`, `docket_number = "MC 113843"`, []string{"Invalid docket_number", `"MC 113843" is not a docket number`}},
+		{`"23868"`, `docket_number = "MC113843"` + "\n" + `intrastate_number = "TX1"`, []string{`Attribute "intrastate_number" cannot be specified when "docket_number" is specified`}},
+		{`"23868"`, `intrastate_number = "tx 1"`, []string{"Invalid intrastate_number", `"tx 1" is not an intrastate number`}},
+	} {
+		steps = append(steps, resource.TestStep{
+			Config:      c.config(em, tc.dot, tc.extra),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
+		Steps:                    steps,
+	})
+}
+
+// A carrier MCP does not know fails creation with a diagnostic naming it.
+func testAccMembershipUnknownCarrier(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config:      c.config(em, `"99999999"`, `docket_number = "MC99999999"`),
+				ExpectError: acctest.ErrorMatching(`MCP does not know a carrier with DOT 99999999 / MC99999999`),
+			},
+			{
+				// The DOT number of one carrier with another's docket.
+				Config:      c.config(em, `"23868"`, fmt.Sprintf("docket_number = %q", acctest.Carrier(t, em, emulator.KindMC).DocketNumber)),
+				ExpectError: acctest.ErrorMatching(`HTTP 400`, `do not identify the same carrier`),
+			},
+		},
+	})
+}
+
+func testAccMembershipImportErrors(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: c.config(em, `"23868"`, ``), ResourceName: c.address(), ImportState: true, ImportStateId: "23868/mc113843",
+				ExpectError: acctest.ErrorMatching(`invalid import ID "23868/mc113843"`, `expected "<dot>" (23868), "<dot>/<docket>" (23868/MC113843) or "<dot>/intrastate/<number>"`),
+			},
+			{
+				Config: c.config(em, `"23868"`, ``), ResourceName: c.address(), ImportState: true, ImportStateId: "23868",
+				ExpectError: acctest.ErrorMatching(`Carrier DOT 23868 is not on MCP's ` + c.listName),
+			},
+		},
+	})
+}
