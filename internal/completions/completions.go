@@ -71,7 +71,8 @@ func (w *Window) cover(ctx context.Context, since time.Time) error {
 	w.mu.Unlock()
 
 	if !covered {
-		now := w.now().UTC().Truncate(time.Second)
+		// Rounded up: a packet completed within the current second is in.
+		now := w.now().UTC().Truncate(time.Second).Add(time.Second)
 		if since.After(now) {
 			since = now
 		}
