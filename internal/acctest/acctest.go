@@ -15,9 +15,9 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
-// Carriers is the size of the emulator universe for acceptance tests: big
+// UniverseSize is the size of the emulator universe for acceptance tests: big
 // enough for every kind of carrier, small enough to start instantly.
-const Carriers = 3000
+const UniverseSize = 3000
 
 // PreCheck stops a test that would make terraform-plugin-testing download a
 // CLI: offline that aborts the whole package.
@@ -31,12 +31,15 @@ func PreCheck(t *testing.T) {
 // Emulator starts an MCP emulator for one test.
 func Emulator(t *testing.T) *emulator.Instance {
 	t.Helper()
-	return emulator.Start(t, emulator.Options{Carriers: Carriers})
+	return emulator.Start(t, emulator.Options{Carriers: UniverseSize})
 }
 
 // ProviderBlock is a provider block for the emulator, with short retry
 // waits so fault tests stay fast.
-func ProviderBlock(em *emulator.Instance) string {
+func ProviderBlock(em *emulator.Instance) string { return ProviderBlockWith(em, "") }
+
+// ProviderBlockWith adds arguments to ProviderBlock, such as max_retries.
+func ProviderBlockWith(em *emulator.Instance, extra string) string {
 	user, pass := em.Credentials()
 	return fmt.Sprintf(`
 provider "mcp" {
@@ -45,8 +48,9 @@ provider "mcp" {
   password       = %q
   retry_wait_min = "5ms"
   retry_wait_max = "50ms"
+  %s
 }
-`, em.URL, user, pass)
+`, em.URL, user, pass, extra)
 }
 
 // Carrier returns the first carrier of a kind (emulator.Kind...), skipping
@@ -79,4 +83,26 @@ func ErrorMatching(texts ...string) *regexp.Regexp {
 		parts[i] = strings.Join(words, `\s+`)
 	}
 	return regexp.MustCompile(`(?s)` + strings.Join(parts, `.*`))
+}
+
+// Carriers returns n carriers of a kind, never the sample carrier.
+func Carriers(t *testing.T, em *emulator.Instance, kind string, n int) []emulator.CarrierInfo {
+	t.Helper()
+	list, err := em.Carriers(emulator.CarrierFilter{Kind: kind})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]emulator.CarrierInfo, 0, n)
+	for _, c := range list {
+		if len(out) == n {
+			break
+		}
+		if c.DOTNumber != emulator.SampleDOTNumber {
+			out = append(out, c)
+		}
+	}
+	if len(out) < n {
+		t.Fatalf("the emulator has %d carriers of kind %q, want %d", len(out), kind, n)
+	}
+	return out
 }

@@ -1,0 +1,98 @@
+package provider
+
+import (
+	"context"
+	"slices"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// An update that fails part-way returns, with its error, a state that holds
+// exactly what MCP holds: nothing recorded that did not happen, nothing
+// lost that did. (Through the CLI the next refresh would hide a wrong
+// state, so this calls Update directly.)
+func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	if err := em.SetFaults(emulator.Faults{Rate: 0.5, Statuses: []int{500, 0}, Operations: []string{"RequestMonitoring"}}); err != nil {
+		t.Fatal(err)
+	}
+	user, pass := em.Credentials()
+	client, err := mcp.NewClient(em.URL, user, pass, mcp.WithRetry(mcp.RetryPolicy{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &carrierListResource{kind: NewMonitoringListResource().(*carrierListResource).kind, data: newProviderData(client, 4)}
+	var sr resource.SchemaResponse
+	r.Schema(ctx, resource.SchemaRequest{}, &sr)
+
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 20))
+	elems := map[string]attr.Value{}
+	for _, dot := range dots {
+		elems[strconv.Itoa(dot)] = types.ObjectValueMust(listEntryType.AttrTypes, map[string]attr.Value{
+			"docket_number": types.StringUnknown(), "intrastate_number": types.StringUnknown()})
+	}
+	plan := tfsdk.Plan{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
+	if d := plan.Set(ctx, carrierListModel{ID: types.StringValue("monitoring_list"),
+		Carriers: types.MapValueMust(listEntryType, elems), OnDestroy: types.StringValue("keep")}); d.HasError() {
+		t.Fatal(d)
+	}
+	resp := resource.UpdateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}}
+	r.Update(ctx, resource.UpdateRequest{Plan: plan}, &resp)
+
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("half the additions failed, but Update reported no error")
+	}
+	var state carrierListModel
+	if d := resp.State.Get(ctx, &state); d.HasError() {
+		t.Fatal(d)
+	}
+	var recorded []int
+	for k := range state.Carriers.Elements() {
+		n, _ := strconv.Atoi(k)
+		recorded = append(recorded, n)
+	}
+	sort.Ints(recorded)
+	listed := acctest.Listed(em, false)
+	if !slices.Equal(recorded, listed) {
+		t.Errorf("state records %v, MCP holds %v", recorded, listed)
+	}
+	if len(listed) == 0 || len(listed) == len(dots) {
+		t.Errorf("MCP holds %d of %d carriers; the test needs a partial failure", len(listed), len(dots))
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	t.Parallel()
+	o := newOverlaps()
+	if d := o.carrier("blocked_carrier", "block_list"); d.WarningsCount() != 0 {
+		t.Errorf("a per-carrier resource alone warned: %v", d)
+	}
+	if d := o.list("block_list", "blocked_carrier"); d.WarningsCount() != 1 {
+		t.Errorf("a block list after a blocked carrier: %d warnings, want 1", d.WarningsCount())
+	}
+	if d := o.carrier("blocked_carrier", "block_list"); d.WarningsCount() != 0 {
+		t.Errorf("warned twice about the same overlap: %v", d)
+	}
+	if d := o.list("block_list", "blocked_carrier"); d.WarningsCount() != 1 || d[0].Summary() != "More than one mcp_block_list" {
+		t.Errorf("a second block list: %v", d)
+	}
+	if d := o.list("monitoring_list", "monitored_carrier"); d.WarningsCount() != 0 {
+		t.Errorf("the other list warned: %v", d)
+	}
+	if d := o.carrier("monitored_carrier", "monitoring_list"); d.WarningsCount() != 1 {
+		t.Errorf("a monitored carrier after the monitoring list: %d warnings, want 1", d.WarningsCount())
+	}
+}

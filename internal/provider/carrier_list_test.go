@@ -1,0 +1,315 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// listCase is one of the two list resources, as its acceptance tests see
+// it; it reuses the per-carrier case for the emulator side.
+type listCase struct {
+	membershipCase
+	id string
+}
+
+var (
+	monitoringListCase = listCase{membershipCase: monitoredCase, id: "monitoring_list"}
+	blockListCase      = listCase{membershipCase: blockedCase, id: "block_list"}
+)
+
+func (c listCase) resourceType() string { return "mcp_" + c.id }
+func (c listCase) address() string      { return c.resourceType() + ".test" }
+
+// listConfig declares the list with the given carriers entries (HCL lines
+// such as `"23868" = {}`) and extra arguments.
+func (c listCase) listConfig(em *emulator.Instance, providerExtra, extra string, entries ...string) string {
+	return acctest.ProviderBlockWith(em, providerExtra) + fmt.Sprintf(`
+resource %q "test" {
+  carriers = {
+    %s
+  }
+  %s
+}
+`, c.resourceType(), strings.Join(entries, "\n    "), extra)
+}
+
+func entry(dot int) string { return fmt.Sprintf("%q = {}", strconv.Itoa(dot)) }
+
+func dotsOf(cs []emulator.CarrierInfo) []int {
+	out := make([]int, len(cs))
+	for i, c := range cs {
+		out[i] = c.DOTNumber
+	}
+	return out
+}
+
+func entries(dots ...int) []string {
+	out := make([]string, len(dots))
+	for i, dot := range dots {
+		out[i] = entry(dot)
+	}
+	return out
+}
+
+// expectCarrierKeys is a plan check on the carriers map before and after a
+// change: the plan must show exactly these DOT numbers, carrier by carrier.
+func (c listCase) expectCarrierKeys(before, after []int) plancheck.PlanCheck {
+	return planCheckFunc(func(req plancheck.CheckPlanRequest) error {
+		for _, rc := range req.Plan.ResourceChanges {
+			if rc.Address != c.address() {
+				continue
+			}
+			for _, side := range []struct {
+				name string
+				val  any
+				want []int
+			}{{"before", rc.Change.Before, before}, {"after", rc.Change.After, after}} {
+				got := carrierKeys(side.val)
+				want := slices.Clone(side.want)
+				sort.Ints(want)
+				if !slices.Equal(got, want) {
+					return fmt.Errorf("plan %s: carriers %v, want %v", side.name, got, want)
+				}
+			}
+			return nil
+		}
+		return fmt.Errorf("no change planned for %s", c.address())
+	})
+}
+
+func carrierKeys(v any) []int {
+	obj, _ := v.(map[string]any)
+	m, _ := obj["carriers"].(map[string]any)
+	var out []int
+	for k := range m {
+		n, _ := strconv.Atoi(k)
+		out = append(out, n)
+	}
+	sort.Ints(out)
+	return out
+}
+
+type planCheckFunc func(plancheck.CheckPlanRequest) error
+
+func (f planCheckFunc) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	resp.Error = f(req)
+}
+
+func testAccListBasic(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dotOnly := acctest.Carrier(t, em, emulator.KindMC)
+	intra := acctest.Carrier(t, em, emulator.KindIntrastate)
+	config := c.listConfig(em, "", "",
+		`"23868" = { docket_number = "MC113843" }`,
+		entry(dotOnly.DOTNumber),
+		fmt.Sprintf(`%q = { intrastate_number = %q }`, strconv.Itoa(intra.DOTNumber), intra.IntrastateNumber))
+	carriers := tfjsonpath.New("carriers")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		// on_destroy = "keep": destroying leaves MCP's list as it is.
+		CheckDestroy: func(*terraform.State) error {
+			return acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)()
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(c.id)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("on_destroy"), knownvalue.StringExact("keep")),
+					statecheck.ExpectKnownValue(c.address(), carriers, knownvalue.MapExact(map[string]knownvalue.Check{
+						"23868": knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"docket_number": knownvalue.StringExact("MC113843"), "intrastate_number": knownvalue.Null()}),
+						strconv.Itoa(dotOnly.DOTNumber): knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"docket_number": knownvalue.StringExact(dotOnly.DocketNumber), "intrastate_number": knownvalue.Null()}),
+						strconv.Itoa(intra.DOTNumber): knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"docket_number": knownvalue.Null(), "intrastate_number": knownvalue.StringExact(intra.IntrastateNumber)}),
+					})),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)),
+				},
+			},
+			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateVerify: true},
+			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateKind: resource.ImportBlockWithID, Config: config},
+			{
+				ResourceName: c.address(), ImportState: true, ImportStateId: "mine", Config: config,
+				ExpectError: acctest.ErrorMatching(`Invalid import ID`, fmt.Sprintf(`import it with the ID %q`, c.id)),
+			},
+		},
+	})
+}
+
+// An update makes exactly the calls the difference needs.
+func testAccListUpdate(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 5))
+	var adds, removes int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            c.listConfig(em, "", "", entries(dots[0], dots[1], dots[2])...),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1], dots[2]))},
+			},
+			{
+				PreConfig: func() { adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp) },
+				Config:    c.listConfig(em, "", "", entries(dots[1], dots[2], dots[3], dots[4])...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
+					c.expectCarrierKeys([]int{dots[0], dots[1], dots[2]}, []int{dots[1], dots[2], dots[3], dots[4]}),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 2)),
+					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, dots[1], dots[2], dots[3], dots[4])),
+				},
+			},
+		},
+	})
+}
+
+// Drift both ways: a carrier added and one removed in the portal both show
+// in the plan, carrier by carrier, and applying puts the list back.
+func testAccListDrift(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
+	config := c.listConfig(em, "", "", entries(dots[0], dots[1])...)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					c.outOfBand(t, em, false, dots[0])
+					c.outOfBand(t, em, true, dots[2])
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
+					c.expectCarrierKeys([]int{dots[1], dots[2]}, []int{dots[0], dots[1]}),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1]))},
+			},
+		},
+	})
+}
+
+// Creating the resource over a list that already holds carriers takes off
+// those not declared: the list is authoritative from the start.
+func testAccListCreateIsAuthoritative(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			PreConfig: func() { c.outOfBand(t, em, true, dots[1]); c.outOfBand(t, em, true, dots[2]) },
+			Config:    c.listConfig(em, "", "", entries(dots[0], dots[1])...),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+			},
+		}},
+	})
+}
+
+func testAccListOnDestroyClear(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 2))
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() },
+		Steps: []resource.TestStep{{
+			Config:            c.listConfig(em, "", `on_destroy = "clear"`, entries(dots...)...),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots...))},
+		}},
+	})
+}
+
+// A failure part-way through an update: the writes that failed are reported,
+// and the next apply makes exactly the ones still missing.
+func testAccListPartialFailure(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 12))
+	var adds, missing int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: c.listConfig(em, "", "", entries(dots[:2]...)...)},
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{Rate: 0.5, Statuses: []int{500}, Operations: []string{c.addOp}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      c.listConfig(em, "max_retries = 0", "", entries(dots...)...),
+				ExpectError: acctest.ErrorMatching(`Unable to update the ` + c.listName + ` completely`),
+			},
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{}); err != nil {
+						t.Fatal(err)
+					}
+					listed := acctest.Listed(em, c.blocked)
+					missing = len(dots) - len(listed)
+					if missing == 0 || missing == len(dots)-2 {
+						t.Fatalf("the injected failures left %d of %d carriers missing; the test needs a partial failure", missing, len(dots)-2)
+					}
+					adds = acctest.Requests(em, c.addOp)
+				},
+				Config: c.listConfig(em, "", "", entries(dots...)...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(func() error { return acctest.ExpectRequests(em, c.addOp, &adds, missing)() }),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+				},
+			},
+		},
+	})
+}
+
+// Bad keys and values are refused at plan time, naming the attribute, and
+// nothing reaches MCP.
+func testAccListValidation(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	var steps []resource.TestStep
+	for _, tc := range []struct {
+		extra   string
+		entries []string
+		want    []string
+	}{
+		{``, []string{`"abc" = {}`}, []string{`"abc" is not a USDOT number`}},
+		{``, []string{`"0" = {}`}, []string{`"0" is not a USDOT number`}},
+		{``, []string{`"023868" = {}`}, []string{`"023868" is not a USDOT number`, "without a sign or leading zero"}},
+		{``, []string{`"23868" = { docket_number = "mc113843" }`}, []string{`did you mean "MC113843"`}},
+		{``, []string{`"23868" = { docket_number = "MC113843", intrastate_number = "TX1" }`}, []string{`cannot be specified when`}},
+		{``, []string{`"23868" = { intrastate_number = "tx1" }`}, []string{`"tx1" is not an intrastate number`}},
+		{`on_destroy = "delete"`, []string{`"23868" = {}`}, []string{"on_destroy", `value must be one of: ["keep" "clear"]`}},
+	} {
+		steps = append(steps, resource.TestStep{
+			Config: c.listConfig(em, "", tc.extra, tc.entries...), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want...),
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
+		Steps:                    steps,
+	})
+}
