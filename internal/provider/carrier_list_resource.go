@@ -94,12 +94,14 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 							Computed: true,
 							Validators: []validator.String{docketNumberValidator,
 								stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("intrastate_number"))},
+							PlanModifiers: []planmodifier.String{keepListedValue{}},
 						},
 						"intrastate_number": schema.StringAttribute{
 							MarkdownDescription: "The state-issued number of an intrastate-only carrier, instead of a docket number.",
 							Optional:            true,
 							Computed:            true,
 							Validators:          []validator.String{intrastateNumberValidator},
+							PlanModifiers:       []planmodifier.String{keepListedValue{}},
 						},
 					},
 				},
@@ -239,6 +241,30 @@ func (r *carrierListResource) ImportState(ctx context.Context, req resource.Impo
 		Carriers:  types.MapNull(listEntryType),
 		OnDestroy: types.StringValue(onDestroyKeep),
 	})...)
+}
+
+// keepListedValue plans a carrier's docket or intrastate number, when the
+// configuration leaves it out, as what MCP lists for a carrier already on
+// the list (even null). Without it, every change to the map would show every
+// unchanged carrier's missing value as "(known after apply)"; a carrier
+// being added still gets its value from MCP after apply.
+type keepListedValue struct{}
+
+func (keepListedValue) Description(context.Context) string {
+	return "Keeps the listed value of a carrier already on the list."
+}
+
+func (m keepListedValue) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+
+func (keepListedValue) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() || req.State.Raw.IsNull() {
+		return
+	}
+	var listed types.Object
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, req.Path.ParentPath(), &listed)...)
+	if !listed.IsNull() && !listed.IsUnknown() {
+		resp.PlanValue = req.StateValue
+	}
 }
 
 // desiredCarriers reads the planned map into list keys.

@@ -172,6 +172,10 @@ func testAccListUpdate(t *testing.T, c listCase) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
 					c.expectCarrierKeys([]int{dots[0], dots[1], dots[2]}, []int{dots[1], dots[2], dots[3], dots[4]}),
+					// Carriers already on the list plan as they are, not "(known after apply)".
+					plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[1])).AtMapKey("intrastate_number"), knownvalue.Null()),
+					plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[1])).AtMapKey("docket_number"), knownvalue.NotNull()),
+					plancheck.ExpectUnknownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[3])).AtMapKey("docket_number")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 2)),
