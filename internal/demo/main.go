@@ -45,7 +45,7 @@ func run(terraform, providerDir, example string) error {
 
 	// The emulator, on a free loopback port, for as long as the demo runs.
 	em := emulator.New(emulator.Options{})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (c cli) run(want int, args ...string) (int, error) {
 	if !c.color {
 		args = append(args, "-no-color")
 	}
-	cmd := exec.Command(c.bin, args...)
+	cmd := exec.CommandContext(context.Background(), c.bin, args...)
 	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = c.dir, c.env, os.Stdout, os.Stderr
 	err := cmd.Run()
 	code := 0
@@ -212,8 +212,11 @@ func dots(cs []emulator.CarrierInfo) []int {
 // copyConfig copies the example's .tf files into the working directory.
 func copyConfig(from, to string) error {
 	files, err := filepath.Glob(filepath.Join(from, "*.tf"))
-	if err != nil || len(files) == 0 {
-		return fmt.Errorf("no configuration in %s: %v", from, err)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no configuration in %s", from)
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)

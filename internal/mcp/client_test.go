@@ -56,7 +56,7 @@ func setup(t *testing.T, opts ...Option) (client *Client, mux *http.ServeMux, se
 func issuedToken(n int) string { return fmt.Sprintf("at-%d-9fQk2LmWv", n) }
 
 // tokenServer is a POST /token handler: it checks the password grant and
-// issues issuedToken(1), issuedToken(2), …
+// issues issuedToken(1), issuedToken(2) and so on.
 type tokenServer struct {
 	t         *testing.T
 	expiresIn int           // seconds; 1209599 (MCP's ~14 days) when zero
@@ -93,7 +93,7 @@ func (ts *tokenServer) count() int { return int(ts.requests.Load()) }
 // grant_type, username and password, no query string and no bearer token.
 func testTokenRequest(t *testing.T, r *http.Request) {
 	t.Helper()
-	testMethod(t, r, http.MethodPost)
+	testMethod(t, r)
 	if r.URL.RawQuery != "" {
 		t.Errorf("token request query = %q, want none", r.URL.RawQuery)
 	}
@@ -117,10 +117,11 @@ func testTokenRequest(t *testing.T, r *http.Request) {
 	}
 }
 
-func testMethod(t *testing.T, r *http.Request, want string) {
+// testMethod checks that MCP is called with POST, as every operation is.
+func testMethod(t *testing.T, r *http.Request) {
 	t.Helper()
-	if r.Method != want {
-		t.Errorf("method = %s, want %s", r.Method, want)
+	if r.Method != http.MethodPost {
+		t.Errorf("method = %s, want POST", r.Method)
 	}
 }
 
@@ -130,7 +131,7 @@ func testMethod(t *testing.T, r *http.Request, want string) {
 // the token endpoint issued.
 func testAPIRequest(t *testing.T, r *http.Request, want url.Values) {
 	t.Helper()
-	testMethod(t, r, http.MethodPost)
+	testMethod(t, r)
 	if got := r.URL.Query(); !reflect.DeepEqual(got, want) {
 		t.Errorf("%s query = %v, want %v", r.URL.Path, got, want)
 	}

@@ -154,7 +154,7 @@ func windowQuery(from, to time.Time) url.Values {
 // sent one: POST /api/v1/Carrier/CarriersChanges.
 func (s *MonitoringService) Changes(ctx context.Context, opts ChangesOptions) (*CarrierChanges, *Pagination, error) {
 	var out CarrierChanges
-	resp, err := s.client.call(ctx, opCarriersChanges, opts.ListOptions.encode(windowQuery(opts.From, opts.To)), &out)
+	resp, err := s.client.call(ctx, opCarriersChanges, opts.encode(windowQuery(opts.From, opts.To)), &out)
 	if err != nil {
 		return nil, nil, err
 	}

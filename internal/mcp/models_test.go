@@ -116,10 +116,10 @@ func specShape(t *testing.T, s specSchema) string {
 }
 
 func goShape(typ reflect.Type) string {
-	switch {
-	case typ == timeType:
+	switch typ {
+	case timeType:
 		return "time"
-	case typ == rawType:
+	case rawType:
 		return "raw"
 	}
 	switch typ.Kind() {
@@ -441,7 +441,7 @@ func TestModelsGenUpToDate(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "genmodels")
-	if out, err := exec.Command(goTool, "build", "-o", bin, "./internal/genmodels").CombinedOutput(); err != nil {
+	if out, err := exec.CommandContext(t.Context(), goTool, "build", "-o", bin, "./internal/genmodels").CombinedOutput(); err != nil {
 		t.Fatalf("building genmodels: %v\n%s", err, out)
 	}
 	want, err := os.ReadFile("models_gen.go")
@@ -450,7 +450,7 @@ func TestModelsGenUpToDate(t *testing.T) {
 	}
 	for i := range 3 {
 		out := filepath.Join(dir, "models_gen.go")
-		if msg, err := exec.Command(bin, "-spec", specPath, "-out", out).CombinedOutput(); err != nil {
+		if msg, err := exec.CommandContext(t.Context(), bin, "-spec", specPath, "-out", out).CombinedOutput(); err != nil {
 			t.Fatalf("genmodels: %v\n%s", err, msg)
 		}
 		got, err := os.ReadFile(out)

@@ -158,7 +158,7 @@ func xPagination(page, size, totalPages, total int) string {
 // (MonitoredCarriers, BlockedCarriers): item i has DOT number 1000000+i.
 func headerListHandler(t *testing.T, total, pageSize int, log *pageLog) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
+		testMethod(t, r)
 		testEmptyBody(t, r)
 		page, from, to, totalPages := pageOf(t, r, pageSize, total)
 		log.add(page)
@@ -414,7 +414,7 @@ func TestChangesAll_singleAnswer(t *testing.T) {
 // JSON of item i.
 func envelopeHandler(t *testing.T, total int, item func(i int) string, log *pageLog, failPage int) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
+		testMethod(t, r)
 		testEmptyBody(t, r)
 		page, from, to, totalPages := pageOf(t, r, envelopePageSize, total)
 		log.add(page)

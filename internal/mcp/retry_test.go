@@ -340,7 +340,7 @@ func TestRetry_connectionFailures(t *testing.T) {
 	})
 	t.Run("refused every time", func(t *testing.T) {
 		t.Parallel()
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
 		if err != nil {
 			t.Fatal(err)
 		}

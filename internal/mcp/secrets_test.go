@@ -140,7 +140,7 @@ func TestSecrets_neverInErrorsOrLogs(t *testing.T) {
 		}
 		t.Run("connection refused", func(t *testing.T) {
 			t.Parallel()
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			ln, err := (&net.ListenConfig{}).Listen(t.Context(), "tcp", "127.0.0.1:0")
 			if err != nil {
 				t.Fatal(err)
 			}

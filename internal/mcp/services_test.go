@@ -409,7 +409,7 @@ func TestAPIError_fromBody(t *testing.T) {
 				t.Errorf("Error() = %q, want prefix %q", err, tt.wantError)
 			}
 			if IsNotFound(err) != (tt.status == 404) {
-				t.Errorf("IsNotFound = %v", !(tt.status == 404))
+				t.Errorf("IsNotFound = %v", tt.status != 404)
 			}
 		})
 	}

@@ -34,7 +34,11 @@ func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &carrierListResource{kind: NewMonitoringListResource().(*carrierListResource).kind, data: newProviderData(client, 4)}
+	r, ok := NewMonitoringListResource().(*carrierListResource)
+	if !ok {
+		t.Fatal("mcp_monitoring_list is not a carrierListResource")
+	}
+	r.data = newProviderData(client, 4)
 	var sr resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sr)
 

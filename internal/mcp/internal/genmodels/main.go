@@ -142,7 +142,7 @@ func run(specPath, outPath string, verbose bool) error {
 	if doc.Swagger != "2.0" {
 		return fmt.Errorf("%s: swagger %q, want 2.0", specPath, doc.Swagger)
 	}
-	var log io.Writer = io.Discard
+	log := io.Discard
 	if verbose {
 		log = os.Stderr
 	}
@@ -266,7 +266,10 @@ func eachMember(b []byte, f func(string, json.RawMessage) error) error {
 		if err != nil {
 			return err
 		}
-		name := tok.(string)
+		name, ok := tok.(string)
+		if !ok {
+			return fmt.Errorf("expected a member name, got %v", tok)
+		}
 		if seen[name] {
 			return fmt.Errorf("duplicate member %q", name)
 		}
