@@ -2,7 +2,9 @@ package acctest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"slices"
 	"sort"
 
@@ -86,4 +88,19 @@ func listName(blocked bool) string {
 		return "blocked"
 	}
 	return "monitored"
+}
+
+// StatsOverHTTP reads the request counts from GET /_emulator/stats, the way
+// an operator would, rather than through the Go accessor.
+func StatsOverHTTP(em *emulator.Instance) (map[string]int, error) {
+	resp, err := http.Get(em.URL + "/_emulator/stats") //nolint:noctx // a test helper against a loopback server
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	var stats emulator.Stats
+	if err := json.NewDecoder(resp.Body).Decode(&stats); err != nil {
+		return nil, err
+	}
+	return stats.Requests, nil
 }
