@@ -1,0 +1,69 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+const contactsAddress = "data.mcp_carrier_contacts.test"
+
+// contactsChecks expects exactly the carrier and contacts MCP serves.
+func contactsChecks(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo) []statecheck.StateCheck {
+	t.Helper()
+	out, err := vettingClient(t, em).Carriers.Contacts(context.Background(), vettingLookupOf(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.Carrier == nil || len(out.Carrier.Contacts) == 0 {
+		t.Fatalf("MCP serves no contacts for DOT %d", c.DOTNumber)
+	}
+	return append(vettingIdentityChecks(contactsAddress, c),
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("legal_name"), vkString(out.Carrier.LegalName)),
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("dba_name"), vkString(out.Carrier.DBAName)),
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("contacts"), vkList(out.Carrier.Contacts, func(p mcp.CarrierContact) knownvalue.Check {
+			return knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"first_name":             vkString(p.FirstName),
+				"last_name":              vkString(p.LastName),
+				"title":                  vkString(p.Title),
+				"phone":                  vkString(p.Phone),
+				"email":                  vkString(p.Email),
+				"authorized_for_packets": knownvalue.Bool(p.AuthorizedForPackets),
+				"verification_status":    vkString(p.VerificationStatus),
+			})
+		})),
+	)
+}
+
+func TestAccCarrierContactsDataSource_basic(t *testing.T) {
+	em := acctest.Emulator(t)
+	sample := emulator.CarrierInfo{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
+	other := acctest.Carrier(t, em, emulator.KindMC)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            vettingConfig(em, "mcp_carrier_contacts", `dot_number = "23868"`),
+				ConfigStateChecks: contactsChecks(t, em, sample),
+			},
+			{
+				// By docket number alone; MCP's DOT number fills dot_number.
+				Config:            vettingConfig(em, "mcp_carrier_contacts", vettingLookupArgs(other)),
+				ConfigStateChecks: contactsChecks(t, em, other),
+			},
+		},
+	})
+}
+
+func TestAccCarrierContactsDataSource_lookupErrors(t *testing.T) {
+	testAccVettingLookupErrors(t, "mcp_carrier_contacts", "contacts")
+}

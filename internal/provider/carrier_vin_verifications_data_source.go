@@ -1,0 +1,230 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+var (
+	_ datasource.DataSource              = (*carrierVINVerificationsDataSource)(nil)
+	_ datasource.DataSourceWithConfigure = (*carrierVINVerificationsDataSource)(nil)
+)
+
+// NewCarrierVINVerificationsDataSource is mcp_carrier_vin_verifications:
+// every VIN verification on record for a carrier.
+func NewCarrierVINVerificationsDataSource() datasource.DataSource {
+	return &carrierVINVerificationsDataSource{}
+}
+
+type carrierVINVerificationsDataSource struct {
+	data *providerData
+}
+
+type carrierVINVerificationsModel struct {
+	DOTNumber     types.String           `tfsdk:"dot_number"`
+	DocketNumber  types.String           `tfsdk:"docket_number"`
+	LegalName     types.String           `tfsdk:"legal_name"`
+	DBAName       types.String           `tfsdk:"dba_name"`
+	Verifications []vinVerificationModel `tfsdk:"verifications"`
+}
+
+type vinVerificationModel struct {
+	VIN               types.String          `tfsdk:"vin"`
+	StatusID          types.Int64           `tfsdk:"status_id"`
+	StatusDescription types.String          `tfsdk:"status_description"`
+	CreatedAt         types.String          `tfsdk:"created_at"`
+	LastModifiedAt    types.String          `tfsdk:"last_modified_at"`
+	OtherCarrier      *vinOtherCarrierModel `tfsdk:"other_carrier"`
+	Requests          []vinRequestModel     `tfsdk:"requests"`
+}
+
+type vinRequestModel struct {
+	VIN                        types.String          `tfsdk:"vin"`
+	StatusID                   types.Int64           `tfsdk:"status_id"`
+	StatusDescription          types.String          `tfsdk:"status_description"`
+	SentTo                     types.String          `tfsdk:"sent_to"`
+	RequestedBy                types.String          `tfsdk:"requested_by"`
+	RequestedAt                types.String          `tfsdk:"requested_at"`
+	ImageUploadedByFirstName   types.String          `tfsdk:"image_uploaded_by_first_name"`
+	ImageUploadedByLastName    types.String          `tfsdk:"image_uploaded_by_last_name"`
+	ImageUploadedFromIPAddress types.String          `tfsdk:"image_uploaded_from_ip_address"`
+	ImageUploadedAt            types.String          `tfsdk:"image_uploaded_at"`
+	ImageFileName              types.String          `tfsdk:"image_file_name"`
+	ImageBlobName              types.String          `tfsdk:"image_blob_name"`
+	OtherCarrier               *vinOtherCarrierModel `tfsdk:"other_carrier"`
+}
+
+type vinOtherCarrierModel struct {
+	DOTNumber    types.String `tfsdk:"dot_number"`
+	DocketNumber types.String `tfsdk:"docket_number"`
+	CompanyName  types.String `tfsdk:"company_name"`
+	DBAName      types.String `tfsdk:"dba_name"`
+	Street       types.String `tfsdk:"street"`
+	City         types.String `tfsdk:"city"`
+	State        types.String `tfsdk:"state"`
+	ZipCode      types.String `tfsdk:"zip_code"`
+	Country      types.String `tfsdk:"country"`
+	Phone        types.String `tfsdk:"phone"`
+}
+
+// vinStatusesText is MCP's status vocabulary, for descriptions.
+const vinStatusesText = "1 `VIN Request Sent` (waiting for the carrier), 2 `Belongs To Carrier`, 3 `Belongs To Another Carrier`, " +
+	"4 `Carrier Undetermined`"
+
+func (d *carrierVINVerificationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_carrier_vin_verifications"
+}
+
+func (d *carrierVINVerificationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	otherCarrier := schema.SingleNestedAttribute{
+		MarkdownDescription: "The carrier the VIN is registered to when it belongs to another carrier (status 3); null otherwise.",
+		Computed:            true,
+		Attributes: map[string]schema.Attribute{
+			"dot_number":    vettingString("The other carrier's USDOT number."),
+			"docket_number": vettingString("The other carrier's docket number; null when it has none."),
+			"company_name":  vettingString("The other carrier's legal name."),
+			"dba_name":      vettingString("The name the other carrier does business as; null when it has none."),
+			"street":        vettingString("The street of the other carrier's address."),
+			"city":          vettingString("The city of the other carrier's address."),
+			"state":         vettingString("The state or province of the other carrier's address."),
+			"zip_code":      vettingString("The ZIP or postal code of the other carrier's address."),
+			"country":       vettingString("The country of the other carrier's address."),
+			"phone":         vettingString("The other carrier's phone number, as MCP writes it."),
+		},
+	}
+	attrs := carrierLookupAttributes()
+	attrs["legal_name"] = vettingString("The carrier's legal name.")
+	attrs["dba_name"] = vettingString("The name the carrier does business as; null when it has none.")
+	attrs["verifications"] = schema.ListNestedAttribute{
+		MarkdownDescription: "Every VIN verification on record for the carrier, one per vehicle, in MCP's order; empty when there is none.",
+		Computed:            true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"vin": vettingString("The vehicle identification number; null while the request is waiting for the carrier."),
+			"status_id": vettingInt64("MCP's status code of the verification: " + vinStatusesText + "; " +
+				"null when MCP sends no status."),
+			"status_description": vettingString("MCP's words for the status, such as `Belongs To Carrier`."),
+			"created_at":         vettingString("When the verification was created (RFC 3339, UTC)."),
+			"last_modified_at":   vettingString("When the verification last changed (RFC 3339, UTC)."),
+			"other_carrier":      otherCarrier,
+			"requests": schema.ListNestedAttribute{
+				MarkdownDescription: "The individual requests behind the verification, by this or other MCP customers, in MCP's order.",
+				Computed:            true,
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"vin":                            vettingString("The VIN the carrier's photo shows; null while the request is waiting."),
+					"status_id":                      vettingInt64("The request's status code: " + vinStatusesText + "."),
+					"status_description":             vettingString("MCP's words for the request's status."),
+					"sent_to":                        vettingString("Where the request went: a phone number such as `(555) 010-0199`, or an e-mail address for older requests."),
+					"requested_by":                   vettingString("The MCP user who asked; `Other Company` for a request made by another MCP customer."),
+					"requested_at":                   vettingString("When the request was made (RFC 3339, UTC)."),
+					"image_uploaded_by_first_name":   vettingString("First name of the person who uploaded the VIN photo."),
+					"image_uploaded_by_last_name":    vettingString("Last name of the person who uploaded the VIN photo."),
+					"image_uploaded_from_ip_address": vettingString("The network address the photo was uploaded from, as MCP records it (`address:port`)."),
+					"image_uploaded_at":              vettingString("When the photo was uploaded (RFC 3339, UTC)."),
+					"image_file_name":                vettingString("The file name of the uploaded photo."),
+					"image_blob_name":                vettingString("MCP's storage name of the uploaded photo."),
+					"other_carrier":                  otherCarrier,
+				}},
+			},
+		}},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads every VIN verification on record for a carrier: for each truck or trailer, whether the VIN on a photo " +
+			"the carrier's driver took belongs to the carrier, to another carrier, or could not be determined; requests by any MCP customer " +
+			"count. A carrier without verifications reads as an empty `verifications` list; a carrier MCP does not know is an error.",
+		Attributes: attrs,
+	}
+}
+
+func (d *carrierVINVerificationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *carrierVINVerificationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	lookup, dot, docket, diags := vettingLookup(ctx, req.Config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	out, err := d.data.client.Carriers.VINVerifications(ctx, lookup)
+	if err == nil && out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
+		err = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
+	}
+	if err != nil {
+		addReadError(&resp.Diagnostics, "VIN verifications", lookup.String(), err)
+		return
+	}
+	state := vinVerificationsFromAPI(out)
+	state.DOTNumber, state.DocketNumber = vettingIdentity(dot, docket, out.DOTNumber, out.DocketNumber)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// vinVerificationsFromAPI maps MCP's answer; null (no verifications) is an
+// empty list.
+func vinVerificationsFromAPI(in *mcp.CarrierVINVerification) carrierVINVerificationsModel {
+	return carrierVINVerificationsModel{
+		LegalName: optionalString(in.LegalName),
+		DBAName:   optionalString(in.DBAName),
+		Verifications: vettingList(in.VINVerifications, func(v mcp.CarrierVINVerificationDetail) vinVerificationModel {
+			id, desc := vinStatusFromAPI(v.VINVerificationStatus)
+			return vinVerificationModel{
+				VIN:               optionalString(v.VIN),
+				StatusID:          id,
+				StatusDescription: desc,
+				CreatedAt:         optionalTime(v.CreatedOnUtc.Time),
+				LastModifiedAt:    optionalTime(v.ModifiedOnUtc.Time),
+				OtherCarrier:      vinOtherCarrierFromAPI(v.OtherCarrier),
+				Requests:          vettingList(v.Requests, vinRequestFromAPI),
+			}
+		}),
+	}
+}
+
+func vinRequestFromAPI(r mcp.CarrierVINVerificationRequest) vinRequestModel {
+	id, desc := vinStatusFromAPI(r.VINVerificationStatus)
+	return vinRequestModel{
+		VIN:                        optionalString(r.VIN),
+		StatusID:                   id,
+		StatusDescription:          desc,
+		SentTo:                     optionalString(r.RequestSentTo),
+		RequestedBy:                optionalString(r.RequestedByUser),
+		RequestedAt:                optionalTime(r.RequestedDateTime.Time),
+		ImageUploadedByFirstName:   optionalString(r.ImageUploadedByFirstName),
+		ImageUploadedByLastName:    optionalString(r.ImageUploadedByLastName),
+		ImageUploadedFromIPAddress: optionalString(r.ImageUploadedFromIPAddress),
+		ImageUploadedAt:            optionalTime(r.ImageUploadedDateTime.Time),
+		ImageFileName:              optionalString(r.ImageFileName),
+		ImageBlobName:              optionalString(r.ImageBlobName),
+		OtherCarrier:               vinOtherCarrierFromAPI(r.OtherCarrier),
+	}
+}
+
+func vinStatusFromAPI(s *mcp.VINVerificationStatus) (types.Int64, types.String) {
+	if s == nil {
+		return types.Int64Null(), types.StringNull()
+	}
+	return types.Int64Value(int64(s.StatusID)), optionalString(s.Description)
+}
+
+func vinOtherCarrierFromAPI(c *mcp.CarrierVINVerificationDetailOtherCarrier) *vinOtherCarrierModel {
+	if c == nil {
+		return nil
+	}
+	return &vinOtherCarrierModel{
+		DOTNumber:    vettingDOT(c.DOTNumber),
+		DocketNumber: optionalString(c.DocketNumber),
+		CompanyName:  optionalString(c.CompanyName),
+		DBAName:      optionalString(c.DBAName),
+		Street:       optionalString(c.Street),
+		City:         optionalString(c.City),
+		State:        optionalString(c.StateProvince),
+		ZipCode:      optionalString(c.Zipcode),
+		Country:      optionalString(c.Country),
+		Phone:        optionalString(c.Phone),
+	}
+}
