@@ -122,7 +122,12 @@ func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
 func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		// carrier vetting
+		NewCarrierDataSource,
+		NewCarrierRiskAssessmentDataSource, NewAssociatedCarriersDataSource, NewCarrierContactsDataSource,
+		NewCarrierIncidentReportsDataSource, NewCarrierVINVerificationsDataSource,
 		// lists and windows
+		NewMonitoredCarriersDataSource, NewBlockedCarriersDataSource, NewCompletedPacketsDataSource,
+		NewCarrierChangesDataSource, NewFactoringCompaniesDataSource, NewDocumentDataSource,
 	}
 }
 

@@ -1,0 +1,20 @@
+data "mcp_monitored_carriers" "all" {}
+
+# Carriers the TMS works with that MCP does not monitor yet.
+variable "tms_dot_numbers" {
+  type    = list(string)
+  default = ["23868", "1000003"]
+}
+
+output "not_monitored" {
+  value = setsubtract(var.tms_dot_numbers, data.mcp_monitored_carriers.all.dot_numbers)
+}
+
+output "monitored_count" {
+  value = data.mcp_monitored_carriers.all.carrier_count
+}
+
+# Who put each carrier on the list, for an audit.
+output "monitored_by" {
+  value = { for c in data.mcp_monitored_carriers.all.carriers : c.dot_number => c.created_by }
+}

@@ -1,0 +1,310 @@
+package provider
+
+import (
+	"context"
+	"slices"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+var (
+	_ datasource.DataSource                     = (*carrierChangesDataSource)(nil)
+	_ datasource.DataSourceWithConfigure        = (*carrierChangesDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*carrierChangesDataSource)(nil)
+)
+
+// NewCarrierChangesDataSource is mcp_carrier_changes.
+func NewCarrierChangesDataSource() datasource.DataSource { return &carrierChangesDataSource{} }
+
+type carrierChangesDataSource struct {
+	data *providerData
+}
+
+type carrierChangesDataSourceModel struct {
+	From                      types.String          `tfsdk:"from"`
+	To                        types.String          `tfsdk:"to"`
+	InsuranceChangeCount      types.Int64           `tfsdk:"insurance_change_count"`
+	FMCSAChangeCount          types.Int64           `tfsdk:"fmcsa_change_count"`
+	RiskAssessmentChangeCount types.Int64           `tfsdk:"risk_assessment_change_count"`
+	CarrierCount              types.Int64           `tfsdk:"carrier_count"`
+	Carriers                  []changedCarrierModel `tfsdk:"carriers"`
+}
+
+// changedCarrierModel is one changed carrier: when and what changed, and the
+// facts about it a broker acts on. mcp_carrier reads everything else.
+type changedCarrierModel struct {
+	ChangedAt                 types.String   `tfsdk:"changed_at"`
+	ChangeCategories          []types.String `tfsdk:"change_categories"`
+	DOTNumber                 types.String   `tfsdk:"dot_number"`
+	DOTStatus                 types.String   `tfsdk:"dot_status"`
+	DocketNumber              types.String   `tfsdk:"docket_number"`
+	LegalName                 types.String   `tfsdk:"legal_name"`
+	DBAName                   types.String   `tfsdk:"dba_name"`
+	CarrierType               types.String   `tfsdk:"carrier_type"`
+	Monitored                 types.Bool     `tfsdk:"monitored"`
+	Blocked                   types.Bool     `tfsdk:"blocked"`
+	OperatingStatus           types.String   `tfsdk:"operating_status"`
+	OutOfService              types.String   `tfsdk:"out_of_service"`
+	CommonAuthority           types.String   `tfsdk:"common_authority"`
+	ContractAuthority         types.String   `tfsdk:"contract_authority"`
+	BrokerAuthority           types.String   `tfsdk:"broker_authority"`
+	SafetyRating              types.String   `tfsdk:"safety_rating"`
+	RiskOverallRating         types.String   `tfsdk:"risk_overall_rating"`
+	RiskTotalPoints           types.Int64    `tfsdk:"risk_total_points"`
+	LiabilityInsuranceOnFile  types.String   `tfsdk:"liability_insurance_on_file"`
+	LiabilityInsuranceNeeded  types.String   `tfsdk:"liability_insurance_required"`
+	CargoInsuranceOnFile      types.String   `tfsdk:"cargo_insurance_on_file"`
+	CargoInsuranceNeeded      types.String   `tfsdk:"cargo_insurance_required"`
+	CertificateStatus         types.String   `tfsdk:"certificate_status"`
+	InsuranceExpirationDate   types.String   `tfsdk:"insurance_expiration_date"`
+	InsuranceCancellationDate types.String   `tfsdk:"insurance_cancellation_date"`
+	CertificateDocumentNames  []types.String `tfsdk:"certificate_document_names"`
+	IncidentReports           types.Int64    `tfsdk:"incident_reports"`
+	FraudIncidentReports      types.Int64    `tfsdk:"fraud_incident_reports"`
+}
+
+func (d *carrierChangesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_carrier_changes"
+}
+
+func (d *carrierChangesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	count := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
+	}
+	strs := func(desc string) schema.ListAttribute {
+		return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
+	}
+	boolean := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
+	}
+	attrs := timeWindowAttributes(
+		"Start of the window: changes at or after this time.",
+		"End of the window: changes at or before this time.")
+	attrs["insurance_change_count"] = count("How many of the changed carriers had an insurance change, as MCP counts them.")
+	attrs["fmcsa_change_count"] = count("How many of the changed carriers had a change in their FMCSA data (authority, operating status), as MCP counts them.")
+	attrs["risk_assessment_change_count"] = count("How many of the changed carriers had a change in their risk assessment, as MCP counts them.")
+	attrs["carrier_count"] = count("How many carriers changed in the window, as MCP counts them.")
+	attrs["carriers"] = schema.ListNestedAttribute{
+		MarkdownDescription: "Every monitored carrier that changed in the window, sorted by DOT number, with what changed " +
+			"and the carrier's current key facts. Empty when none changed. Read the full record of a carrier with `mcp_carrier`.",
+		Computed: true,
+		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"changed_at": str("When the carrier's latest change in the window happened (RFC 3339, UTC)."),
+			"change_categories": strs("What changed, in MCP's words, such as `Insurance`, `Authority` or `RiskAssessment`. " +
+				"MCP does not document the full list."),
+			"dot_number":    str("The carrier's USDOT number."),
+			"dot_status":    str("The status of the USDOT number, such as `ACTIVE`."),
+			"docket_number": str("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for an intrastate carrier."),
+			"legal_name":    str("The carrier's legal name."),
+			"dba_name":      str("The name the carrier does business as, or null."),
+			"carrier_type":  str("Whether the carrier operates across state lines, such as `Interstate`."),
+			"monitored":     boolean("Whether the carrier is on the broker's monitored list."),
+			"blocked":       boolean("Whether the carrier is on the broker's blocked list."),
+			"operating_status": str("The carrier's FMCSA operating status, such as `AUTHORIZED FOR Property`. " +
+				"A carrier that may not haul freight says so here."),
+			"out_of_service":     str("Whether FMCSA has put the carrier out of service: `Yes` or `No`."),
+			"common_authority":   str("The carrier's common operating authority: `Active` or `None`."),
+			"contract_authority": str("The carrier's contract operating authority: `Active` or `None`."),
+			"broker_authority":   str("The carrier's broker authority: `Active` or `None`."),
+			"safety_rating":      str("The carrier's FMCSA safety rating, such as `Satisfactory` or `Not Rated`."),
+			"risk_overall_rating": str("MCP's overall risk rating of the carrier: `Acceptable`, `Moderate`, or `UnacceptableReview` " +
+				"when MCP advises a review before using it."),
+			"risk_total_points": count("The points of MCP's risk assessment, summed over its five categories: 0 is acceptable, " +
+				"1000 or more needs a review."),
+			"liability_insurance_on_file":  str("The liability (BIPD) insurance on file with FMCSA, as FMCSA writes it, such as `1,000,000`."),
+			"liability_insurance_required": str("The liability (BIPD) insurance FMCSA requires of the carrier, such as `750,000`."),
+			"cargo_insurance_on_file":      str("The cargo insurance on file with FMCSA, such as `No` or an amount."),
+			"cargo_insurance_required":     str("Whether FMCSA requires cargo insurance of the carrier, such as `No`."),
+			"certificate_status":           str("The status of the carrier's certificates of insurance in MCP, such as `OK`."),
+			"insurance_expiration_date": str("The earliest expiration date of any coverage on the carrier's certificates of insurance " +
+				"(`YYYY-MM-DD`), or null when MCP has none. Compare it with a date to catch lapsing insurance."),
+			"insurance_cancellation_date": str("The earliest cancellation date of any coverage on the carrier's certificates " +
+				"(`YYYY-MM-DD`), or null when no coverage is cancelled."),
+			"certificate_document_names": strs("The blob names of the carrier's certificates of insurance, for `mcp_document`."),
+			"incident_reports":           count("How many incident reports brokers have filed about the carrier in MCP."),
+			"fraud_incident_reports":     count("How many of those incident reports allege fraud."),
+		}},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The broker's monitored carriers whose insurance, FMCSA data or risk assessment changed in a time window, " +
+			"from MCP's Assure Advantage change feed (CarriersChanges), every page. Each carrier comes with what changed and its " +
+			"current key facts, so a `check` block can flag carriers whose insurance lapsed or whose risk rose. " +
+			"A window without changes is a valid answer: the counts are 0 and `carriers` is empty.\n\n" +
+			"MCP asks that the feed be read no more often than every 4 minutes; every plan and apply reads it once.",
+		Attributes: attrs,
+	}
+}
+
+func (d *carrierChangesDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{timeWindowValidator{}}
+}
+
+func (d *carrierChangesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *carrierChangesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config carrierChangesDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	window, diags := readTimeWindow(config.From, config.To, d.data.now())
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	changes, err := d.data.client.Monitoring.ChangesAll(ctx, window.From, window.To)
+	if err != nil {
+		addReadError(&resp.Diagnostics, "carrier changes", window.String(), err)
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, carrierChangesDataSourceModel{
+		From:                      config.From,
+		To:                        window.ToValue,
+		InsuranceChangeCount:      types.Int64Value(int64(changes.InsuranceChangeCount)),
+		FMCSAChangeCount:          types.Int64Value(int64(changes.FMCSAChangeCount)),
+		RiskAssessmentChangeCount: types.Int64Value(int64(changes.RiskAssessmentChangeCount)),
+		CarrierCount:              types.Int64Value(int64(changes.CarrierCount)),
+		Carriers:                  changedCarriersFromAPI(changes.CarrierList),
+	})...)
+}
+
+// changedCarriersFromAPI maps the change feed, sorted by DOT number.
+func changedCarriersFromAPI(list []mcp.ChangedCarrier) []changedCarrierModel {
+	out := make([]changedCarrierModel, len(list))
+	for i, c := range list {
+		out[i] = changedCarrierFromAPI(c)
+	}
+	slices.SortStableFunc(out, func(a, b changedCarrierModel) int {
+		return changedCarrierDOT(a) - changedCarrierDOT(b)
+	})
+	return out
+}
+
+// changedCarrierDOT orders carriers by DOT number, those without one last.
+func changedCarrierDOT(c changedCarrierModel) int {
+	n, err := strconv.Atoi(c.DOTNumber.ValueString())
+	if err != nil {
+		return int(^uint(0) >> 1)
+	}
+	return n
+}
+
+// changedCarrierFromAPI maps one entry of the feed. MCP may leave out any
+// part of CarrierDetails; what is missing is null.
+func changedCarrierFromAPI(c mcp.ChangedCarrier) changedCarrierModel {
+	m := changedCarrierModel{
+		ChangedAt:        optionalTime(c.ChangeDateTime.Time),
+		ChangeCategories: changeStringValues(c.ChangeCategories),
+	}
+	d := c.CarrierDetails
+	if d == nil {
+		d = &mcp.CarrierDetails{}
+		m.Monitored, m.Blocked = types.BoolNull(), types.BoolNull()
+	} else {
+		m.Monitored, m.Blocked = types.BoolValue(d.IsMonitored), types.BoolValue(d.IsBlocked)
+	}
+	m.DocketNumber = optionalString(d.DocketNumber)
+	m.CarrierType = optionalString(d.CarrierType)
+	m.DOTNumber, m.DOTStatus = types.StringNull(), types.StringNull()
+	if d.DotNumber != nil {
+		m.DOTNumber, m.DOTStatus = optionalString(d.DotNumber.Value), optionalString(d.DotNumber.Status)
+	}
+	var (
+		identity  mcp.Identity
+		authority mcp.Authority
+		operation mcp.Operation
+		safety    mcp.Safety
+		insurance mcp.FMCSAInsurance
+		incidents *mcp.IncidentReports
+	)
+	if d.Identity != nil {
+		identity = *d.Identity
+	}
+	if d.Authority != nil {
+		authority = *d.Authority
+	}
+	if d.Operation != nil {
+		operation = *d.Operation
+	}
+	if d.Safety != nil {
+		safety = *d.Safety
+	}
+	if d.FMCSAInsurance != nil {
+		insurance = *d.FMCSAInsurance
+	}
+	incidents = d.IncidentReports
+	m.LegalName = optionalString(identity.LegalName)
+	m.DBAName = optionalString(identity.DbaName)
+	m.OperatingStatus = optionalString(operation.OperatingStatus)
+	m.OutOfService = optionalString(operation.OutOfService)
+	m.CommonAuthority = optionalString(authority.CommonAuthority)
+	m.ContractAuthority = optionalString(authority.ContractAuthority)
+	m.BrokerAuthority = optionalString(authority.BrokerAuthority)
+	m.SafetyRating = optionalString(safety.Rating)
+	m.LiabilityInsuranceOnFile = optionalString(insurance.BipdOnFile)
+	m.LiabilityInsuranceNeeded = optionalString(insurance.BipdRequired)
+	m.CargoInsuranceOnFile = optionalString(insurance.CargoOnFile)
+	m.CargoInsuranceNeeded = optionalString(insurance.CargoRequired)
+
+	m.RiskOverallRating, m.RiskTotalPoints = types.StringNull(), types.Int64Null()
+	if r := d.RiskAssessmentDetails; r != nil {
+		m.RiskOverallRating = optionalString(r.OverallRating)
+		m.RiskTotalPoints = types.Int64Value(int64(r.TotalPoints))
+	}
+	m.IncidentReports, m.FraudIncidentReports = types.Int64Null(), types.Int64Null()
+	if incidents != nil {
+		m.IncidentReports = types.Int64Value(int64(incidents.TotalIncidentReports))
+		m.FraudIncidentReports = types.Int64Value(int64(incidents.TotalIncidentReportsWithFraud))
+	}
+
+	m.CertificateStatus = types.StringNull()
+	var expires, cancelled string
+	blobs := []types.String{}
+	if cd := d.CertData; cd != nil {
+		m.CertificateStatus = optionalString(cd.Status)
+		for _, cert := range cd.Certificate {
+			if cert.BlobName != "" {
+				blobs = append(blobs, types.StringValue(cert.BlobName))
+			}
+			for _, cov := range cert.Coverage {
+				expires = earliestCoverageDate(expires, cov.ExpirationDate)
+				cancelled = earliestCoverageDate(cancelled, cov.CancellationDate)
+			}
+		}
+	}
+	m.CertificateDocumentNames = blobs
+	m.InsuranceExpirationDate = optionalString(expires)
+	m.InsuranceCancellationDate = optionalString(cancelled)
+	return m
+}
+
+// earliestCoverageDate keeps the earlier of two YYYY-MM-DD dates, ignoring empty
+// ones and FMCSA's "no date", 0000-00-00. Dates in that form sort as text.
+func earliestCoverageDate(kept, date string) string {
+	if date == "" || date == "0000-00-00" {
+		return kept
+	}
+	if kept == "" || date < kept {
+		return date
+	}
+	return kept
+}
+
+// changeStringValues maps a list of strings; a missing list is an empty one.
+func changeStringValues(ss []string) []types.String {
+	out := make([]types.String, len(ss))
+	for i, s := range ss {
+		out[i] = types.StringValue(s)
+	}
+	return out
+}

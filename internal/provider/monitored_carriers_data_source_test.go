@@ -1,0 +1,441 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
+)
+
+// carrierListDSCase is one of the two list data sources, as its acceptance
+// tests see it: the same tests run for both.
+type carrierListDSCase struct {
+	dataSource   string // mcp_monitored_carriers
+	blocked      bool   // which emulator list
+	op           string // the MCP list operation
+	listName     string
+	resourceType string // the per-carrier resource that shares the list
+}
+
+var (
+	monitoredListDS = carrierListDSCase{dataSource: "mcp_monitored_carriers", op: "MonitoredCarriers", listName: "monitored list",
+		resourceType: "mcp_monitored_carrier"}
+	blockedListDS = carrierListDSCase{dataSource: "mcp_blocked_carriers", blocked: true, op: "BlockedCarriers", listName: "blocked list",
+		resourceType: "mcp_blocked_carrier"}
+)
+
+func (c carrierListDSCase) address() string { return "data." + c.dataSource + ".test" }
+
+func (c carrierListDSCase) config(em *emulator.Instance) string {
+	return acctest.ProviderBlock(em) + fmt.Sprintf("\ndata %q \"test\" {}\n", c.dataSource)
+}
+
+// put lists carriers as someone in the MCP portal would.
+func (c carrierListDSCase) put(t *testing.T, em *emulator.Instance, dots ...int) {
+	t.Helper()
+	put := em.Monitor
+	if c.blocked {
+		put = em.Block
+	}
+	if err := put(dots...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// listsTestClient is a client of the emulator, to learn what MCP serves.
+func listsTestClient(t *testing.T, em *emulator.Instance) *mcp.Client {
+	t.Helper()
+	user, pass := em.Credentials()
+	client, err := mcp.NewClient(em.URL, user, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return client
+}
+
+// served is the list as MCP serves it, read through the client.
+func (c carrierListDSCase) served(t *testing.T, em *emulator.Instance) []mcp.MonitoredCarrier {
+	t.Helper()
+	client := listsTestClient(t, em)
+	if !c.blocked {
+		list, err := client.Monitoring.ListAll(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list
+	}
+	blocked, err := client.Blocking.ListAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := make([]mcp.MonitoredCarrier, len(blocked))
+	for i, b := range blocked {
+		list[i] = mcp.MonitoredCarrier(b)
+	}
+	return list
+}
+
+// stringOrNull expects a string, or null for MCP's empty text.
+func stringOrNull(s string) knownvalue.Check {
+	if s == "" {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(s)
+}
+
+// timeOrNull expects an MCP time as RFC 3339 in UTC, or null.
+func timeOrNull(t mcp.Time) knownvalue.Check {
+	if t.IsZero() {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(t.UTC().Format(time.RFC3339))
+}
+
+// expectServed checks the data source against what MCP serves, in DOT order.
+func (c carrierListDSCase) expectServed(served []mcp.MonitoredCarrier) []statecheck.StateCheck {
+	sorted := slices.Clone(served)
+	slices.SortFunc(sorted, func(a, b mcp.MonitoredCarrier) int { return a.DOTNumber - b.DOTNumber })
+	dots := make([]knownvalue.Check, len(sorted))
+	carriers := make([]knownvalue.Check, len(sorted))
+	for i, e := range sorted {
+		dots[i] = knownvalue.StringExact(strconv.Itoa(e.DOTNumber))
+		carriers[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"dot_number":        knownvalue.StringExact(strconv.Itoa(e.DOTNumber)),
+			"docket_number":     stringOrNull(e.DocketNumber),
+			"intrastate_number": stringOrNull(e.IntrastateNumber),
+			"created_at":        timeOrNull(e.CreatedDate),
+			"created_by":        stringOrNull(e.CreatedBy),
+			"last_modified_at":  timeOrNull(e.LastModifiedDate),
+			"last_modified_by":  stringOrNull(e.LastModifiedBy),
+		})
+	}
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(int64(len(sorted)))),
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_numbers"), knownvalue.ListExact(dots)),
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.ListExact(carriers)),
+	}
+}
+
+// A list of carriers of every kind, put there in the portal and through
+// the API: every entry as MCP serves it, sorted by DOT number.
+func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
+	em := acctest.Emulator(t)
+	var dots []int
+	for _, kind := range []string{emulator.KindMC, emulator.KindIntrastate, emulator.KindFF, emulator.KindMX} {
+		for _, carrier := range acctest.Carriers(t, em, kind, 2) {
+			dots = append(dots, carrier.DOTNumber)
+		}
+	}
+	// Out of DOT order, with the sample carrier through the API.
+	slices.Reverse(dots)
+	c.put(t, em, dots...)
+	client := listsTestClient(t, em)
+	ref := mcp.CarrierRef{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
+	var err error
+	if c.blocked {
+		_, err = client.Blocking.Block(context.Background(), ref)
+	} else {
+		_, err = client.Monitoring.Request(context.Background(), ref)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := em.Writes()
+	served := c.served(t, em)
+	if len(served) != len(dots)+1 {
+		t.Fatalf("MCP serves %d carriers, want %d", len(served), len(dots)+1)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: c.config(em),
+			ConfigStateChecks: append(c.expectServed(served), acctest.Check(func() error {
+				if n := em.Writes() - writes; n != 0 {
+					return fmt.Errorf("reading the %s made %d writes", c.listName, n)
+				}
+				return nil
+			})),
+		}},
+	})
+}
+
+// An empty list is an answer, not an error.
+func testAccCarrierListDSEmpty(t *testing.T, c carrierListDSCase) {
+	em := acctest.Emulator(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: c.config(em),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_numbers"), knownvalue.ListExact([]knownvalue.Check{})),
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.ListExact([]knownvalue.Check{})),
+			},
+		}},
+	})
+}
+
+// The data source reads the provider run's shared view of the list: a plan
+// that refreshes per-carrier resources on the list and reads the data
+// source loads the list once.
+func testAccCarrierListDSShared(t *testing.T, c carrierListDSCase) {
+	em := acctest.Emulator(t)
+	carriers := acctest.Carriers(t, em, emulator.KindMC, 20)
+	config := c.config(em)
+	for i, carrier := range carriers {
+		config += fmt.Sprintf("\nresource %q \"c%d\" {\n  dot_number = %q\n}\n", c.resourceType, i, strconv.Itoa(carrier.DOTNumber))
+	}
+	var before, afterPlain int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() { before = acctest.Requests(em, c.op) },
+				Config:    config,
+				PlanOnly:  true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					// A plan without refresh reads only the data source.
+					PostApplyPreRefresh: []plancheck.PlanCheck{acctest.PlanCheck(func() error {
+						afterPlain = acctest.Requests(em, c.op)
+						if n := afterPlain - before; n != 1 {
+							return fmt.Errorf("a plan without refresh made %d %s calls, want 1", n, c.op)
+						}
+						return nil
+					})},
+					// A refreshing plan reads it and refreshes every resource.
+					PostApplyPostRefresh: []plancheck.PlanCheck{acctest.PlanCheck(func() error {
+						if n := acctest.Requests(em, c.op) - afterPlain; n != 1 {
+							return fmt.Errorf("refreshing %d resources and reading the data source made %d %s calls, want 1", len(carriers), n, c.op)
+						}
+						return nil
+					})},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(int64(len(carriers)))),
+				},
+			},
+		},
+	})
+}
+
+// MCP failing to serve the list fails the plan, naming the list.
+func testAccCarrierListDSFailure(t *testing.T, c carrierListDSCase) {
+	em := acctest.Emulator(t)
+	if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{500}, Operations: []string{c.op}}); err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      c.config(em),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching("Unable to read the "+c.listName, "500"),
+		}},
+	})
+}
+
+func TestAccMonitoredCarriersDataSource_basic(t *testing.T) {
+	testAccCarrierListDSBasic(t, monitoredListDS)
+}
+func TestAccMonitoredCarriersDataSource_empty(t *testing.T) {
+	testAccCarrierListDSEmpty(t, monitoredListDS)
+}
+func TestAccMonitoredCarriersDataSource_shared(t *testing.T) {
+	testAccCarrierListDSShared(t, monitoredListDS)
+}
+func TestAccMonitoredCarriersDataSource_failure(t *testing.T) {
+	testAccCarrierListDSFailure(t, monitoredListDS)
+}
+
+// listedCarrierTestModel and carrierListTestModel read the state back in
+// tests, and are the reflection alternative in the benchmark.
+type listedCarrierTestModel struct {
+	DOTNumber        types.String `tfsdk:"dot_number"`
+	DocketNumber     types.String `tfsdk:"docket_number"`
+	IntrastateNumber types.String `tfsdk:"intrastate_number"`
+	CreatedAt        types.String `tfsdk:"created_at"`
+	CreatedBy        types.String `tfsdk:"created_by"`
+	LastModifiedAt   types.String `tfsdk:"last_modified_at"`
+	LastModifiedBy   types.String `tfsdk:"last_modified_by"`
+}
+
+type carrierListTestModel struct {
+	Count      types.Int64              `tfsdk:"carrier_count"`
+	DOTNumbers []string                 `tfsdk:"dot_numbers"`
+	Carriers   []listedCarrierTestModel `tfsdk:"carriers"`
+}
+
+func listedCarrierTestModelOf(e membership.Entry) listedCarrierTestModel {
+	return listedCarrierTestModel{
+		DOTNumber: types.StringValue(strconv.Itoa(e.Key.DOT)), DocketNumber: optionalString(e.Key.Docket),
+		IntrastateNumber: optionalString(e.Key.Intrastate), CreatedAt: optionalTime(e.CreatedAt),
+		CreatedBy: optionalString(e.CreatedBy), LastModifiedAt: optionalTime(e.LastModifiedAt),
+		LastModifiedBy: optionalString(e.LastModifiedBy),
+	}
+}
+
+// testListEntries is a list of n carriers; every tenth is intrastate-only.
+func testListEntries(n int) map[int]membership.Entry {
+	at := time.Date(2026, 1, 2, 3, 4, 5, 600, time.UTC)
+	out := make(map[int]membership.Entry, n)
+	for i := range n {
+		dot := 1000001 + i
+		k := carrierid.Key{DOT: dot, Docket: "MC" + strconv.Itoa(120000+i)}
+		if i%10 == 9 {
+			k = carrierid.Key{DOT: dot, Intrastate: "TX" + strconv.Itoa(100000+i)}
+		}
+		out[dot] = membership.Entry{Key: k, CreatedAt: at, CreatedBy: "integration", LastModifiedAt: at.Add(time.Hour), LastModifiedBy: "portal"}
+	}
+	return out
+}
+
+func emptyListState(t testing.TB) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var s datasource.SchemaResponse
+	NewBlockedCarriersDataSource().Schema(ctx, datasource.SchemaRequest{}, &s)
+	return tfsdk.State{Schema: s.Schema, Raw: tftypes.NewValue(s.Schema.Type().TerraformType(ctx), nil)}
+}
+
+func setCarrierList(t testing.TB, state *tfsdk.State, entries map[int]membership.Entry) {
+	t.Helper()
+	ctx := context.Background()
+	if diags := state.Set(ctx, carrierListStateValue(ctx, state.Schema.Type().TerraformType(ctx), entries)); diags.HasError() {
+		t.Fatal(diags)
+	}
+}
+
+func TestCarrierListStateValue(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	for name, entries := range map[string]map[int]membership.Entry{
+		"empty": {},
+		"some":  testListEntries(25),
+		"sparse": {
+			23868: {Key: carrierid.Key{DOT: 23868, Docket: "MC113843"}},
+			7:     {Key: carrierid.Key{DOT: 7}},
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			state := emptyListState(t)
+			setCarrierList(t, &state, entries)
+			var got carrierListTestModel
+			if diags := state.Get(ctx, &got); diags.HasError() {
+				t.Fatal(diags)
+			}
+			dots := make([]int, 0, len(entries))
+			for dot := range entries {
+				dots = append(dots, dot)
+			}
+			slices.Sort(dots)
+			want := carrierListTestModel{Count: types.Int64Value(int64(len(entries))), DOTNumbers: []string{}, Carriers: []listedCarrierTestModel{}}
+			for _, dot := range dots {
+				want.DOTNumbers = append(want.DOTNumbers, strconv.Itoa(dot))
+				want.Carriers = append(want.Carriers, listedCarrierTestModelOf(entries[dot]))
+			}
+			if got.Count != want.Count || !slices.Equal(got.DOTNumbers, want.DOTNumbers) || !slices.Equal(got.Carriers, want.Carriers) {
+				t.Errorf("state = %+v\nwant    %+v", got, want)
+			}
+			if name == "some" {
+				// Times are whole seconds in UTC.
+				if got := got.Carriers[0].CreatedAt.ValueString(); got != "2026-01-02T03:04:05Z" {
+					t.Errorf("created_at = %s", got)
+				}
+			}
+			// Missing identifiers and times are null.
+			if name == "sparse" && (!got.Carriers[0].DocketNumber.IsNull() || !got.Carriers[0].CreatedAt.IsNull()) {
+				t.Errorf("empty fields must be null: %+v", got.Carriers[0])
+			}
+		})
+	}
+}
+
+// BenchmarkCarrierListState compares three ways of putting a 50,000-carrier
+// list in state: terraform-plugin-go values (what Read does), framework
+// values built with types.ObjectValue and types.ListValue, and reflection
+// over model structs.
+func BenchmarkCarrierListState(b *testing.B) {
+	ctx := context.Background()
+	entries := testListEntries(50000)
+	sortedDOTs := func() []int {
+		dots := make([]int, 0, len(entries))
+		for dot := range entries {
+			dots = append(dots, dot)
+		}
+		slices.Sort(dots)
+		return dots
+	}
+	b.Run("tftypes", func(b *testing.B) {
+		for b.Loop() {
+			state := emptyListState(b)
+			setCarrierList(b, &state, entries)
+		}
+	})
+	b.Run("attr_values", func(b *testing.B) {
+		type model struct {
+			Count      types.Int64 `tfsdk:"carrier_count"`
+			DOTNumbers types.List  `tfsdk:"dot_numbers"`
+			Carriers   types.List  `tfsdk:"carriers"`
+		}
+		for b.Loop() {
+			state := emptyListState(b)
+			dots := sortedDOTs()
+			dotValues := make([]attr.Value, len(dots))
+			carriers := make([]attr.Value, len(dots))
+			for i, dot := range dots {
+				e := entries[dot]
+				dotValues[i] = types.StringValue(strconv.Itoa(dot))
+				carriers[i], _ = types.ObjectValue(listedCarrierType.AttrTypes, map[string]attr.Value{
+					"dot_number": dotValues[i], "docket_number": optionalString(e.Key.Docket),
+					"intrastate_number": optionalString(e.Key.Intrastate), "created_at": optionalTime(e.CreatedAt),
+					"created_by": optionalString(e.CreatedBy), "last_modified_at": optionalTime(e.LastModifiedAt),
+					"last_modified_by": optionalString(e.LastModifiedBy),
+				})
+			}
+			dotList, _ := types.ListValue(types.StringType, dotValues)
+			carrierList, _ := types.ListValue(listedCarrierType, carriers)
+			if diags := state.Set(ctx, model{Count: types.Int64Value(int64(len(dots))), DOTNumbers: dotList, Carriers: carrierList}); diags.HasError() {
+				b.Fatal(diags)
+			}
+		}
+	})
+	b.Run("reflection", func(b *testing.B) {
+		for b.Loop() {
+			state := emptyListState(b)
+			dots := sortedDOTs()
+			m := carrierListTestModel{Count: types.Int64Value(int64(len(dots)))}
+			for _, dot := range dots {
+				m.DOTNumbers = append(m.DOTNumbers, strconv.Itoa(dot))
+				m.Carriers = append(m.Carriers, listedCarrierTestModelOf(entries[dot]))
+			}
+			if diags := state.Set(ctx, m); diags.HasError() {
+				b.Fatal(diags)
+			}
+		}
+	})
+}
