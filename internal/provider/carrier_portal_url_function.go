@@ -25,14 +25,15 @@ func (carrierPortalURLFunction) Definition(_ context.Context, _ function.Definit
 		Summary: "Builds the MCP portal link that shows a carrier",
 		MarkdownDescription: "Builds the link to a carrier's page in the MCP portal (the \"View carrier\" button of a TMS), for a logged-in MCP user:\n\n" +
 			"* `carrier_portal_url(dot, docket, false)` → `" + portalURL + "/CarrierInformation/DOTNumber/<dot>/DocketNumber/<docket>`;\n" +
-			"* `carrier_portal_url(dot, null, false)` → `" + portalURL + "/CarrierInformation/DOTNumber/<dot>`, for an intrastate carrier;\n" +
+			"* `carrier_portal_url(dot, \"\", false)` → `" + portalURL + "/CarrierInformation/DOTNumber/<dot>`, for an intrastate carrier;\n" +
 			"* `request_insurance = true` adds `?requestInsurance=true`, which opens MCP's request for a certificate of insurance.",
 		Parameters: []function.Parameter{
 			function.StringParameter{Name: "dot_number", MarkdownDescription: "The carrier's USDOT number."},
 			function.StringParameter{Name: "docket_number", AllowNullValue: true,
-				MarkdownDescription: "The carrier's docket number (`MC`, `FF` or `MX` and digits), or `null` for an intrastate carrier."},
+				MarkdownDescription: "The carrier's docket number (`MC`, `FF` or `MX` and digits), or `\"\"` for an intrastate carrier. " +
+					"(Terraform also takes `null`; OpenTofu 1.12 cannot pass `null` to a provider function.)"},
 			function.BoolParameter{Name: "request_insurance", AllowNullValue: true,
-				MarkdownDescription: "Whether the link asks the carrier for its certificate of insurance; `null` means `false`."},
+				MarkdownDescription: "Whether the link asks the carrier for its certificate of insurance."},
 		},
 		Return: function.StringReturn{},
 	}

@@ -71,19 +71,19 @@ output "dot_only" {
   value = provider::mcp::intellivite_link(local.intellivite_id, "brenda", 23868)
 }
 
+output "user_only" {
+  value = provider::mcp::intellivite_link(local.intellivite_id, "brenda")
+}
+
 output "basic" {
-  value = provider::mcp::intellivite_link(local.intellivite_id, "")
+  value = provider::mcp::intellivite_link(local.intellivite_id)
 }
 `, map[string]string{
-			"full":     base + "/brenda/23868/MC113843",
-			"dot_only": base + "/brenda/23868",
-			"basic":    base,
+			"full":      base + "/brenda/23868/MC113843",
+			"dot_only":  base + "/brenda/23868",
+			"user_only": base + "/brenda",
+			"basic":     base,
 		}),
-		nullArgumentStep(`
-output "basic" {
-  value = provider::mcp::intellivite_link("`+testIntelliviteID+`", null)
-}
-`, map[string]string{"basic": base}),
 		resource.TestStep{
 			Config: `
 output "link" {
@@ -98,7 +98,7 @@ output "link" {
   value = provider::mcp::intellivite_link("` + testIntelliviteID + `", "", "23868")
 }
 `,
-			ExpectError: acctest.ErrorMatching("a link that pre-fills the carrier needs the MCP user name"),
+			ExpectError: acctest.ErrorMatching("the MCP user name must not be empty"),
 		},
 	)
 }

@@ -45,19 +45,19 @@ func TestIntelliviteLinkFunction(t *testing.T) {
 		want    string
 		wantErr string
 	}{
-		"full": {args: []attr.Value{id, types.StringValue("brenda"), strs("23868", "MC113843")},
+		"full": {args: []attr.Value{id, strs("brenda", "23868", "MC113843")},
 			want: "https://mycarrierpackets.com/" + testIntelliviteID + "/Carrier/Intellivite/brenda/23868/MC113843"},
-		"dot only": {args: []attr.Value{id, types.StringValue("brenda"), strs("23868")},
+		"dot only": {args: []attr.Value{id, strs("brenda", "23868")},
 			want: "https://mycarrierpackets.com/" + testIntelliviteID + "/Carrier/Intellivite/brenda/23868"},
-		"basic": {args: []attr.Value{id, types.StringNull(), strs()},
+		"basic": {args: []attr.Value{id, strs()},
 			want: "https://mycarrierpackets.com/" + testIntelliviteID + "/Carrier/Intellivite"},
-		"user only": {args: []attr.Value{id, types.StringValue("brenda smith"), strs()},
+		"user only": {args: []attr.Value{id, strs("brenda smith")},
 			want: "https://mycarrierpackets.com/" + testIntelliviteID + "/Carrier/Intellivite/brenda%20smith"},
-		"bad id":            {args: []attr.Value{types.StringValue("brenda"), types.StringNull(), strs()}, wantErr: "not an Intellivite ID"},
-		"carrier, no user":  {args: []attr.Value{id, types.StringNull(), strs("23868")}, wantErr: "needs the MCP user name"},
-		"bad dot":           {args: []attr.Value{id, types.StringValue("b"), strs("0")}, wantErr: "not a USDOT number"},
-		"bad docket":        {args: []attr.Value{id, types.StringValue("b"), strs("23868", "mc113843")}, wantErr: "not a docket number"},
-		"too many carriers": {args: []attr.Value{id, types.StringValue("b"), strs("23868", "MC1", "x")}, wantErr: "at most"},
+		"bad id":          {args: []attr.Value{types.StringValue("brenda"), strs()}, wantErr: "not an Intellivite ID"},
+		"empty user":      {args: []attr.Value{id, strs("", "23868")}, wantErr: "user name must not be empty"},
+		"bad dot":         {args: []attr.Value{id, strs("b", "0")}, wantErr: "not a USDOT number"},
+		"bad docket":      {args: []attr.Value{id, strs("b", "23868", "mc113843")}, wantErr: "not a docket number"},
+		"too many values": {args: []attr.Value{id, strs("b", "23868", "MC1", "x")}, wantErr: "at most"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -4,8 +4,7 @@ output "carrier_page" {
   value = provider::mcp::carrier_portal_url("23868", "MC113843", true)
 }
 
-# An intrastate carrier has no docket number. (OpenTofu: pass "" and false
-# rather than null.)
+# An intrastate carrier has no docket number.
 output "intrastate_carrier_page" {
   value = provider::mcp::carrier_portal_url("1000003", "", false)
 }

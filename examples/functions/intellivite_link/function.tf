@@ -4,7 +4,7 @@ output "invite_link" {
   value = provider::mcp::intellivite_link("ea72823e-1506-4b72-a3b0-a488e1ba2f1e", "brenda", "23868", "MC113843")
 }
 
-# The basic link, with nothing pre-filled. (OpenTofu: pass "" rather than null.)
+# The basic link, with nothing pre-filled.
 output "basic_invite_link" {
-  value = provider::mcp::intellivite_link("ea72823e-1506-4b72-a3b0-a488e1ba2f1e", "")
+  value = provider::mcp::intellivite_link("ea72823e-1506-4b72-a3b0-a488e1ba2f1e")
 }
