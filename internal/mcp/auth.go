@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/flight"
 )
 
 // tokenOp is MCP's OAuth2 token endpoint. It is outside the Swagger document
@@ -34,7 +36,8 @@ type accessToken struct {
 
 // tokenSource hands out one shared access token. Concurrent callers that find
 // no valid token wait for a single token request (50 goroutines, one POST
-// /token), and a token is renewed before expires_in runs out.
+// /token), and a token is renewed before expires_in runs out. The request
+// stops if every caller waiting for it gives up.
 type tokenSource struct {
 	client   *Client
 	username string
@@ -43,53 +46,54 @@ type tokenSource struct {
 
 	mu       sync.Mutex
 	current  *accessToken
-	inflight *tokenFetch
-}
-
-type tokenFetch struct {
-	done  chan struct{}
-	token string
-	err   error
+	inflight *flight.Call[*accessToken]
 }
 
 // token returns a valid access token, requesting one when needed.
 func (ts *tokenSource) token(ctx context.Context) (string, error) {
-	ts.mu.Lock()
-	if t := ts.current; t != nil && ts.now().Before(t.renewAt) {
+	for {
+		ts.mu.Lock()
+		if t := ts.current; t != nil && ts.now().Before(t.renewAt) {
+			ts.mu.Unlock()
+			return t.value, nil
+		}
+		if err := ctx.Err(); err != nil {
+			ts.mu.Unlock()
+			return "", err
+		}
+		call := ts.inflight
+		if call == nil {
+			call = flight.Start(ctx, ts.fetch)
+			ts.inflight = call
+		}
 		ts.mu.Unlock()
-		return t.value, nil
-	}
-	f := ts.inflight
-	if f == nil {
-		f = &tokenFetch{done: make(chan struct{})}
-		ts.inflight = f
-		// The fetch outlives the caller that started it: the others waiting
-		// on it have their own contexts.
-		go ts.fetch(context.WithoutCancel(ctx), f)
-	}
-	ts.mu.Unlock()
 
-	select {
-	case <-ctx.Done():
-		return "", ctx.Err()
-	case <-f.done:
-		return f.token, f.err
+		t, err := call.Wait(ctx)
+		switch {
+		case ctx.Err() != nil:
+			return "", ctx.Err()
+		case errors.Is(err, context.Canceled):
+			// Abandoned by callers who gave up just before this one joined.
+			continue
+		case err != nil:
+			return "", err
+		}
+		return t.value, nil
 	}
 }
 
-func (ts *tokenSource) fetch(ctx context.Context, f *tokenFetch) {
+// fetch requests a token and makes it the current one.
+func (ts *tokenSource) fetch(ctx context.Context) (*accessToken, error) {
 	requested := ts.now()
 	tok, err := ts.request(ctx)
-
 	ts.mu.Lock()
-	if err == nil {
-		ts.current = &accessToken{value: tok.AccessToken, renewAt: requested.Add(renewAfter(tok.ExpiresIn))}
-		f.token = tok.AccessToken
-	}
-	f.err = err
+	defer ts.mu.Unlock()
 	ts.inflight = nil
-	ts.mu.Unlock()
-	close(f.done)
+	if err != nil {
+		return nil, err
+	}
+	ts.current = &accessToken{value: tok.AccessToken, renewAt: requested.Add(renewAfter(tok.ExpiresIn))}
+	return ts.current, nil
 }
 
 // invalidate drops the token MCP has just refused, unless another caller has

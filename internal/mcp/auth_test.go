@@ -119,29 +119,53 @@ func TestToken_sharedByConcurrentCallers(t *testing.T) {
 }
 
 // TestToken_waiterCancelled: a caller whose context ends while the shared
-// token request is in flight returns at once; the request still completes
-// for the others.
+// token request is in flight returns at once. The request goes on while
+// another caller waits for it, and stops when nobody does: no request
+// outlives every caller's context.
 func TestToken_waiterCancelled(t *testing.T) {
 	t.Parallel()
-	client, mux, _ := setup(t)
-	tokens := handleToken(t, mux)
-	tokens.delay = 200 * time.Millisecond
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	err := client.Authenticate(ctx)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Authenticate = %v, want deadline exceeded", err)
-	}
-	if elapsed := time.Since(start); elapsed > 150*time.Millisecond {
-		t.Errorf("Authenticate returned after %v; it should not wait for the token request", elapsed)
-	}
-	if err := client.Authenticate(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if tokens.count() != 1 {
-		t.Errorf("token requests = %d, want 1 (the second caller joins the first request)", tokens.count())
-	}
+	t.Run("others still wait", func(t *testing.T) {
+		t.Parallel()
+		client, mux, _ := setup(t)
+		tokens := handleToken(t, mux)
+		tokens.delay = 200 * time.Millisecond
+		other := make(chan error, 1)
+		go func() { other <- client.Authenticate(context.Background()) }()
+		time.Sleep(20 * time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		if err := client.Authenticate(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("Authenticate = %v, want deadline exceeded", err)
+		}
+		if elapsed := time.Since(start); elapsed > 150*time.Millisecond {
+			t.Errorf("Authenticate returned after %v; it should not wait for the token request", elapsed)
+		}
+		if err := <-other; err != nil {
+			t.Fatal(err)
+		}
+		if tokens.count() != 1 {
+			t.Errorf("token requests = %d, want 1 (the cancelled caller must not end the request the other waits for)", tokens.count())
+		}
+	})
+	t.Run("nobody waits", func(t *testing.T) {
+		t.Parallel()
+		client, mux, _ := setup(t)
+		tokens := handleToken(t, mux)
+		tokens.delay = 200 * time.Millisecond
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+		defer cancel()
+		if err := client.Authenticate(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("Authenticate = %v, want deadline exceeded", err)
+		}
+		// The abandoned request was cancelled, so a later caller asks again.
+		if err := client.Authenticate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if tokens.count() != 2 {
+			t.Errorf("token requests = %d, want 2: the abandoned request must not be reused", tokens.count())
+		}
+	})
 }
 
 // TestToken_renewedBeforeExpiry: with expires_in=100s the token is used for

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/flight"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -56,10 +57,11 @@ type List struct {
 	inflight *load
 }
 
+// load is one reading of the whole list, shared by every caller that needs
+// it; it stops when none of them waits any more.
 type load struct {
 	seq  uint64
-	done chan struct{}
-	err  error
+	call *flight.Call[struct{}]
 }
 
 // New returns a List over a backend.
@@ -190,42 +192,50 @@ func (l *List) fresh(ctx context.Context, seq uint64) error {
 			l.mu.Unlock()
 			return nil
 		}
+		if err := ctx.Err(); err != nil {
+			l.mu.Unlock()
+			return err // no request once the caller has given up
+		}
 		f := l.inflight
 		if f == nil {
-			f = &load{seq: l.writeSeq, done: make(chan struct{})}
+			f = &load{seq: l.writeSeq}
+			f.call = flight.Start(ctx, func(ctx context.Context) (struct{}, error) { return struct{}{}, l.run(ctx, f) })
 			l.inflight = f
-			go l.run(context.WithoutCancel(ctx), f)
 		}
 		l.mu.Unlock()
 
-		select {
-		case <-ctx.Done():
+		_, err := f.call.Wait(ctx)
+		switch {
+		case ctx.Err() != nil:
 			return ctx.Err()
-		case <-f.done:
-		}
-		if f.seq >= seq && f.err != nil {
-			return f.err
+		case errors.Is(err, context.Canceled):
+			// Cancelled by callers who all gave up just before this one
+			// joined: start a new load.
+		case err != nil && f.seq >= seq:
+			return err
 		}
 	}
 }
 
-func (l *List) run(ctx context.Context, f *load) {
+// run loads the list and installs it as the view.
+func (l *List) run(ctx context.Context, f *load) error {
 	list, err := l.backend.ListAll(ctx)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if err == nil {
-		entries := make(map[int]Entry, len(list))
-		for _, e := range list {
-			if e.Key.DOT != 0 { // entries without a DOT number cannot be addressed here
-				entries[e.Key.DOT] = e
-			}
-		}
-		l.entries, l.gen = entries, f.seq
-	} else {
-		f.err = fmt.Errorf("reading the %s: %w", l.Name, err)
+	if l.inflight == f {
+		l.inflight = nil
 	}
-	l.inflight = nil
-	close(f.done)
+	if err != nil {
+		return fmt.Errorf("reading the %s: %w", l.Name, err)
+	}
+	entries := make(map[int]Entry, len(list))
+	for _, e := range list {
+		if e.Key.DOT != 0 { // entries without a DOT number cannot be addressed here
+			entries[e.Key.DOT] = e
+		}
+	}
+	l.entries, l.gen = entries, f.seq
+	return nil
 }
 
 // Matches reports whether the entry is the carrier k names: the same DOT

@@ -24,19 +24,27 @@ type fakeBackend struct {
 	refuseAdd            bool // answer Result:false without adding
 	refuseRemove         bool
 	addAnyway            bool // with refuseAdd: the carrier lands on the list regardless
+	onAdd                func(n int64)
+	loadCancelled        chan struct{} // closed when a load sees its context end
 }
 
 func newFake(onList ...int) *fakeBackend {
-	f := &fakeBackend{entries: map[int]Entry{}, known: map[int]string{23868: "MC113843", 100: "MC100", 200: "MC200", 300: "FF300"}}
+	f := &fakeBackend{entries: map[int]Entry{}, known: map[int]string{23868: "MC113843", 100: "MC100", 200: "MC200", 300: "FF300"},
+		loadCancelled: make(chan struct{})}
 	for _, dot := range onList {
 		f.entries[dot] = Entry{Key: carrierid.Key{DOT: dot, Docket: f.known[dot]}, CreatedBy: "portal"}
 	}
 	return f
 }
 
-func (f *fakeBackend) ListAll(context.Context) ([]Entry, error) {
+func (f *fakeBackend) ListAll(ctx context.Context) ([]Entry, error) {
 	f.loads.Add(1)
-	time.Sleep(f.loadDelay)
+	select {
+	case <-time.After(f.loadDelay):
+	case <-ctx.Done():
+		close(f.loadCancelled)
+		return nil, ctx.Err()
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.loadErr != nil {
@@ -50,7 +58,10 @@ func (f *fakeBackend) ListAll(context.Context) ([]Entry, error) {
 }
 
 func (f *fakeBackend) Add(_ context.Context, k carrierid.Key) error {
-	f.adds.Add(1)
+	n := f.adds.Add(1)
+	if f.onAdd != nil {
+		defer f.onAdd(n)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	docket, ok := f.known[k.DOT]
@@ -296,7 +307,9 @@ func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
 	}
 }
 
-func TestSyncCancelledStillReadsBack(t *testing.T) {
+// An interrupted Sync starts no new write and makes no request after the
+// interruption, yet reports every write MCP accepted.
+func TestSyncCancelledRecordsWhatHappened(t *testing.T) {
 	t.Parallel()
 	f := newFake()
 	for dot := 1; dot <= 100; dot++ {
@@ -307,7 +320,11 @@ func TestSyncCancelledStillReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
+	f.onAdd = func(n int64) {
+		if n == 10 {
+			cancel()
+		}
+	}
 	desired := map[int]carrierid.Key{}
 	for dot := 1; dot <= 100; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
@@ -316,7 +333,35 @@ func TestSyncCancelledStillReadsBack(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "interrupted") {
 		t.Fatalf("Sync = %v, want the interruption reported", err)
 	}
-	if len(res.Entries) != int(f.adds.Load()) {
-		t.Errorf("state holds %d carriers but %d were added", len(res.Entries), f.adds.Load())
+	if f.adds.Load() != 10 || len(res.Entries) != 10 {
+		t.Errorf("%d writes reached MCP and %d are reported; want 10 and 10", f.adds.Load(), len(res.Entries))
+	}
+	if f.loads.Load() != 1 {
+		t.Errorf("%d loads; the interrupted Sync must not read the list again", f.loads.Load())
+	}
+	// The next reader sees the list as MCP holds it.
+	all, err := l.All(context.Background())
+	if err != nil || len(all) != 10 {
+		t.Errorf("All after the interruption = %d entries, %v", len(all), err)
+	}
+}
+
+// A load every caller has given up on stops: no request goes on after
+// cancellation.
+func TestAbandonedLoadIsCancelled(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadDelay = time.Second
+	l := New("monitored list", f)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	if _, _, err := l.Get(ctx, 1); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Get = %v", err)
+	}
+	// The backend saw its context end.
+	select {
+	case <-f.loadCancelled:
+	case <-time.After(time.Second):
+		t.Fatal("the abandoned load was not cancelled")
 	}
 }

@@ -6,15 +6,10 @@ import (
 	"fmt"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
-
-// readBackTimeout bounds the final read of a Sync that was cancelled: what
-// the writes did must still be learnt, or it would be lost from state.
-const readBackTimeout = 2 * time.Minute
 
 // SyncResult is what a Sync did.
 type SyncResult struct {
@@ -28,7 +23,9 @@ type SyncResult struct {
 // missing and removes those not desired, at most concurrency writes at a
 // time, and then reads the list back once. Failed writes do not stop the
 // others; they come back joined in the error, and Entries still says what
-// MCP holds, so that state records everything that did happen.
+// MCP holds, so that state records everything that did happen. Once ctx is
+// cancelled no request is made: no new write starts, and instead of reading
+// the list back Entries records the writes MCP accepted.
 func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurrency int) (SyncResult, error) {
 	current, err := l.All(ctx)
 	if err != nil {
@@ -61,6 +58,8 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurre
 		mu       sync.Mutex
 		result   SyncResult
 		reported = make(map[int]bool) // DOT numbers with an error already
+		accepted []carrierid.Key      // writes MCP accepted, for a cancelled Sync
+		added    = make(map[int]bool)
 	)
 	write := func(k carrierid.Key, add bool) {
 		var err error
@@ -75,8 +74,10 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurre
 		switch {
 		case err == nil && add:
 			result.Added++
+			accepted, added[k.DOT] = append(accepted, k), true
 		case err == nil, !add && mcp.IsNotFound(err):
 			result.Removed++
+			accepted = append(accepted, k)
 		case errors.As(err, &opErr):
 			// MCP said no; the read-back decides.
 		case add && mcp.IsNotFound(err):
@@ -87,10 +88,22 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurre
 	}
 	runBounded(ctx, concurrency, adds, removes, write)
 
-	// Read back even when cancelled: the writes that happened must reach state.
-	readCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), readBackTimeout)
-	defer cancel()
-	if err := l.fresh(readCtx, l.wrote()); err != nil {
+	seq := l.wrote()
+	if ctx.Err() != nil {
+		// Interrupted: record what MCP accepted without asking it again.
+		// The next refresh fills in what MCP reports about the additions.
+		result.Entries = current
+		for _, k := range accepted {
+			if added[k.DOT] {
+				result.Entries[k.DOT] = Entry{Key: k}
+			} else {
+				delete(result.Entries, k.DOT)
+			}
+		}
+		errs = append(errs, fmt.Errorf("interrupted before every change was made: %w", ctx.Err()))
+		return result, joinCapped(errs)
+	}
+	if err := l.fresh(ctx, seq); err != nil {
 		return SyncResult{}, joinCapped(append(errs, err))
 	}
 	l.mu.Lock()
@@ -100,9 +113,7 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurre
 	}
 	l.mu.Unlock()
 
-	if ctx.Err() != nil {
-		errs = append(errs, fmt.Errorf("interrupted before every change was made: %w", ctx.Err()))
-	} else {
+	{
 		// A write MCP refused, or accepted without effect, shows in the list.
 		for _, k := range adds {
 			if _, ok := result.Entries[k.DOT]; !ok && !reported[k.DOT] {
