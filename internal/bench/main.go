@@ -1,0 +1,360 @@
+// Command bench measures the provider against the MCP emulator with a real
+// Terraform CLI, each figure as a ratio to a baseline measured in the same
+// run (so the machine's speed cancels out), and counts the MCP calls:
+//
+//  1. a refresh-only plan over 2,000 mcp_monitored_carrier resources, against
+//     the same plan over 2,000 terraform_data resources (Terraform's floor);
+//  2. a plan with no changes for an mcp_monitoring_list of 50,000 carriers,
+//     against a terraform_data holding the same 50,000-entry map;
+//  3. an apply adding 1,000 carriers to a list with 20 ms of emulator latency
+//     per request, against the ideal 1,000 × 20 ms ÷ the write concurrency.
+//
+// `make bench` builds the provider and runs this; it reports, it does not
+// fail on a slow machine.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// writeConcurrency is the provider's default list_write_concurrency.
+const writeConcurrency = 10
+
+func main() {
+	terraform := flag.String("terraform", "", "the Terraform CLI to run")
+	providerDir := flag.String("provider-dir", "", "directory holding the terraform-provider-mcp build")
+	runs := flag.Int("runs", 3, "measured runs per figure; the median is reported")
+	flag.Parse()
+	if err := run(*terraform, *providerDir, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// result is one row of the table.
+type result struct {
+	name               string
+	provider, baseline time.Duration
+	baselineName       string
+	target             float64
+	calls              string
+	callsAtBound       bool
+}
+
+func run(terraform, providerDir string, runs int) error {
+	if terraform == "" || providerDir == "" {
+		return errors.New("-terraform and -provider-dir are required")
+	}
+	em := emulator.New(emulator.Options{Carriers: 60_000})
+	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: em, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+
+	b := &bench{em: em, url: "http://" + ln.Addr().String(), terraform: terraform, providerDir: providerDir, runs: runs}
+	work, err := os.MkdirTemp("", "mcp-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	b.work = work
+
+	var results []result
+	for _, f := range []func() (result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
+		r, err := f()
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	printTable(results)
+	return nil
+}
+
+type bench struct {
+	em                     *emulator.Server
+	url, work              string
+	terraform, providerDir string
+	runs                   int
+}
+
+// dir makes a working directory with a CLI configuration that points
+// Terraform at the local build.
+func (b *bench) dir(name, config string) (string, error) {
+	dir := filepath.Join(b.work, name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(b.providerDir)
+	if err != nil {
+		return "", err
+	}
+	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "carrierstate/mcp", abs)
+	if err := os.WriteFile(filepath.Join(dir, "terraform.rc"), []byte(rc), 0o600); err != nil {
+		return "", err
+	}
+	header := "terraform {\n  required_providers {\n    mcp = { source = \"carrierstate/mcp\" }\n  }\n}\n\n"
+	return dir, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(header+config), 0o600)
+}
+
+// terraformRun runs one command and returns how long it took.
+func (b *bench) terraformRun(dir string, args ...string) (time.Duration, error) {
+	user, pass := b.em.Credentials()
+	cmd := exec.CommandContext(context.Background(), b.terraform, append(args, "-no-color", "-input=false")...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraform.rc"), "TF_IN_AUTOMATION=1",
+		"CHECKPOINT_DISABLE=1", "MCP_BASE_URL="+b.url, "MCP_USERNAME="+user, "MCP_PASSWORD="+pass)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return 0, fmt.Errorf("terraform %s in %s: %w\n%s", strings.Join(args, " "), dir, err, tail(out))
+	}
+	return time.Since(start), nil
+}
+
+// median runs a command b.runs times and returns the median duration.
+func (b *bench) median(dir string, before func(), args ...string) (time.Duration, error) {
+	var times []time.Duration
+	for range b.runs {
+		if before != nil {
+			before()
+		}
+		d, err := b.terraformRun(dir, args...)
+		if err != nil {
+			return 0, err
+		}
+		times = append(times, d)
+	}
+	slices.Sort(times)
+	return times[len(times)/2], nil
+}
+
+// calls is the emulator's request counts since a snapshot.
+func (b *bench) calls(since emulator.Stats) map[string]int {
+	now := b.em.Stats().Requests
+	out := map[string]int{}
+	for op, n := range now {
+		if d := n - since.Requests[op]; d > 0 {
+			out[op] = d
+		}
+	}
+	return out
+}
+
+func (b *bench) dots(n int) ([]int, error) {
+	list, err := b.em.Carriers(emulator.CarrierFilter{Kind: emulator.KindMC, Limit: n})
+	if err != nil {
+		return nil, err
+	}
+	if len(list) < n {
+		return nil, fmt.Errorf("the emulator has %d MC carriers, want %d", len(list), n)
+	}
+	out := make([]int, n)
+	for i, c := range list {
+		out[i] = c.DOTNumber
+	}
+	return out, nil
+}
+
+// perCarrierRefresh is benchmark 1. One block per carrier: Terraform plans
+// a 2,000-element for_each in quadratic time whatever the provider.
+func (b *bench) perCarrierRefresh() (result, error) {
+	const n = 2000
+	fmt.Println("==> 1. refresh-only plan, 2,000 mcp_monitored_carrier vs 2,000 terraform_data")
+	b.em.Reset()
+	dots, err := b.dots(n)
+	if err != nil {
+		return result{}, err
+	}
+	if err := b.em.Monitor(dots...); err != nil {
+		return result{}, err
+	}
+	var mcpConfig, baseConfig strings.Builder
+	mcpConfig.WriteString("provider \"mcp\" {}\n\n")
+	for _, dot := range dots {
+		fmt.Fprintf(&mcpConfig, "resource \"mcp_monitored_carrier\" \"c%[1]d\" {\n  dot_number = \"%[1]d\"\n}\n", dot)
+		fmt.Fprintf(&baseConfig, "resource \"terraform_data\" \"c%[1]d\" {\n  input = \"%[1]d\"\n}\n", dot)
+	}
+	mcpDir, err := b.dir("per-carrier", mcpConfig.String())
+	if err != nil {
+		return result{}, err
+	}
+	baseDir, err := b.dir("per-carrier-baseline", baseConfig.String())
+	if err != nil {
+		return result{}, err
+	}
+	for _, dir := range []string{mcpDir, baseDir} {
+		if _, err := b.terraformRun(dir, "apply", "-auto-approve", "-parallelism=50"); err != nil {
+			return result{}, err
+		}
+	}
+	before := b.em.Stats()
+	provider, err := b.median(mcpDir, nil, "plan", "-refresh-only")
+	if err != nil {
+		return result{}, err
+	}
+	calls := b.calls(before)
+	baseline, err := b.median(baseDir, nil, "plan", "-refresh-only")
+	if err != nil {
+		return result{}, err
+	}
+	perRun := map[string]int{}
+	for op, c := range calls {
+		perRun[op] = c / b.runs
+	}
+	return result{
+		name: "Refresh-only plan, 2,000 `mcp_monitored_carrier`", provider: provider, baseline: baseline,
+		baselineName: "2,000 `terraform_data`", target: 1.5,
+		calls:        formatCalls(perRun),
+		callsAtBound: perRun["Token"] == 1 && perRun["MonitoredCarriers"] == 1 && len(perRun) == 2,
+	}, nil
+}
+
+// largeListPlan is benchmark 2.
+func (b *bench) largeListPlan() (result, error) {
+	const n = 50_000
+	fmt.Println("==> 2. plan with no changes, mcp_monitoring_list of 50,000 vs terraform_data holding the same map")
+	b.em.Reset()
+	dots, err := b.dots(n)
+	if err != nil {
+		return result{}, err
+	}
+	if err := b.em.Monitor(dots...); err != nil {
+		return result{}, err
+	}
+	var entries strings.Builder
+	for _, dot := range dots {
+		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
+	}
+	mcpDir, err := b.dir("large-list", "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n"+entries.String()+"  }\n}\n")
+	if err != nil {
+		return result{}, err
+	}
+	baseDir, err := b.dir("large-list-baseline", "resource \"terraform_data\" \"all\" {\n  input = {\n"+entries.String()+"  }\n}\n")
+	if err != nil {
+		return result{}, err
+	}
+	for _, dir := range []string{mcpDir, baseDir} {
+		if _, err := b.terraformRun(dir, "apply", "-auto-approve"); err != nil {
+			return result{}, err
+		}
+	}
+	before := b.em.Stats()
+	provider, err := b.median(mcpDir, nil, "plan", "-detailed-exitcode")
+	if err != nil {
+		return result{}, err
+	}
+	calls := b.calls(before)
+	baseline, err := b.median(baseDir, nil, "plan", "-detailed-exitcode")
+	if err != nil {
+		return result{}, err
+	}
+	perRun := map[string]int{}
+	for op, c := range calls {
+		perRun[op] = c / b.runs
+	}
+	return result{
+		name: "Plan, no changes, `mcp_monitoring_list` of 50,000", provider: provider, baseline: baseline,
+		baselineName: "`terraform_data` with the same map", target: 1.5,
+		calls:        formatCalls(perRun),
+		callsAtBound: perRun["Token"] == 1 && perRun["MonitoredCarriers"] == n/5000 && len(perRun) == 2,
+	}, nil
+}
+
+// listApply is benchmark 3: the ideal is the writes alone, spread over the
+// concurrency bound.
+func (b *bench) listApply() (result, error) {
+	const n = 1000
+	const latency = 20 * time.Millisecond
+	fmt.Println("==> 3. apply adding 1,000 carriers to a list, 20 ms emulator latency")
+	dots, err := b.dots(n)
+	if err != nil {
+		return result{}, err
+	}
+	var entries strings.Builder
+	for _, dot := range dots {
+		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
+	}
+	dir, err := b.dir("list-apply", "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n"+entries.String()+"  }\n}\n")
+	if err != nil {
+		return result{}, err
+	}
+	var stateFile = filepath.Join(dir, "terraform.tfstate")
+	reset := func() {
+		b.em.Reset()
+		_ = os.Remove(stateFile)
+		if err := b.em.SetFaults(emulator.Faults{Latency: latency}); err != nil {
+			panic(err)
+		}
+	}
+	provider, err := b.median(dir, reset, "apply", "-auto-approve")
+	if err != nil {
+		return result{}, err
+	}
+	// Each run starts from a reset emulator: the counts are the last run's.
+	perRun := b.calls(emulator.Stats{})
+	if err := b.em.SetFaults(emulator.Faults{}); err != nil {
+		return result{}, err
+	}
+	if perRun["RequestMonitoring"] != n {
+		return result{}, fmt.Errorf("the last apply made %d RequestMonitoring calls, want %d", perRun["RequestMonitoring"], n)
+	}
+	return result{
+		name: "Apply adding 1,000 carriers, 20 ms latency", provider: provider,
+		baseline:     time.Duration(n) * latency / writeConcurrency,
+		baselineName: fmt.Sprintf("ideal: 1,000 × 20 ms ÷ %d", writeConcurrency), target: 1.5,
+		calls: formatCalls(perRun), callsAtBound: true,
+	}, nil
+}
+
+func formatCalls(calls map[string]int) string {
+	var parts []string
+	for op, n := range calls {
+		parts = append(parts, fmt.Sprintf("%s %d", op, n))
+	}
+	slices.Sort(parts)
+	return strings.Join(parts, ", ")
+}
+
+func printTable(results []result) {
+	fmt.Println()
+	fmt.Println("| Benchmark | Provider | Baseline | Ratio | Target | MCP calls per run |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, r := range results {
+		ratio := float64(r.provider) / float64(r.baseline)
+		verdict := "met"
+		if ratio > r.target {
+			verdict = "**missed**"
+		}
+		calls := r.calls
+		if !r.callsAtBound {
+			calls += " (**above the lower bound**)"
+		}
+		fmt.Printf("| %s | %s | %s: %s | %.2f | ≤ %.1f (%s) | %s |\n", r.name, r.provider.Round(10*time.Millisecond),
+			r.baselineName, r.baseline.Round(10*time.Millisecond), ratio, r.target, verdict, calls)
+	}
+}
+
+func tail(b []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) > 30 {
+		lines = lines[len(lines)-30:]
+	}
+	return strings.Join(lines, "\n")
+}
