@@ -21,13 +21,13 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
 // writeConcurrency is the provider's default list_write_concurrency.
@@ -94,42 +94,29 @@ type bench struct {
 	runs                   int
 }
 
-// dir makes a working directory with a CLI configuration that points
-// Terraform at the local build.
-func (b *bench) dir(name, config string) (string, error) {
-	dir := filepath.Join(b.work, name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	abs, err := filepath.Abs(b.providerDir)
+// dir makes a working directory with the configuration, pointing Terraform
+// at the local build.
+func (b *bench) dir(name, config string) (*tfcli.Workdir, error) {
+	user, pass := b.em.Credentials()
+	w, err := tfcli.New(filepath.Join(b.work, name), b.terraform, b.providerDir,
+		"MCP_BASE_URL="+b.url, "MCP_USERNAME="+user, "MCP_PASSWORD="+pass)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	rc := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "carrierstate/mcp", abs)
-	if err := os.WriteFile(filepath.Join(dir, "terraform.rc"), []byte(rc), 0o600); err != nil {
-		return "", err
-	}
-	header := "terraform {\n  required_providers {\n    mcp = { source = \"carrierstate/mcp\" }\n  }\n}\n\n"
-	return dir, os.WriteFile(filepath.Join(dir, "main.tf"), []byte(header+config), 0o600)
+	return w, w.WriteConfig(tfcli.RequiredProviders + "\n" + config)
 }
 
 // terraformRun runs one command and returns how long it took.
-func (b *bench) terraformRun(dir string, args ...string) (time.Duration, error) {
-	user, pass := b.em.Credentials()
-	cmd := exec.CommandContext(context.Background(), b.terraform, append(args, "-no-color", "-input=false")...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TF_CLI_CONFIG_FILE="+filepath.Join(dir, "terraform.rc"), "TF_IN_AUTOMATION=1",
-		"CHECKPOINT_DISABLE=1", "MCP_BASE_URL="+b.url, "MCP_USERNAME="+user, "MCP_PASSWORD="+pass)
+func (b *bench) terraformRun(w *tfcli.Workdir, args ...string) (time.Duration, error) {
 	start := time.Now()
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		return 0, fmt.Errorf("terraform %s in %s: %w\n%s", strings.Join(args, " "), dir, err, tail(out))
+	if _, err := w.Must(context.Background(), 0, append(args, "-no-color", "-input=false")...); err != nil {
+		return 0, err
 	}
 	return time.Since(start), nil
 }
 
 // median runs a command b.runs times and returns the median duration.
-func (b *bench) median(dir string, before func(), args ...string) (time.Duration, error) {
+func (b *bench) median(dir *tfcli.Workdir, before func(), args ...string) (time.Duration, error) {
 	var times []time.Duration
 	for range b.runs {
 		if before != nil {
@@ -199,7 +186,7 @@ func (b *bench) perCarrierRefresh() (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	for _, dir := range []string{mcpDir, baseDir} {
+	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
 		if _, err := b.terraformRun(dir, "apply", "-auto-approve", "-parallelism=50"); err != nil {
 			return result{}, err
 		}
@@ -250,7 +237,7 @@ func (b *bench) largeListPlan() (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	for _, dir := range []string{mcpDir, baseDir} {
+	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
 		if _, err := b.terraformRun(dir, "apply", "-auto-approve"); err != nil {
 			return result{}, err
 		}
@@ -295,7 +282,7 @@ func (b *bench) listApply() (result, error) {
 	if err != nil {
 		return result{}, err
 	}
-	var stateFile = filepath.Join(dir, "terraform.tfstate")
+	stateFile := filepath.Join(dir.Dir, "terraform.tfstate")
 	reset := func() {
 		b.em.Reset()
 		_ = os.Remove(stateFile)
@@ -349,12 +336,4 @@ func printTable(results []result) {
 		fmt.Printf("| %s | %s | %s: %s | %.2f | ≤ %.1f (%s) | %s |\n", r.name, r.provider.Round(10*time.Millisecond),
 			r.baselineName, r.baseline.Round(10*time.Millisecond), ratio, r.target, verdict, calls)
 	}
-}
-
-func tail(b []byte) string {
-	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
-	if len(lines) > 30 {
-		lines = lines[len(lines)-30:]
-	}
-	return strings.Join(lines, "\n")
 }

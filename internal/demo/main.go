@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
 func main() {
@@ -80,21 +80,22 @@ func run(terraform, providerDir, example string) error {
 	}
 
 	// Terraform uses the local build through a dev override: no registry.
-	abs, err := filepath.Abs(providerDir)
+	tf, err := tfcli.New(work, terraform, providerDir, "MCP_BASE_URL="+baseURL, "MCP_USERNAME="+user, "MCP_PASSWORD="+pass)
 	if err != nil {
 		return err
 	}
-	rc := filepath.Join(work, "terraform.rc")
-	rcBody := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "carrierstate/mcp", abs)
-	if err := os.WriteFile(rc, []byte(rcBody), 0o600); err != nil {
+	tf.Stream = os.Stdout
+	run := func(want int, args ...string) error {
+		fmt.Printf("    $ terraform %s\n", strings.Join(args, " "))
+		if !isTerminal(os.Stdout) {
+			args = append(args, "-no-color") // colour is noise in a CI log
+		}
+		_, err := tf.Must(ctx, want, args...)
 		return err
 	}
-	tf := cli{bin: terraform, dir: work, color: isTerminal(os.Stdout), env: append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1",
-		"MCP_BASE_URL="+baseURL, "MCP_USERNAME="+user, "MCP_PASSWORD="+pass)}
 
 	step("Applying " + example + ": monitor two carriers, a block list of two, an invitation to the sample carrier")
-	if _, err := tf.run(0, "apply", "-auto-approve", "-input=false"); err != nil {
+	if err := run(0, "apply", "-auto-approve", "-input=false"); err != nil {
 		return err
 	}
 	if err := expectLists(em, monitored, dots(blocked)); err != nil {
@@ -117,21 +118,20 @@ func run(terraform, providerDir, example string) error {
 	fmt.Println("    MCP:", out.Message)
 
 	step("terraform plan -detailed-exitcode: CI would fail here, with exit code 2")
-	code, err := tf.run(2, "plan", "-detailed-exitcode", "-input=false")
-	if err != nil {
+	if err := run(2, "plan", "-detailed-exitcode", "-input=false"); err != nil {
 		return err
 	}
-	fmt.Printf("    exit code %d: drift detected\n", code)
+	fmt.Println("    exit code 2: drift detected")
 
 	step("Applying again puts the block back")
-	if _, err := tf.run(0, "apply", "-auto-approve", "-input=false"); err != nil {
+	if err := run(0, "apply", "-auto-approve", "-input=false"); err != nil {
 		return err
 	}
 	if err := expectLists(em, monitored, dots(blocked)); err != nil {
 		return err
 	}
 	step("terraform plan -detailed-exitcode: in sync again, exit code 0")
-	if _, err := tf.run(0, "plan", "-detailed-exitcode", "-input=false"); err != nil {
+	if err := run(0, "plan", "-detailed-exitcode", "-input=false"); err != nil {
 		return err
 	}
 	if n := len(em.Snapshot().Invitations); n != 1 {
@@ -140,41 +140,10 @@ func run(terraform, providerDir, example string) error {
 	return nil
 }
 
-// cli runs one Terraform in one working directory.
-type cli struct {
-	bin, dir string
-	env      []string
-	color    bool
-}
-
-// isTerminal reports whether f is a terminal, where colour helps; in a CI
-// log it is noise.
+// isTerminal reports whether f is a terminal, where colour helps.
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
-// run streams a command's output and fails unless it exits with want.
-func (c cli) run(want int, args ...string) (int, error) {
-	fmt.Printf("    $ terraform %s\n", strings.Join(args, " "))
-	if !c.color {
-		args = append(args, "-no-color")
-	}
-	cmd := exec.CommandContext(context.Background(), c.bin, args...)
-	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = c.dir, c.env, os.Stdout, os.Stderr
-	err := cmd.Run()
-	code := 0
-	var exitErr *exec.ExitError
-	switch {
-	case errors.As(err, &exitErr):
-		code = exitErr.ExitCode()
-	case err != nil:
-		return 0, err
-	}
-	if code != want {
-		return code, fmt.Errorf("terraform %s exited with %d, want %d", args[0], code, want)
-	}
-	return code, nil
 }
 
 func step(s string) { fmt.Printf("\n==> %s\n", s) }
