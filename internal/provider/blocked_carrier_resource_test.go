@@ -12,3 +12,10 @@ func TestAccBlockedCarrier_unknownCarrier(t *testing.T) {
 	testAccMembershipUnknownCarrier(t, blockedCase)
 }
 func TestAccBlockedCarrier_importErrors(t *testing.T) { testAccMembershipImportErrors(t, blockedCase) }
+func TestAccBlockedCarrier_identity(t *testing.T)     { testAccMembershipIdentity(t, blockedCase) }
+func TestAccBlockedCarrier_identityIntrastate(t *testing.T) {
+	testAccMembershipIdentityIntrastate(t, blockedCase)
+}
+func TestAccBlockedCarrier_identityErrors(t *testing.T) {
+	testAccMembershipIdentityErrors(t, blockedCase)
+}

@@ -3,12 +3,14 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -29,6 +31,7 @@ var (
 	_ resource.Resource                = (*carrierInvitationResource)(nil)
 	_ resource.ResourceWithConfigure   = (*carrierInvitationResource)(nil)
 	_ resource.ResourceWithImportState = (*carrierInvitationResource)(nil)
+	_ resource.ResourceWithIdentity    = (*carrierInvitationResource)(nil)
 )
 
 // NewCarrierInvitationResource is mcp_carrier_invitation: an Intellivite
@@ -62,6 +65,47 @@ func (m carrierInvitationModel) key() (carrierid.InvitationKey, error) {
 		return carrierid.InvitationKey{}, err
 	}
 	return carrierid.InvitationKey{DOT: dot, Docket: m.DocketNumber.ValueString(), Email: m.CarrierEmail.ValueString()}, nil
+}
+
+// carrierInvitationIdentityModel is the resource identity: the values the
+// id is built from. The address is part of it: one carrier can be invited
+// at several.
+type carrierInvitationIdentityModel struct {
+	DOTNumber    types.String `tfsdk:"dot_number"`
+	DocketNumber types.String `tfsdk:"docket_number"`
+	CarrierEmail types.String `tfsdk:"carrier_email"`
+}
+
+func invitationIdentity(k carrierid.InvitationKey) carrierInvitationIdentityModel {
+	return carrierInvitationIdentityModel{
+		DOTNumber:    types.StringValue(strconv.Itoa(k.DOT)),
+		DocketNumber: optionalString(k.Docket),
+		CarrierEmail: types.StringValue(k.Email),
+	}
+}
+
+// invitationIdentityFormat is what a valid identity looks like, for errors.
+const invitationIdentityFormat = `identity = { dot_number = "23868", carrier_email = "dispatch@carrier.com" }, ` +
+	`with docket_number = "MC113843" if the invitation named one`
+
+// key reads an import identity with the checks an import ID gets. On
+// failure it names the attribute at fault.
+func (m carrierInvitationIdentityModel) key() (carrierid.InvitationKey, *identityError) {
+	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
+	if err != nil {
+		return carrierid.InvitationKey{}, &identityError{"dot_number", err}
+	}
+	k := carrierid.InvitationKey{DOT: dot, Email: m.CarrierEmail.ValueString()}
+	if !m.DocketNumber.IsNull() {
+		if err := carrierid.CheckDocket(m.DocketNumber.ValueString()); err != nil {
+			return carrierid.InvitationKey{}, &identityError{"docket_number", err}
+		}
+		k.Docket = m.DocketNumber.ValueString()
+	}
+	if err := carrierid.CheckEmail(k.Email); err != nil {
+		return carrierid.InvitationKey{}, &identityError{"carrier_email", err}
+	}
+	return k, nil
 }
 
 func (r *carrierInvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -154,6 +198,30 @@ func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaR
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12+, OpenTofu 1.12+):
+// what an import block's identity names, and what the id is built from.
+// Older CLIs never ask for it.
+func (r *carrierInvitationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"dot_number": identityschema.StringAttribute{
+				Description:       "The invited carrier's USDOT number, such as `23868`.",
+				RequiredForImport: true,
+			},
+			"carrier_email": identityschema.StringAttribute{
+				Description:       "The address the invitation was sent to, such as `dispatch@carrier.com`.",
+				RequiredForImport: true,
+			},
+			"docket_number": identityschema.StringAttribute{
+				Description: "The docket number the invitation named, such as `MC113843`; null when it named none (intrastate carriers). " +
+					"When importing, give it exactly as the configuration's `docket_number`: a different value makes the plan " +
+					"replace the invitation, which sends it again.",
+				OptionalForImport: true,
+			},
+		},
+	}
+}
+
 func (r *carrierInvitationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -202,6 +270,7 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	plan.PacketCompleted = types.BoolValue(false)
 	plan.PacketCompletedAt = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, invitationIdentity(key))...)
 }
 
 func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -236,6 +305,7 @@ func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadR
 		state.PacketCompletedAt = optionalTime(packet.CompletedDate.Time)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, invitationIdentity(key))...)
 }
 
 // Update only fills in arguments an import could not read; everything else
@@ -249,6 +319,12 @@ func (r *carrierInvitationResource) Update(ctx context.Context, req resource.Upd
 	}
 	plan.ID, plan.SentAt, plan.PacketCompleted, plan.PacketCompletedAt = state.ID, state.SentAt, state.PacketCompleted, state.PacketCompletedAt
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	key, err := state.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, invitationIdentity(key))...)
 }
 
 // Delete forgets the invitation: an e-mail cannot be unsent.
@@ -256,7 +332,24 @@ func (r *carrierInvitationResource) Delete(ctx context.Context, _ resource.Delet
 	tflog.Info(ctx, "removing packet invitation from state; MCP has nothing to delete")
 }
 
+// ImportState takes an import ID (terraform import, or an import block's
+// id) or an identity (an import block's identity, Terraform 1.12+ and
+// OpenTofu 1.12+). Both name the same key and go through adopt.
 func (r *carrierInvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importingByIdentity(req) {
+		var identity carrierInvitationIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		key, ierr := identity.key()
+		if ierr != nil {
+			ierr.report(&resp.Diagnostics, invitationIdentityFormat)
+			return
+		}
+		r.adopt(ctx, key, resp)
+		return
+	}
 	key, err := carrierid.ParseInvitationID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
@@ -282,5 +375,6 @@ func (r *carrierInvitationResource) adopt(ctx context.Context, key carrierid.Inv
 		PacketCompletedAt:     types.StringNull(),
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, invitationIdentity(key))...)
 	resp.Diagnostics.Append(markAdopted(ctx, resp.Private)...)
 }

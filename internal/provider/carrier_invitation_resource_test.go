@@ -279,3 +279,112 @@ func TestAccCarrierInvitation_intrastate(t *testing.T) {
 		}},
 	})
 }
+
+// The identity is the id's values; importing by it adopts an invitation as
+// importing by ID does: the plan fills in what MCP cannot report with an
+// in-place update, never a replacement, and nothing is sent again.
+func TestAccCarrierInvitation_identity(t *testing.T) {
+	em := acctest.Emulator(t)
+	config := testAccInvitationConfig(em, `
+  carrier_email       = "dispatch@sampletrucking.com"
+  dot_number          = "23868"
+  docket_number       = "MC113843"
+  user_name           = "brenda"
+  notification_emails = ["ops@broker.example"]
+`)
+	sent := emulator.Invitation{DOTNumber: 23868, DocketNumber: "MC113843", CarrierEmail: "dispatch@sampletrucking.com",
+		UserName: "brenda", NotificationEmails: []string{"ops@broker.example"}}
+	identity := statecheck.ExpectIdentity(invitationAddress, map[string]knownvalue.Check{
+		"dot_number":    knownvalue.StringExact("23868"),
+		"docket_number": knownvalue.StringExact("MC113843"),
+		"carrier_email": knownvalue.StringExact("dispatch@sampletrucking.com"),
+	})
+	notResent := acctest.PlanCheck(func() error {
+		if n := len(em.Snapshot().Invitations); n != 1 {
+			return fmt.Errorf("emulator received %d invitations, want the one sent by the first step", n)
+		}
+		return nil
+	})
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityVersionChecks,
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em, sent)() },
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					identity,
+					statecheck.ExpectIdentityValueMatchesState(invitationAddress, tfjsonpath.New("dot_number")),
+					statecheck.ExpectIdentityValueMatchesState(invitationAddress, tfjsonpath.New("docket_number")),
+					statecheck.ExpectIdentityValueMatchesState(invitationAddress, tfjsonpath.New("carrier_email")),
+				},
+			},
+			{
+				// Into a fresh state, by the identity in state: planned only.
+				Config:       config,
+				ResourceName: invitationAddress, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity,
+				ExpectNonEmptyPlan: true,
+				ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(invitationAddress, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(invitationAddress, tfjsonpath.New("user_name"), knownvalue.StringExact("brenda")),
+					notResent,
+				}},
+			},
+			{
+				// Destroying only forgets the invitation...
+				Config: acctest.ProviderBlock(em),
+			},
+			{
+				// ...which an import block naming its identity adopts again,
+				// applied this time: the update keeps the identity.
+				Config: config + importByIdentity(invitationAddress,
+					`dot_number = 23868`+"\n"+`docket_number = "MC113843"`+"\n"+`carrier_email = "dispatch@sampletrucking.com"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(invitationAddress, plancheck.ResourceActionUpdate),
+					notResent,
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					identity,
+					statecheck.ExpectKnownValue(invitationAddress, tfjsonpath.New("id"), knownvalue.StringExact("23868/MC113843/dispatch@sampletrucking.com")),
+					statecheck.ExpectKnownValue(invitationAddress, tfjsonpath.New("user_name"), knownvalue.StringExact("brenda")),
+					statecheck.ExpectKnownValue(invitationAddress, tfjsonpath.New("sent_at"), knownvalue.Null()),
+					acctest.Check(expectInvitations(em, sent)),
+				},
+			},
+		},
+	})
+}
+
+// A malformed identity is refused naming the attribute and the accepted
+// form, and nothing is sent.
+func TestAccCarrierInvitation_identityErrors(t *testing.T) {
+	em := acctest.Emulator(t)
+	config := testAccInvitationConfig(em, `
+  carrier_email = "dispatch@sampletrucking.com"
+  dot_number    = "23868"
+`)
+	step := func(identity string, want ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:      config + importByIdentity(invitationAddress, identity),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(want...),
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityVersionChecks,
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em)() },
+		Steps: []resource.TestStep{
+			step(`dot_number = "0"`+"\n"+`carrier_email = "dispatch@sampletrucking.com"`,
+				`Invalid dot_number in import identity`,
+				`The identity attribute dot_number is not valid: "0" is not a USDOT number`,
+				`Expected identity = { dot_number = "23868", carrier_email = "dispatch@carrier.com" }`),
+			step(`dot_number = "23868"`+"\n"+`carrier_email = "Dispatch <dispatch@sampletrucking.com>"`,
+				`Invalid carrier_email in import identity`, `is not an e-mail address: expected a bare address`),
+			step(`dot_number = "23868"`+"\n"+`docket_number = "113843"`+"\n"+`carrier_email = "dispatch@sampletrucking.com"`,
+				`Invalid docket_number in import identity`, `"113843" is not a docket number`),
+		},
+	})
+}

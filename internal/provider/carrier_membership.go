@@ -4,15 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -38,6 +42,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*carrierMembershipResource)(nil)
 	_ resource.ResourceWithImportState = (*carrierMembershipResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*carrierMembershipResource)(nil)
+	_ resource.ResourceWithIdentity    = (*carrierMembershipResource)(nil)
 )
 
 type carrierMembershipResource struct {
@@ -64,6 +69,54 @@ func (m carrierMembershipModel) key() (carrierid.Key, error) {
 		return carrierid.Key{}, err
 	}
 	return carrierid.Key{DOT: dot, Docket: m.DocketNumber.ValueString(), Intrastate: m.IntrastateNumber.ValueString()}, nil
+}
+
+// carrierMembershipIdentityModel is the resource identity: the values the
+// id is built from, so that an import block can name the carrier as the
+// import ID does.
+type carrierMembershipIdentityModel struct {
+	DOTNumber        types.String `tfsdk:"dot_number"`
+	DocketNumber     types.String `tfsdk:"docket_number"`
+	IntrastateNumber types.String `tfsdk:"intrastate_number"`
+}
+
+// membershipIdentity is the identity of the entry a key names.
+func membershipIdentity(k carrierid.Key) carrierMembershipIdentityModel {
+	return carrierMembershipIdentityModel{
+		DOTNumber:        types.StringValue(strconv.Itoa(k.DOT)),
+		DocketNumber:     optionalString(k.Docket),
+		IntrastateNumber: optionalString(k.Intrastate),
+	}
+}
+
+// membershipIdentityFormat is what a valid identity looks like, for errors.
+const membershipIdentityFormat = `identity = { dot_number = "23868" }, optionally with docket_number = "MC113843" ` +
+	`or, for an intrastate-only carrier, intrastate_number = "TX123456"`
+
+// key reads an import identity with the checks an import ID gets. On
+// failure it names the attribute at fault.
+func (m carrierMembershipIdentityModel) key() (carrierid.Key, *identityError) {
+	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
+	if err != nil {
+		return carrierid.Key{}, &identityError{"dot_number", err}
+	}
+	k := carrierid.Key{DOT: dot}
+	if !m.DocketNumber.IsNull() {
+		if err := carrierid.CheckDocket(m.DocketNumber.ValueString()); err != nil {
+			return carrierid.Key{}, &identityError{"docket_number", err}
+		}
+		k.Docket = m.DocketNumber.ValueString()
+	}
+	if !m.IntrastateNumber.IsNull() {
+		if k.Docket != "" {
+			return carrierid.Key{}, &identityError{"intrastate_number", errors.New("a carrier has a docket number or an intrastate number, not both: give one of them")}
+		}
+		if err := carrierid.CheckIntrastate(m.IntrastateNumber.ValueString()); err != nil {
+			return carrierid.Key{}, &identityError{"intrastate_number", err}
+		}
+		k.Intrastate = m.IntrastateNumber.ValueString()
+	}
+	return k, nil
 }
 
 // membershipModel is the state for a list entry, all from MCP.
@@ -103,7 +156,7 @@ func (r *carrierMembershipResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"dot_number": schema.StringAttribute{
-				MarkdownDescription: "The carrier's USDOT number, such as `23868` (a number or a string). Changing it replaces the resource.",
+				MarkdownDescription: "The carrier's USDOT number, such as `\"23868\"`; a bare number works too. Changing it replaces the resource.",
 				Required:            true,
 				Validators:          []validator.String{dotNumberValidator},
 				PlanModifiers:       replace,
@@ -129,6 +182,31 @@ func (r *carrierMembershipResource) Schema(_ context.Context, _ resource.SchemaR
 			"created_by":       computed("The MCP user who put the carrier on the " + r.kind.listName + "."),
 			"last_modified_at": computed("When MCP last changed the carrier's entry (RFC 3339, UTC)."),
 			"last_modified_by": computed("The MCP user who last changed the carrier's entry."),
+		},
+	}
+}
+
+// IdentitySchema is the resource identity (Terraform 1.12+, OpenTofu 1.12+):
+// what an import block's identity names, and what the id is built from.
+// Older CLIs never ask for it.
+func (r *carrierMembershipResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"dot_number": identityschema.StringAttribute{
+				Description:       "The carrier's USDOT number, such as `23868`.",
+				RequiredForImport: true,
+			},
+			"docket_number": identityschema.StringAttribute{
+				Description: "The carrier's docket number as MCP lists it on the " + r.kind.listName + ", such as `MC113843`; " +
+					"null for a carrier listed without one. Optional when importing: MCP finds the carrier by its DOT number, " +
+					"and a docket number given must be the one MCP lists.",
+				OptionalForImport: true,
+			},
+			"intrastate_number": identityschema.StringAttribute{
+				Description: "The state-issued number of an intrastate-only carrier, such as `TX123456`, as MCP lists it; " +
+					"null for other carriers. Optional when importing, and not together with `docket_number`.",
+				OptionalForImport: true,
+			},
 		},
 	}
 }
@@ -174,6 +252,7 @@ func (r *carrierMembershipResource) Create(ctx context.Context, req resource.Cre
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 }
 
 func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -194,12 +273,15 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 	}
 	if !ok {
 		// Someone took the carrier off the list outside Terraform: the next
-		// plan proposes to put it back.
+		// plan proposes to put it back. The framework wants an identity
+		// even for a removed resource, and older CLIs never stored one.
 		tflog.Info(ctx, "carrier is no longer on the "+r.kind.listName+"; removing it from state", map[string]any{"dot_number": key.DOT})
 		resp.State.RemoveResource(ctx)
+		resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 }
 
 // Update only happens when nothing MCP holds changes: every argument
@@ -207,7 +289,16 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 func (r *carrierMembershipResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan carrierMembershipModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
+	key, err := plan.key()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 }
 
 func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -226,7 +317,24 @@ func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.Del
 	}
 }
 
+// ImportState takes an import ID (terraform import, or an import block's
+// id) or an identity (an import block's identity, Terraform 1.12+ and
+// OpenTofu 1.12+). Both name the same key and go through importKey.
 func (r *carrierMembershipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if importingByIdentity(req) {
+		var identity carrierMembershipIdentityModel
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		key, ierr := identity.key()
+		if ierr != nil {
+			ierr.report(&resp.Diagnostics, membershipIdentityFormat)
+			return
+		}
+		r.importKey(ctx, key, resp)
+		return
+	}
 	key, err := carrierid.ParseImportID(req.ID)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID", err.Error())
@@ -250,7 +358,61 @@ func (r *carrierMembershipResource) importKey(ctx context.Context, key carrierid
 			fmt.Sprintf("Carrier DOT %d is on MCP's %s as %s, not %s.", key.DOT, r.kind.listName, entry.Key.Describe(), key.Describe()))
 	default:
 		resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 	}
+}
+
+// Resource identity, shared with mcp_carrier_invitation.
+
+// importingByIdentity reports whether an import block named the resource by
+// its identity rather than by an import ID.
+func importingByIdentity(req resource.ImportStateRequest) bool {
+	return req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsNull()
+}
+
+// identityError is an import identity attribute that names no carrier.
+type identityError struct {
+	attribute string
+	err       error
+}
+
+// report adds the error, naming the attribute and the accepted form.
+func (e *identityError) report(diags *diag.Diagnostics, format string) {
+	diags.AddError(fmt.Sprintf("Invalid %s in import identity", e.attribute),
+		fmt.Sprintf("The identity attribute %s is not valid: %v.\n\nExpected %s.", e.attribute, e.err, format))
+}
+
+// setIdentity records the identity, replacing any: after Create, and after
+// an import, whose identity may leave out what MCP fills in.
+func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, v any) diag.Diagnostics {
+	if identity == nil { // only when called outside the framework
+		return nil
+	}
+	return identity.Set(ctx, v)
+}
+
+// keepIdentity records the identity after Read and Update unless another is
+// stored: an identity never changes for the life of a resource (the
+// framework refuses a change as a provider bug). MCP could come to list a
+// carrier under another docket, or an addition could be recorded before MCP
+// confirmed the docket; the id then follows MCP and the identity, which
+// still names the same DOT number, stays as it was.
+func keepIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, v any) diag.Diagnostics {
+	if identity == nil {
+		return nil
+	}
+	next := tfsdk.ResourceIdentity{Schema: identity.Schema, Raw: identity.Raw}
+	if diags := next.Set(ctx, v); diags.HasError() {
+		return diags
+	}
+	if !identity.Raw.IsFullyNull() && !identity.Raw.Equal(next.Raw) {
+		tflog.Warn(ctx, "keeping the resource identity stored when the resource was created or imported", map[string]any{
+			"stored": identity.Raw.String(), "now": next.Raw.String(),
+		})
+		return nil
+	}
+	identity.Raw = next.Raw
+	return nil
 }
 
 // optionalString maps MCP's empty text to null.

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
@@ -292,6 +293,152 @@ func testAccMembershipImportErrors(t *testing.T, c membershipCase) {
 				Config: c.config(em, `"23868"`, ``), ResourceName: c.address(), ImportState: true, ImportStateId: "23868",
 				ExpectError: acctest.ErrorMatching(`Carrier DOT 23868 is not on MCP's ` + c.listName),
 			},
+		},
+	})
+}
+
+// identityVersionChecks skips a test on CLIs without resource identity:
+// Terraform and OpenTofu before 1.12 neither store it nor import by it.
+var identityVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+
+// importByIdentity is an import block naming a resource by its identity;
+// attributes is HCL inside the identity object.
+func importByIdentity(address, attributes string) string {
+	return fmt.Sprintf(`
+import {
+  to = %s
+  identity = {
+    %s
+  }
+}
+`, address, attributes)
+}
+
+// The identity is the id's values, the docket number MCP lists included;
+// it survives a refresh, and an import block naming it, in full or by the
+// DOT number alone, imports the carrier without a change.
+func testAccMembershipIdentity(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	identity := statecheck.ExpectIdentity(c.address(), map[string]knownvalue.Check{
+		"dot_number":        knownvalue.StringExact("23868"),
+		"docket_number":     knownvalue.StringExact("MC113843"),
+		"intrastate_number": knownvalue.Null(),
+	})
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityVersionChecks,
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				Config: c.config(em, `"23868"`, ``),
+				ConfigStateChecks: []statecheck.StateCheck{
+					identity,
+					statecheck.ExpectIdentityValueMatchesState(c.address(), tfjsonpath.New("dot_number")),
+					statecheck.ExpectIdentityValueMatchesState(c.address(), tfjsonpath.New("docket_number")),
+					statecheck.ExpectIdentityValueMatchesState(c.address(), tfjsonpath.New("intrastate_number")),
+				},
+			},
+			{
+				Config:            c.config(em, `"23868"`, `docket_number = "MC113843"`),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: []statecheck.StateCheck{identity},
+			},
+			// By the identity in state; the test checks the plan is a no-op
+			// and the imported identity the same.
+			{ResourceName: c.address(), ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+			// By the DOT number alone: MCP fills in the docket number.
+			{
+				Config:                 c.config(em, `"23868"`, ``) + importByIdentity(c.address(), `dot_number = 23868`),
+				ResourceName:           c.address(),
+				ImportState:            true,
+				ImportStateKind:        resource.ImportBlockWithResourceIdentity,
+				ImportStateConfigExact: true,
+			},
+		},
+	})
+}
+
+// An intrastate carrier someone put on the list in the portal, adopted by
+// an import block naming its identity: applied, without a write; then
+// imported again from the identity in state.
+func testAccMembershipIdentityIntrastate(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	carrier := acctest.Carrier(t, em, emulator.KindIntrastate)
+	dot := strconv.Itoa(carrier.DOTNumber)
+	config := c.config(em, strconv.Quote(dot), fmt.Sprintf("intrastate_number = %q", carrier.IntrastateNumber))
+	var adds int
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityVersionChecks,
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy:             c.checkDestroyed(em),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					c.outOfBand(t, em, true, carrier.DOTNumber)
+					adds = acctest.Requests(em, c.addOp)
+				},
+				Config: config + importByIdentity(c.address(),
+					fmt.Sprintf("dot_number = %q\n    intrastate_number = %q", dot, carrier.IntrastateNumber)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectIdentity(c.address(), map[string]knownvalue.Check{
+						"dot_number":        knownvalue.StringExact(dot),
+						"docket_number":     knownvalue.Null(),
+						"intrastate_number": knownvalue.StringExact(carrier.IntrastateNumber),
+					}),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(dot+"/intrastate/"+carrier.IntrastateNumber)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(emulator.PortalUser)),
+					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, carrier.DOTNumber)),
+				},
+			},
+			{Config: config, ResourceName: c.address(), ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+		},
+	})
+}
+
+// A malformed identity is refused naming the attribute and the accepted
+// form; a well-formed one that names nothing on the list fails as the same
+// import ID would. Nothing reaches MCP's lists.
+func testAccMembershipIdentityErrors(t *testing.T, c membershipCase) {
+	em := acctest.Emulator(t)
+	other := acctest.Carrier(t, em, emulator.KindMC)
+	step := func(identity string, want ...string) resource.TestStep {
+		return resource.TestStep{
+			Config:      c.config(em, `"23868"`, ``) + importByIdentity(c.address(), identity),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(want...),
+		}
+	}
+	onList := step(`dot_number = "23868"`+"\n"+fmt.Sprintf("docket_number = %q", other.DocketNumber),
+		`Cannot import DOT 23868 / `+other.DocketNumber,
+		`Carrier DOT 23868 is on MCP's `+c.listName+` as DOT 23868 / MC113843, not DOT 23868 / `+other.DocketNumber)
+	onList.PreConfig = func() { c.outOfBand(t, em, true, 23868) }
+	var adds int
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityVersionChecks,
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			return acctest.ExpectRequests(em, c.addOp, &adds, 0)()
+		},
+		Steps: []resource.TestStep{
+			step(`dot_number = "0"`,
+				`Invalid dot_number in import identity`,
+				`The identity attribute dot_number is not valid: "0" is not a USDOT number: expected 1 to 8 digits`,
+				`Expected identity = { dot_number = "23868" }, optionally with docket_number = "MC113843"`),
+			step(`dot_number = "23868"`+"\n"+`docket_number = "mc113843"`,
+				`Invalid docket_number in import identity`, `did you mean "MC113843"`),
+			step(`dot_number = "23868"`+"\n"+`intrastate_number = "tx 1"`,
+				`Invalid intrastate_number in import identity`, `"tx 1" is not an intrastate number`),
+			step(`dot_number = "23868"`+"\n"+`docket_number = "MC113843"`+"\n"+`intrastate_number = "TX1"`,
+				`Invalid intrastate_number in import identity`, `not both`),
+			step(`dot_number = "23868"`, `Carrier DOT 23868 is not on MCP's `+c.listName),
+			onList,
 		},
 	})
 }

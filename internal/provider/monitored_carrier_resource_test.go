@@ -25,6 +25,13 @@ func TestAccMonitoredCarrier_unknownCarrier(t *testing.T) {
 func TestAccMonitoredCarrier_importErrors(t *testing.T) {
 	testAccMembershipImportErrors(t, monitoredCase)
 }
+func TestAccMonitoredCarrier_identity(t *testing.T) { testAccMembershipIdentity(t, monitoredCase) }
+func TestAccMonitoredCarrier_identityIntrastate(t *testing.T) {
+	testAccMembershipIdentityIntrastate(t, monitoredCase)
+}
+func TestAccMonitoredCarrier_identityErrors(t *testing.T) {
+	testAccMembershipIdentityErrors(t, monitoredCase)
+}
 
 // Refreshing N per-carrier resources does not make N list calls: the run's
 // shared view loads the monitored list once, every page, for all of them.

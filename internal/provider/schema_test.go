@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -69,8 +70,8 @@ func checkDescribed(t *testing.T, where string, attrs map[string]describedAttrib
 	}
 }
 
-// TestSchemasAreDescribed walks the provider, every resource, data source
-// and function, and fails on anything undescribed.
+// TestSchemasAreDescribed walks the provider, every resource (and its
+// identity), data source and function, and fails on anything undescribed.
 func TestSchemasAreDescribed(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -93,6 +94,11 @@ func TestSchemasAreDescribed(t *testing.T) {
 			t.Errorf("resource %s has no description", md.TypeName)
 		}
 		checkDescribed(t, md.TypeName, described[rschema.Attribute](s.Schema.Attributes))
+		if ri, ok := r.(resource.ResourceWithIdentity); ok {
+			var is resource.IdentitySchemaResponse
+			ri.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &is)
+			checkDescribed(t, md.TypeName+" identity", described[identityschema.Attribute](is.IdentitySchema.Attributes))
+		}
 	}
 	for _, newDataSource := range p.DataSources(ctx) {
 		d := newDataSource()
