@@ -59,7 +59,9 @@ func TestLastWaiterCancels(t *testing.T) {
 	case <-time.After(20 * time.Millisecond):
 	}
 	cancelB()
-	<-errs
+	if err := <-errs; !errors.Is(err, context.Canceled) {
+		t.Fatalf("second waiter: %v", err)
+	}
 	select {
 	case <-stopped:
 	case <-time.After(time.Second):

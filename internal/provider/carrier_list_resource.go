@@ -152,7 +152,7 @@ func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if len(dropped) > 0 {
 		slices.Sort(dropped)
 		resp.Diagnostics.AddAttributeWarning(path.Root("carriers"),
-			fmt.Sprintf("Creating %s will take %d carriers off the %s", r.kind.typeName, len(dropped), r.kind.listName),
+			fmt.Sprintf("Creating mcp_%s will take %d carrier(s) off the %s", r.kind.typeName, len(dropped), r.kind.listName),
 			fmt.Sprintf("MCP's %s holds carriers that are not in carriers: %s. Applying takes them off. "+
 				"To keep them, add them to the configuration, or import the list first (terraform import <address> %s) to see every carrier in the plan.",
 				r.kind.listName, sample(dropped), r.kind.id))

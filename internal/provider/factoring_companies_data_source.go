@@ -82,7 +82,7 @@ func (d *factoringCompaniesDataSource) Schema(_ context.Context, _ datasource.Sc
 		}},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Factoring companies added to or updated in MyCarrierPortal's factoring-company directory in a time window, " +
+		MarkdownDescription: "Factoring companies added to or updated in MCP's factoring-company directory (MyCarrierPortal's, in MCP's API) in a time window, " +
 			"from MCP's GetUpdatedFactoringCompanies. Carriers that factor their invoices name one of these companies in their payment " +
 			"details; use this data source to keep a TMS's factoring companies in step, or to look a company up by its ID. " +
 			"A window without changes is a valid answer: `company_count` is 0 and `companies` is empty.",

@@ -76,7 +76,7 @@ func (p *mcpProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "How long one HTTP request to MCP may take, as a Go duration such as `30s` or `2m`; " +
-					"a retried request gets this much time per attempt. Falls back to `" + envRequestTimeout + "`, then `" + defaultRequestTimeout.String() + "`.",
+					"a retried request gets this much time per attempt. Falls back to `" + envRequestTimeout + "`, then `1m`.",
 				Optional:   true,
 				Validators: []validator.String{durationBetween(minRequestTimeout, maxRequestTimeout)},
 			},
