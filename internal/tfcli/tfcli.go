@@ -37,6 +37,10 @@ func New(dir, terraform, providerDir string, env ...string) (*Workdir, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Commands run in dir, so a relative CLI path would no longer resolve.
+	if terraform, err = filepath.Abs(terraform); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -123,4 +127,18 @@ func Tail(b []byte, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// Stdout runs a command that must succeed and returns its standard output
+// alone (warnings go to standard error), e.g. `providers schema -json`.
+func (w *Workdir) Stdout(ctx context.Context, args ...string) ([]byte, error) {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.CommandContext(ctx, w.Terraform, args...)
+	cmd.Dir = w.Dir
+	cmd.Env = append(os.Environ(), w.Env...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%s %s: %w\n%s", filepath.Base(w.Terraform), strings.Join(args, " "), err, Tail(stderr.Bytes(), 40))
+	}
+	return stdout.Bytes(), nil
 }

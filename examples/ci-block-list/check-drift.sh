@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Fails the pipeline when MCP's block list differs from blocked-carriers.csv.
+#
+# Runs `terraform plan -detailed-exitcode` in this directory and turns its
+# exit code into a verdict: 0 no drift, 2 drift (the plan shows each carrier
+# to block or unblock), 1 the plan itself failed. Needs MCP_USERNAME and
+# MCP_PASSWORD (and the backend's credentials) in the environment. Set
+# TERRAFORM to use another binary, such as tofu.
+set -uo pipefail
+
+terraform=${TERRAFORM:-terraform}
+cd "$(dirname "$0")" || exit 1
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! "$terraform" init -input=false -no-color >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "ERROR: terraform init failed, so the block list could not be checked." >&2
+  exit 1
+fi
+
+"$terraform" plan -detailed-exitcode -input=false -lock=false -no-color
+status=$?
+
+case $status in
+  0)
+    echo "OK: MCP's block list matches blocked-carriers.csv."
+    exit 0
+    ;;
+  2)
+    echo "DRIFT: MCP's block list differs from blocked-carriers.csv; the plan above lists each carrier." >&2
+    echo "Someone blocked or unblocked a carrier outside Terraform (in the MCP portal), or a change to" >&2
+    echo "blocked-carriers.csv has not been applied yet. Either apply to put the list back as declared," >&2
+    echo "or change blocked-carriers.csv through a pull request to keep what was done in the portal." >&2
+    exit 2
+    ;;
+  *)
+    echo "ERROR: terraform plan failed (exit code $status), so the block list could not be checked; see the errors above." >&2
+    exit 1
+    ;;
+esac

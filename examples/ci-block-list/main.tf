@@ -1,0 +1,58 @@
+# The broker's block list, owned by Terraform and enforced from CI.
+#
+# blocked-carriers.csv is the block list: compliance staff change it through
+# pull requests, and every change is reviewed in `terraform plan` before it
+# reaches MCP. check-drift.sh runs on a schedule and on every pull request
+# (.github/workflows/block-list.yml) and fails the pipeline when MCP's block
+# list differs from the file: a carrier someone unblocked or blocked in the
+# MCP portal shows up, carrier by carrier.
+#
+# Credentials come from MCP_USERNAME and MCP_PASSWORD (an integration user,
+# from MCP's Integration Tools page), kept as CI secrets.
+
+terraform {
+  required_version = ">= 1.5.0"
+
+  required_providers {
+    mcp = {
+      source = "carrierstate/mcp"
+    }
+  }
+
+  # CI and people must share one state: configure a backend here, for
+  # example "s3", "azurerm", "gcs" or HCP Terraform.
+}
+
+provider "mcp" {}
+
+locals {
+  # One row per blocked carrier: dot_number, then docket_number or, for an
+  # intrastate-only carrier, intrastate_number; reason is for people.
+  blocked = csvdecode(file("${path.module}/blocked-carriers.csv"))
+}
+
+resource "mcp_block_list" "this" {
+  # Authoritative: a carrier on MCP's block list that is not in the file is
+  # unblocked by the next apply.
+  carriers = {
+    for row in local.blocked : row.dot_number => {
+      docket_number     = row.docket_number != "" ? row.docket_number : null
+      intrastate_number = row.intrastate_number != "" ? row.intrastate_number : null
+    }
+  }
+
+  lifecycle {
+    # An empty or truncated export must not unblock every carrier.
+    precondition {
+      condition     = length(local.blocked) > 0
+      error_message = "blocked-carriers.csv lists no carriers; refusing to empty MCP's block list."
+    }
+    # Destroying this configuration must not unblock anyone either.
+    prevent_destroy = true
+  }
+}
+
+output "blocked_count" {
+  description = "How many carriers MCP's block list holds."
+  value       = length(mcp_block_list.this.carriers)
+}

@@ -1,0 +1,1 @@
+terraform import mcp_block_list.example block_list

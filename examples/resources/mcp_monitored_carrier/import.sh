@@ -1,0 +1,1 @@
+terraform import mcp_monitored_carrier.example 23868/MC113843

@@ -1,0 +1,1 @@
+terraform import mcp_monitoring_list.example monitoring_list
