@@ -64,14 +64,15 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
-	// Atoi saturates out-of-range numbers; a delay too long for a Duration
-	// saturates too, rather than wrapping into a short or negative wait that
-	// would slip under MaxRetryAfter.
-	if secs, err := strconv.Atoi(v); err == nil || errors.Is(err, strconv.ErrRange) {
+	// ParseInt saturates out-of-range numbers; a delay too long for a
+	// Duration saturates too, rather than wrapping into a short or negative
+	// wait that would slip under MaxRetryAfter. (int64, not int: 32-bit
+	// builds have a shorter int.)
+	if secs, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		switch {
 		case secs <= 0:
 			return 0
-		case secs > int(math.MaxInt64/time.Second):
+		case secs > int64(math.MaxInt64/time.Second):
 			return time.Duration(math.MaxInt64)
 		}
 		return time.Duration(secs) * time.Second
