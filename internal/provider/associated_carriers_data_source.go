@@ -105,14 +105,11 @@ func (d *associatedCarriersDataSource) Metadata(_ context.Context, req datasourc
 func (d *associatedCarriersDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	atLeastOne := stringvalidator.AtLeastOneOf(path.MatchRoot("phone"), path.MatchRoot("email"))
 	associations := func(what string) schema.ListNestedAttribute {
-		return schema.ListNestedAttribute{
-			MarkdownDescription: "How the carrier's data holds the " + what + ", one entry per kind of association; empty when only the other argument matched.",
-			Computed:            true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"type":        vettingInt64("MCP's numeric association type: " + associationTypesText + "."),
-				"description": vettingString("MCP's name of the association type, such as `Company` or `Dispatcher`."),
-			}},
-		}
+		return computedObjects("How the carrier's data holds the "+what+", one entry per kind of association; "+
+			"empty when only the other argument matched.", map[string]schema.Attribute{
+			"type":        computedInt64("MCP's numeric association type: " + associationTypesText + "."),
+			"description": computedString("MCP's name of the association type, such as `Company` or `Dispatcher`."),
+		})
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Finds every carrier whose MCP profile, FMCSA record or MCP users hold a phone number or e-mail address: " +
@@ -132,25 +129,22 @@ func (d *associatedCarriersDataSource) Schema(_ context.Context, _ datasource.Sc
 				Optional:            true,
 				Validators:          []validator.String{emailValidator, atLeastOne},
 			},
-			"carrier_count": vettingInt64("How many associated carriers MCP found."),
-			"carriers": schema.ListNestedAttribute{
-				MarkdownDescription: "Every carrier MCP associates with the phone number or e-mail address, in MCP's order; empty when none.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"dot_number":         vettingString("The carrier's USDOT number, as a string like the `dot_number` arguments of the resources."),
-					"docket_number":      vettingString("The carrier's docket number (`MC`, `FF` or `MX` and digits); null for an intrastate-only carrier."),
-					"company_name":       vettingString("The carrier's legal name."),
-					"dba_name":           vettingString("The name the carrier does business as; null when it has none."),
-					"street":             vettingString("The street of the carrier's address."),
-					"city":               vettingString("The city of the carrier's address."),
-					"state":              vettingString("The state or province of the carrier's address."),
-					"zip_code":           vettingString("The ZIP or postal code of the carrier's address."),
-					"country":            vettingString("The country of the carrier's address."),
-					"phone":              vettingString("The carrier's company phone number, as MCP writes it."),
+			"carrier_count": computedInt64("How many associated carriers MCP found."),
+			"carriers": computedObjects("Every carrier MCP associates with the phone number or e-mail address, in MCP's order; empty when none.",
+				map[string]schema.Attribute{
+					"dot_number":         computedString("The carrier's USDOT number, as a string like the `dot_number` arguments of the resources."),
+					"docket_number":      computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits); null for an intrastate-only carrier."),
+					"company_name":       computedString("The carrier's legal name."),
+					"dba_name":           computedString("The name the carrier does business as; null when it has none."),
+					"street":             computedString("The street of the carrier's address."),
+					"city":               computedString("The city of the carrier's address."),
+					"state":              computedString("The state or province of the carrier's address."),
+					"zip_code":           computedString("The ZIP or postal code of the carrier's address."),
+					"country":            computedString("The country of the carrier's address."),
+					"phone":              computedString("The carrier's company phone number, as MCP writes it."),
 					"phone_associations": associations("phone number"),
 					"email_associations": associations("e-mail address"),
-				}},
-			},
+				}),
 		},
 	}
 }
@@ -199,9 +193,9 @@ func associatedCarriersFromAPI(in *mcp.AssociatedCarriersResult) associatedCarri
 	}
 	return associatedCarriersModel{
 		Count: types.Int64Value(int64(in.AssociatedCarriersCount)),
-		Carriers: vettingList(in.AssociatedCarriers, func(c mcp.AssociatedCarrier) associatedCarrierModel {
+		Carriers: mapSlice(in.AssociatedCarriers, func(c mcp.AssociatedCarrier) associatedCarrierModel {
 			return associatedCarrierModel{
-				DOTNumber:         vettingDOT(c.DOTNumber),
+				DOTNumber:         dotValue(c.DOTNumber),
 				DocketNumber:      optionalString(c.DocketNumber),
 				CompanyName:       optionalString(c.CompanyName),
 				DBAName:           optionalString(c.DBAName),
@@ -211,8 +205,8 @@ func associatedCarriersFromAPI(in *mcp.AssociatedCarriersResult) associatedCarri
 				ZipCode:           optionalString(c.ZipCode),
 				Country:           optionalString(c.Country),
 				Phone:             optionalString(c.Phone),
-				PhoneAssociations: vettingList(c.PhoneAssociationTypes, assoc),
-				EmailAssociations: vettingList(c.EmailAssociationTypes, assoc),
+				PhoneAssociations: mapSlice(c.PhoneAssociationTypes, assoc),
+				EmailAssociations: mapSlice(c.EmailAssociationTypes, assoc),
 			}
 		}),
 	}

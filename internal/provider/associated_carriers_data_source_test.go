@@ -57,24 +57,24 @@ func fraudRing(t *testing.T, em *emulator.Instance, byPhone bool) (emulator.Carr
 // associatedChecks expects exactly what MCP served.
 func associatedChecks(out *mcp.AssociatedCarriersResult) []statecheck.StateCheck {
 	assoc := func(a mcp.AssociationType) knownvalue.Check {
-		return knownvalue.ObjectExact(map[string]knownvalue.Check{"type": vkInt(a.AssociationType), "description": vkString(a.Description)})
+		return knownvalue.ObjectExact(map[string]knownvalue.Check{"type": intExact(a.AssociationType), "description": stringOrNull(a.Description)})
 	}
 	return []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("carrier_count"), vkInt(out.AssociatedCarriersCount)),
-		statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("carriers"), vkList(out.AssociatedCarriers, func(c mcp.AssociatedCarrier) knownvalue.Check {
+		statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("carrier_count"), intExact(out.AssociatedCarriersCount)),
+		statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("carriers"), listExactOf(out.AssociatedCarriers, func(c mcp.AssociatedCarrier) knownvalue.Check {
 			return knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"dot_number":         vkDOT(c.DOTNumber),
-				"docket_number":      vkString(c.DocketNumber),
-				"company_name":       vkString(c.CompanyName),
-				"dba_name":           vkString(c.DBAName),
-				"street":             vkString(c.Street),
-				"city":               vkString(c.City),
-				"state":              vkString(c.State),
-				"zip_code":           vkString(c.ZipCode),
-				"country":            vkString(c.Country),
-				"phone":              vkString(c.Phone),
-				"phone_associations": vkList(c.PhoneAssociationTypes, assoc),
-				"email_associations": vkList(c.EmailAssociationTypes, assoc),
+				"dot_number":         dotOrNull(c.DOTNumber),
+				"docket_number":      stringOrNull(c.DocketNumber),
+				"company_name":       stringOrNull(c.CompanyName),
+				"dba_name":           stringOrNull(c.DBAName),
+				"street":             stringOrNull(c.Street),
+				"city":               stringOrNull(c.City),
+				"state":              stringOrNull(c.State),
+				"zip_code":           stringOrNull(c.ZipCode),
+				"country":            stringOrNull(c.Country),
+				"phone":              stringOrNull(c.Phone),
+				"phone_associations": listExactOf(c.PhoneAssociationTypes, assoc),
+				"email_associations": listExactOf(c.EmailAssociationTypes, assoc),
 			})
 		})),
 	}
@@ -105,8 +105,8 @@ func testAccAssociatedRing(t *testing.T, byPhone bool) {
 		Steps: []resource.TestStep{{
 			Config: vettingConfig(em, "mcp_associated_carriers", args),
 			ConfigStateChecks: append(associatedChecks(served),
-				statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("phone"), vkString(q.Phone)),
-				statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("email"), vkString(q.Email)),
+				statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("phone"), stringOrNull(q.Phone)),
+				statecheck.ExpectKnownValue(associatedAddress, tfjsonpath.New("email"), stringOrNull(q.Email)),
 			),
 		}},
 	})
@@ -249,7 +249,7 @@ func TestAccAssociatedCarriersDataSource_blockRing(t *testing.T) {
 	checks := []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, true, ring...))}
 	for _, c := range served.AssociatedCarriers {
 		address := fmt.Sprintf("mcp_blocked_carrier.ring[%q]", strconv.Itoa(c.DOTNumber))
-		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), vkString(c.DocketNumber)))
+		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), stringOrNull(c.DocketNumber)))
 	}
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

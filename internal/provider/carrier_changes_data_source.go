@@ -73,66 +73,51 @@ func (d *carrierChangesDataSource) Metadata(_ context.Context, req datasource.Me
 }
 
 func (d *carrierChangesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
-	count := func(desc string) schema.Int64Attribute {
-		return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-	}
-	strs := func(desc string) schema.ListAttribute {
-		return schema.ListAttribute{MarkdownDescription: desc, ElementType: types.StringType, Computed: true}
-	}
-	boolean := func(desc string) schema.BoolAttribute {
-		return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	attrs := timeWindowAttributes(
 		"Start of the window: changes at or after this time.",
 		"End of the window: changes at or before this time.")
-	attrs["insurance_change_count"] = count("How many of the changed carriers had an insurance change, as MCP counts them.")
-	attrs["fmcsa_change_count"] = count("How many of the changed carriers had a change in their FMCSA data (authority, operating status), as MCP counts them.")
-	attrs["risk_assessment_change_count"] = count("How many of the changed carriers had a change in their risk assessment, as MCP counts them.")
-	attrs["carrier_count"] = count("How many carriers changed in the window, as MCP counts them.")
-	attrs["carriers"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every monitored carrier that changed in the window, sorted by DOT number, with what changed " +
-			"and the carrier's current key facts. Empty when none changed. Read the full record of a carrier with `mcp_carrier`.",
-		Computed: true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"changed_at": str("When the carrier's latest change in the window happened (RFC 3339, UTC)."),
-			"change_categories": strs("What changed, in MCP's words, such as `Insurance`, `Authority` or `RiskAssessment`. " +
+	attrs["insurance_change_count"] = computedInt64("How many of the changed carriers had an insurance change, as MCP counts them.")
+	attrs["fmcsa_change_count"] = computedInt64("How many of the changed carriers had a change in their FMCSA data (authority, operating status), as MCP counts them.")
+	attrs["risk_assessment_change_count"] = computedInt64("How many of the changed carriers had a change in their risk assessment, as MCP counts them.")
+	attrs["carrier_count"] = computedInt64("How many carriers changed in the window, as MCP counts them.")
+	attrs["carriers"] = computedObjects("Every monitored carrier that changed in the window, sorted by DOT number, with what changed "+
+		"and the carrier's current key facts. Empty when none changed. Read the full record of a carrier with `mcp_carrier`.",
+		map[string]schema.Attribute{
+			"changed_at": computedString("When the carrier's latest change in the window happened (RFC 3339, UTC)."),
+			"change_categories": computedStrings("What changed, in MCP's words, such as `Insurance`, `Authority` or `RiskAssessment`. " +
 				"MCP does not document the full list."),
-			"dot_number":    str("The carrier's USDOT number."),
-			"dot_status":    str("The status of the USDOT number, such as `ACTIVE`."),
-			"docket_number": str("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for an intrastate carrier."),
-			"legal_name":    str("The carrier's legal name."),
-			"dba_name":      str("The name the carrier does business as, or null."),
-			"carrier_type":  str("Whether the carrier operates across state lines, such as `Interstate`."),
-			"monitored":     boolean("Whether the carrier is on the broker's monitored list."),
-			"blocked":       boolean("Whether the carrier is on the broker's blocked list."),
-			"operating_status": str("The carrier's FMCSA operating status, such as `AUTHORIZED FOR Property`. " +
+			"dot_number":    computedString("The carrier's USDOT number."),
+			"dot_status":    computedString("The status of the USDOT number, such as `ACTIVE`."),
+			"docket_number": computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for an intrastate carrier."),
+			"legal_name":    computedString("The carrier's legal name."),
+			"dba_name":      computedString("The name the carrier does business as, or null."),
+			"carrier_type":  computedString("Whether the carrier operates across state lines, such as `Interstate`."),
+			"monitored":     computedBool("Whether the carrier is on the broker's monitored list."),
+			"blocked":       computedBool("Whether the carrier is on the broker's blocked list."),
+			"operating_status": computedString("The carrier's FMCSA operating status, such as `AUTHORIZED FOR Property`. " +
 				"A carrier that may not haul freight says so here."),
-			"out_of_service":     str("Whether FMCSA has put the carrier out of service: `Yes` or `No`."),
-			"common_authority":   str("The carrier's common operating authority: `Active` or `None`."),
-			"contract_authority": str("The carrier's contract operating authority: `Active` or `None`."),
-			"broker_authority":   str("The carrier's broker authority: `Active` or `None`."),
-			"safety_rating":      str("The carrier's FMCSA safety rating, such as `Satisfactory` or `Not Rated`."),
-			"risk_overall_rating": str("MCP's overall risk rating of the carrier: `Acceptable`, `Moderate`, or `UnacceptableReview` " +
+			"out_of_service":     computedString("Whether FMCSA has put the carrier out of service: `Yes` or `No`."),
+			"common_authority":   computedString("The carrier's common operating authority: `Active` or `None`."),
+			"contract_authority": computedString("The carrier's contract operating authority: `Active` or `None`."),
+			"broker_authority":   computedString("The carrier's broker authority: `Active` or `None`."),
+			"safety_rating":      computedString("The carrier's FMCSA safety rating, such as `Satisfactory` or `Not Rated`."),
+			"risk_overall_rating": computedString("MCP's overall risk rating of the carrier: `Acceptable`, `Moderate`, or `UnacceptableReview` " +
 				"when MCP advises a review before using it."),
-			"risk_total_points": count("The points of MCP's risk assessment, summed over its five categories: 0 is acceptable, " +
+			"risk_total_points": computedInt64("The points of MCP's risk assessment, summed over its five categories: 0 is acceptable, " +
 				"1000 or more needs a review."),
-			"liability_insurance_on_file":  str("The liability (BIPD) insurance on file with FMCSA, as FMCSA writes it, such as `1,000,000`."),
-			"liability_insurance_required": str("The liability (BIPD) insurance FMCSA requires of the carrier, such as `750,000`."),
-			"cargo_insurance_on_file":      str("The cargo insurance on file with FMCSA, such as `No` or an amount."),
-			"cargo_insurance_required":     str("Whether FMCSA requires cargo insurance of the carrier, such as `No`."),
-			"certificate_status":           str("The status of the carrier's certificates of insurance in MCP, such as `OK`."),
-			"insurance_expiration_date": str("The earliest expiration date of any coverage on the carrier's certificates of insurance " +
+			"liability_insurance_on_file":  computedString("The liability (BIPD) insurance on file with FMCSA, as FMCSA writes it, such as `1,000,000`."),
+			"liability_insurance_required": computedString("The liability (BIPD) insurance FMCSA requires of the carrier, such as `750,000`."),
+			"cargo_insurance_on_file":      computedString("The cargo insurance on file with FMCSA, such as `No` or an amount."),
+			"cargo_insurance_required":     computedString("Whether FMCSA requires cargo insurance of the carrier, such as `No`."),
+			"certificate_status":           computedString("The status of the carrier's certificates of insurance in MCP, such as `OK`."),
+			"insurance_expiration_date": computedString("The earliest expiration date of any coverage on the carrier's certificates of insurance " +
 				"(`YYYY-MM-DD`), or null when MCP has none. Compare it with a date to catch lapsing insurance."),
-			"insurance_cancellation_date": str("The earliest cancellation date of any coverage on the carrier's certificates " +
+			"insurance_cancellation_date": computedString("The earliest cancellation date of any coverage on the carrier's certificates " +
 				"(`YYYY-MM-DD`), or null when no coverage is cancelled."),
-			"certificate_document_names": strs("The blob names of the carrier's certificates of insurance, for `mcp_document`."),
-			"incident_reports":           count("How many incident reports brokers have filed about the carrier in MCP."),
-			"fraud_incident_reports":     count("How many of those incident reports allege fraud."),
-		}},
-	}
+			"certificate_document_names": computedStrings("The blob names of the carrier's certificates of insurance, for `mcp_document`."),
+			"incident_reports":           computedInt64("How many incident reports brokers have filed about the carrier in MCP."),
+			"fraud_incident_reports":     computedInt64("How many of those incident reports allege fraud."),
+		})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The broker's monitored carriers whose insurance, FMCSA data or risk assessment changed in a time window, " +
 			"from MCP's Assure Advantage change feed (CarriersChanges), every page. Each carrier comes with what changed and its " +
@@ -152,12 +137,7 @@ func (d *carrierChangesDataSource) Configure(_ context.Context, req datasource.C
 }
 
 func (d *carrierChangesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config carrierChangesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	window, diags := readTimeWindow(config.From, config.To, d.data.now())
+	window, diags := readConfiguredWindow(ctx, req.Config, d.data.now())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -168,7 +148,7 @@ func (d *carrierChangesDataSource) Read(ctx context.Context, req datasource.Read
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, carrierChangesDataSourceModel{
-		From:                      config.From,
+		From:                      window.FromValue,
 		To:                        window.ToValue,
 		InsuranceChangeCount:      types.Int64Value(int64(changes.InsuranceChangeCount)),
 		FMCSAChangeCount:          types.Int64Value(int64(changes.FMCSAChangeCount)),
@@ -180,10 +160,7 @@ func (d *carrierChangesDataSource) Read(ctx context.Context, req datasource.Read
 
 // changedCarriersFromAPI maps the change feed, sorted by DOT number.
 func changedCarriersFromAPI(list []mcp.ChangedCarrier) []changedCarrierModel {
-	out := make([]changedCarrierModel, len(list))
-	for i, c := range list {
-		out[i] = changedCarrierFromAPI(c)
-	}
+	out := mapSlice(list, changedCarrierFromAPI)
 	slices.SortStableFunc(out, func(a, b changedCarrierModel) int {
 		return changedCarrierDOT(a) - changedCarrierDOT(b)
 	})
@@ -204,7 +181,7 @@ func changedCarrierDOT(c changedCarrierModel) int {
 func changedCarrierFromAPI(c mcp.ChangedCarrier) changedCarrierModel {
 	m := changedCarrierModel{
 		ChangedAt:        optionalTime(c.ChangeDateTime.Time),
-		ChangeCategories: changeStringValues(c.ChangeCategories),
+		ChangeCategories: mapSlice(c.ChangeCategories, types.StringValue),
 	}
 	d := c.CarrierDetails
 	if d == nil {
@@ -215,34 +192,9 @@ func changedCarrierFromAPI(c mcp.ChangedCarrier) changedCarrierModel {
 	}
 	m.DocketNumber = optionalString(d.DocketNumber)
 	m.CarrierType = optionalString(d.CarrierType)
-	m.DOTNumber, m.DOTStatus = types.StringNull(), types.StringNull()
-	if d.DotNumber != nil {
-		m.DOTNumber, m.DOTStatus = optionalString(d.DotNumber.Value), optionalString(d.DotNumber.Status)
-	}
-	var (
-		identity  mcp.Identity
-		authority mcp.Authority
-		operation mcp.Operation
-		safety    mcp.Safety
-		insurance mcp.FMCSAInsurance
-		incidents *mcp.IncidentReports
-	)
-	if d.Identity != nil {
-		identity = *d.Identity
-	}
-	if d.Authority != nil {
-		authority = *d.Authority
-	}
-	if d.Operation != nil {
-		operation = *d.Operation
-	}
-	if d.Safety != nil {
-		safety = *d.Safety
-	}
-	if d.FMCSAInsurance != nil {
-		insurance = *d.FMCSAInsurance
-	}
-	incidents = d.IncidentReports
+	dot, identity, authority, operation := orZero(d.DotNumber), orZero(d.Identity), orZero(d.Authority), orZero(d.Operation)
+	m.DOTNumber, m.DOTStatus = optionalString(dot.Value), optionalString(dot.Status)
+	safety, insurance := orZero(d.Safety), orZero(d.FMCSAInsurance)
 	m.LegalName = optionalString(identity.LegalName)
 	m.DBAName = optionalString(identity.DbaName)
 	m.OperatingStatus = optionalString(operation.OperatingStatus)
@@ -256,16 +208,8 @@ func changedCarrierFromAPI(c mcp.ChangedCarrier) changedCarrierModel {
 	m.CargoInsuranceOnFile = optionalString(insurance.CargoOnFile)
 	m.CargoInsuranceNeeded = optionalString(insurance.CargoRequired)
 
-	m.RiskOverallRating, m.RiskTotalPoints = types.StringNull(), types.Int64Null()
-	if r := d.RiskAssessmentDetails; r != nil {
-		m.RiskOverallRating = optionalString(r.OverallRating)
-		m.RiskTotalPoints = types.Int64Value(int64(r.TotalPoints))
-	}
-	m.IncidentReports, m.FraudIncidentReports = types.Int64Null(), types.Int64Null()
-	if incidents != nil {
-		m.IncidentReports = types.Int64Value(int64(incidents.TotalIncidentReports))
-		m.FraudIncidentReports = types.Int64Value(int64(incidents.TotalIncidentReportsWithFraud))
-	}
+	m.RiskOverallRating, m.RiskTotalPoints = riskTotals(d.RiskAssessmentDetails)
+	m.IncidentReports, m.FraudIncidentReports = incidentReportCounts(d.IncidentReports)
 
 	m.CertificateStatus = types.StringNull()
 	var expires, cancelled string
@@ -291,20 +235,11 @@ func changedCarrierFromAPI(c mcp.ChangedCarrier) changedCarrierModel {
 // earliestCoverageDate keeps the earlier of two YYYY-MM-DD dates, ignoring empty
 // ones and FMCSA's "no date", 0000-00-00. Dates in that form sort as text.
 func earliestCoverageDate(kept, date string) string {
-	if date == "" || date == "0000-00-00" {
+	if date == "" || date == fmcsaNoDate {
 		return kept
 	}
 	if kept == "" || date < kept {
 		return date
 	}
 	return kept
-}
-
-// changeStringValues maps a list of strings; a missing list is an empty one.
-func changeStringValues(ss []string) []types.String {
-	out := make([]types.String, len(ss))
-	for i, s := range ss {
-		out[i] = types.StringValue(s)
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -50,26 +49,19 @@ func (d *carrierContactsDataSource) Metadata(_ context.Context, req datasource.M
 
 func (d *carrierContactsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := carrierLookupAttributes()
-	attrs["legal_name"] = vettingString("The carrier's legal name.")
-	attrs["dba_name"] = vettingString("The name the carrier does business as; null when it has none.")
-	attrs["contacts"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every contact MCP holds for the carrier, in MCP's order; empty when it has none. " +
-			"Use them to check that the person who calls you about a load is one of the carrier's own people.",
-		Computed: true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"first_name": vettingString("The contact's first name."),
-			"last_name":  vettingString("The contact's last name."),
-			"title":      vettingString("The contact's role at the carrier, such as `Admin`, `Dispatcher` or `Driver`; null when MCP has none."),
-			"phone":      vettingString("The contact's phone number, as MCP writes it (ten bare digits); null when MCP has none."),
-			"email":      vettingString("The contact's e-mail address."),
-			"authorized_for_packets": schema.BoolAttribute{
-				MarkdownDescription: "Whether the contact may complete and sign onboarding packets for the carrier.",
-				Computed:            true,
-			},
-			"verification_status": vettingString("Where MCP's identity verification of the contact stands: `Pending`, `Verified`, `Denied` " +
-				"or `FollowUp`; null when the contact was never verified."),
-		}},
-	}
+	attrs["legal_name"] = computedString("The carrier's legal name.")
+	attrs["dba_name"] = computedString("The name the carrier does business as; null when it has none.")
+	attrs["contacts"] = computedObjects("Every contact MCP holds for the carrier, in MCP's order; empty when it has none. "+
+		"Use them to check that the person who calls you about a load is one of the carrier's own people.", map[string]schema.Attribute{
+		"first_name":             computedString("The contact's first name."),
+		"last_name":              computedString("The contact's last name."),
+		"title":                  computedString("The contact's role at the carrier, such as `Admin`, `Dispatcher` or `Driver`; null when MCP has none."),
+		"phone":                  computedString("The contact's phone number, as MCP writes it (ten bare digits); null when MCP has none."),
+		"email":                  computedString("The contact's e-mail address."),
+		"authorized_for_packets": computedBool("Whether the contact may complete and sign onboarding packets for the carrier."),
+		"verification_status": computedString("Where MCP's identity verification of the contact stands: `Pending`, `Verified`, `Denied` " +
+			"or `FollowUp`; null when the contact was never verified."),
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads a carrier's contacts in MCP: the carrier's users who are authorized to complete packets or whose " +
 			"identity MCP verified. A carrier MCP does not know is an error.",
@@ -82,21 +74,21 @@ func (d *carrierContactsDataSource) Configure(_ context.Context, req datasource.
 }
 
 func (d *carrierContactsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	lookup, dot, docket, diags := vettingLookup(ctx, req.Config)
+	args, diags := readCarrierArguments(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := d.data.client.Carriers.Contacts(ctx, lookup)
+	out, err := d.data.client.Carriers.Contacts(ctx, args.lookup)
 	if err == nil && out.Carrier == nil {
-		err = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
+		err = errNoCarrier
 	}
 	if err != nil {
-		addReadError(&resp.Diagnostics, "contacts", lookup.String(), err)
+		args.addReadError(&resp.Diagnostics, "contacts", err)
 		return
 	}
 	state := carrierContactsFromAPI(out.Carrier)
-	state.DOTNumber, state.DocketNumber = vettingIdentity(dot, docket, out.Carrier.DOTNumber, out.Carrier.DocketNumber)
+	state.DOTNumber, state.DocketNumber = args.identity(out.Carrier.DOTNumber, out.Carrier.DocketNumber)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -104,7 +96,7 @@ func carrierContactsFromAPI(in *mcp.Carrier) carrierContactsModel {
 	return carrierContactsModel{
 		LegalName: optionalString(in.LegalName),
 		DBAName:   optionalString(in.DBAName),
-		Contacts: vettingList(in.Contacts, func(c mcp.CarrierContact) carrierContactModel {
+		Contacts: mapSlice(in.Contacts, func(c mcp.CarrierContact) carrierContactModel {
 			return carrierContactModel{
 				FirstName:            optionalString(c.FirstName),
 				LastName:             optionalString(c.LastName),

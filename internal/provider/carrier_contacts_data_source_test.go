@@ -27,17 +27,17 @@ func contactsChecks(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo)
 		t.Fatalf("MCP serves no contacts for DOT %d", c.DOTNumber)
 	}
 	return append(vettingIdentityChecks(contactsAddress, c),
-		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("legal_name"), vkString(out.Carrier.LegalName)),
-		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("dba_name"), vkString(out.Carrier.DBAName)),
-		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("contacts"), vkList(out.Carrier.Contacts, func(p mcp.CarrierContact) knownvalue.Check {
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("legal_name"), stringOrNull(out.Carrier.LegalName)),
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("dba_name"), stringOrNull(out.Carrier.DBAName)),
+		statecheck.ExpectKnownValue(contactsAddress, tfjsonpath.New("contacts"), listExactOf(out.Carrier.Contacts, func(p mcp.CarrierContact) knownvalue.Check {
 			return knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"first_name":             vkString(p.FirstName),
-				"last_name":              vkString(p.LastName),
-				"title":                  vkString(p.Title),
-				"phone":                  vkString(p.Phone),
-				"email":                  vkString(p.Email),
+				"first_name":             stringOrNull(p.FirstName),
+				"last_name":              stringOrNull(p.LastName),
+				"title":                  stringOrNull(p.Title),
+				"phone":                  stringOrNull(p.Phone),
+				"email":                  stringOrNull(p.Email),
 				"authorized_for_packets": knownvalue.Bool(p.AuthorizedForPackets),
-				"verification_status":    vkString(p.VerificationStatus),
+				"verification_status":    stringOrNull(p.VerificationStatus),
 			})
 		})),
 	)

@@ -143,7 +143,6 @@ var (
 )
 
 func (d *carrierDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	var s carrierSchema
 	attrs := carrierLookupAttributes()
 	attrs["include_packet"] = schema.BoolAttribute{
 		MarkdownDescription: "Also read the packet the carrier completed for your company (MCP's GetCarrierData) into `packet`. " +
@@ -152,94 +151,94 @@ func (d *carrierDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 		Optional: true,
 		Computed: true,
 	}
-	attrs["mcp_carrier_id"] = s.integer("MCP's own ID for the carrier.")
-	attrs["legal_name"] = s.text("The carrier's legal name.")
-	attrs["dba_name"] = s.text("The name the carrier does business as, or null when it has none.")
-	attrs["status"] = s.text("Where the carrier stands with your company's packet, in MCP's words: `Not Invited`, `Invited` or `Completed`.")
-	attrs["status_date"] = s.text("When the carrier reached `status` (RFC 3339, UTC), or null when MCP gives no date (as for `Not Invited`).")
-	attrs["intrastate"] = s.boolean("Whether the carrier operates only within its home state. Intrastate-only carriers have no docket number, so `docket_number` is null.")
-	attrs["record_source"] = s.text("Where MCP's record of the carrier comes from: `MyCarrierPackets` (the carrier completed a packet on MCP), " +
+	attrs["mcp_carrier_id"] = computedInt64("MCP's own ID for the carrier.")
+	attrs["legal_name"] = computedString("The carrier's legal name.")
+	attrs["dba_name"] = computedString("The name the carrier does business as, or null when it has none.")
+	attrs["status"] = computedString("Where the carrier stands with your company's packet, in MCP's words: `Not Invited`, `Invited` or `Completed`.")
+	attrs["status_date"] = computedString("When the carrier reached `status` (RFC 3339, UTC), or null when MCP gives no date (as for `Not Invited`).")
+	attrs["intrastate"] = computedBool("Whether the carrier operates only within its home state. Intrastate-only carriers have no docket number, so `docket_number` is null.")
+	attrs["record_source"] = computedString("Where MCP's record of the carrier comes from: `MyCarrierPackets` (the carrier completed a packet on MCP), " +
 		"`FMCSAData`, `ThirdParty` or `Unknown`.")
-	attrs["address"] = s.object("The carrier's business address.", map[string]schema.Attribute{
-		"street":   s.text("Street address."),
-		"city":     s.text("City."),
-		"state":    s.text("State or province code, such as `TX`."),
-		"zip_code": s.text("ZIP or postal code."),
-		"country":  s.text("Country code, such as `US`."),
+	attrs["address"] = computedObject("The carrier's business address.", map[string]schema.Attribute{
+		"street":   computedString("Street address."),
+		"city":     computedString("City."),
+		"state":    computedString("State or province code, such as `TX`."),
+		"zip_code": computedString("ZIP or postal code."),
+		"country":  computedString("Country code, such as `US`."),
 	})
-	attrs["phone"] = s.text("The carrier's business phone number as MCP writes it, such as `(312) 555-0100`.")
-	attrs["emails"] = s.objects("The e-mail addresses MCP approves for reaching the carrier, such as for a packet invitation. "+
+	attrs["phone"] = computedString("The carrier's business phone number as MCP writes it, such as `(312) 555-0100`.")
+	attrs["emails"] = computedObjects("The e-mail addresses MCP approves for reaching the carrier, such as for a packet invitation. "+
 		"Empty when MCP knows none.", map[string]schema.Attribute{
-		"email": s.text("The e-mail address."),
-		"type": s.text("Where MCP has the address from: `mcp` (a carrier user on MCP authorised for packets, the best address " +
+		"email": computedString("The e-mail address."),
+		"type": computedString("Where MCP has the address from: `mcp` (a carrier user on MCP authorised for packets, the best address " +
 			"to invite), `company` (the carrier's company address) or `fmcsa` (the FMCSA census address). Other kinds MCP may add show as their number."),
-		"description": s.text("MCP's description of the address: the user's name and role for `mcp`, `FMCSA Email` for `fmcsa`."),
+		"description": computedString("MCP's description of the address: the user's name and role for `mcp`, `FMCSA Email` for `fmcsa`."),
 	})
-	attrs["monitored"] = s.boolean("Whether your company monitors the carrier (Assure Advantage).")
-	attrs["blocked"] = s.boolean("Whether your company has blocked the carrier. This is your own block list only, not other MCP customers'.")
-	attrs["on_current_agreement"] = s.boolean("Whether the carrier has signed the current version of your company's carrier agreement; " +
+	attrs["monitored"] = computedBool("Whether your company monitors the carrier (Assure Advantage).")
+	attrs["blocked"] = computedBool("Whether your company has blocked the carrier. This is your own block list only, not other MCP customers'.")
+	attrs["on_current_agreement"] = computedBool("Whether the carrier has signed the current version of your company's carrier agreement; " +
 		"null when MCP does not say (typically when it has no packet with you).")
-	attrs["fraud_signals"] = s.object("Warnings MCP holds about the carrier.", map[string]schema.Attribute{
-		"possible_fraud":              s.text("MCP's possible-fraud signal, such as `No Reports` or `Reports Found`."),
-		"double_brokering":            s.text("MCP's double-brokering signal, such as `No Alerts`."),
-		"incident_reports":            s.integer("How many incident reports MCP customers have filed about the carrier."),
-		"incident_reports_with_fraud": s.integer("How many of those incident reports allege fraud."),
-		"freight_validate_status":     s.text("The FreightValidate result, such as `valid` or `Review Recommended`."),
-		"watchdog_reports":            s.text("The SaferWatch Watchdog reports status, such as `NOACCOUNT`."),
+	attrs["fraud_signals"] = computedObject("Warnings MCP holds about the carrier.", map[string]schema.Attribute{
+		"possible_fraud":              computedString("MCP's possible-fraud signal, such as `No Reports` or `Reports Found`."),
+		"double_brokering":            computedString("MCP's double-brokering signal, such as `No Alerts`."),
+		"incident_reports":            computedInt64("How many incident reports MCP customers have filed about the carrier."),
+		"incident_reports_with_fraud": computedInt64("How many of those incident reports allege fraud."),
+		"freight_validate_status":     computedString("The FreightValidate result, such as `valid` or `Review Recommended`."),
+		"watchdog_reports":            computedString("The SaferWatch Watchdog reports status, such as `NOACCOUNT`."),
 	})
-	attrs["risk_assessment"] = s.object("MCP's (Assure Advantage) risk assessment summary. "+
+	attrs["risk_assessment"] = computedObject("MCP's (Assure Advantage) risk assessment summary. "+
 		"The `mcp_carrier_risk_assessment` data source lists the infractions behind it.", map[string]schema.Attribute{
-		"overall":        s.text("The overall rating: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"authority":      s.text("The rating of the carrier's operating authority: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"insurance":      s.text("The rating of the carrier's insurance: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"safety":         s.text("The rating of the carrier's safety record: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"operation":      s.text("The rating of the carrier's operation: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"other":          s.text("The rating of other findings: `Acceptable`, `Moderate` or `Unacceptable`."),
-		"total_points":   s.integer("The risk points of every category added up: 0 is clean; each finding adds points (250 for a medium risk, 1000 for one that needs review)."),
-		"overall_rating": s.text("The detailed overall rating, such as `Acceptable`, `Moderate` or `UnacceptableReview`."),
+		"overall":        computedString("The overall rating: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"authority":      computedString("The rating of the carrier's operating authority: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"insurance":      computedString("The rating of the carrier's insurance: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"safety":         computedString("The rating of the carrier's safety record: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"operation":      computedString("The rating of the carrier's operation: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"other":          computedString("The rating of other findings: `Acceptable`, `Moderate` or `Unacceptable`."),
+		"total_points":   computedInt64("The risk points of every category added up: 0 is clean; each finding adds points (250 for a medium risk, 1000 for one that needs review)."),
+		"overall_rating": computedString("The detailed overall rating, such as `Acceptable`, `Moderate` or `UnacceptableReview`."),
 	})
-	attrs["rating"] = s.object("How MCP customers rate the carrier.", map[string]schema.Attribute{
-		"average":       s.number("The average rating, or 0 when nobody has rated the carrier."),
-		"total_ratings": s.integer("How many ratings the carrier has."),
-		"low_ratings":   s.integer("How many of them are low."),
+	attrs["rating"] = computedObject("How MCP customers rate the carrier.", map[string]schema.Attribute{
+		"average":       computedFloat64("The average rating, or 0 when nobody has rated the carrier."),
+		"total_ratings": computedInt64("How many ratings the carrier has."),
+		"low_ratings":   computedInt64("How many of them are low."),
 	})
-	attrs["insurance"] = s.object("The carrier's certificates of insurance on file with MCP.", map[string]schema.Attribute{
-		"certificate_status": s.text("MCP's status of the certificate data, such as `OK`."),
-		"non_cooperative":    s.boolean("Whether the carrier's insurance agent does not cooperate with MCP's certificate requests."),
-		"certificates": s.objects("Every certificate of insurance, each with the agency that issued it and its coverages.", map[string]schema.Attribute{
-			"certificate_id": s.text("The certificate's ID at MCP."),
-			"producer": s.object("The insurance agency (producer) that issued the certificate.", map[string]schema.Attribute{
-				"name":     s.text("The agency's name."),
-				"address":  s.text("The agency's street address."),
-				"city":     s.text("The agency's city."),
-				"state":    s.text("The agency's state code."),
-				"zip_code": s.text("The agency's ZIP code."),
-				"phone":    s.text("The agency's phone number."),
-				"fax":      s.text("The agency's fax number."),
-				"email":    s.text("The agency's e-mail address."),
+	attrs["insurance"] = computedObject("The carrier's certificates of insurance on file with MCP.", map[string]schema.Attribute{
+		"certificate_status": computedString("MCP's status of the certificate data, such as `OK`."),
+		"non_cooperative":    computedBool("Whether the carrier's insurance agent does not cooperate with MCP's certificate requests."),
+		"certificates": computedObjects("Every certificate of insurance, each with the agency that issued it and its coverages.", map[string]schema.Attribute{
+			"certificate_id": computedString("The certificate's ID at MCP."),
+			"producer": computedObject("The insurance agency (producer) that issued the certificate.", map[string]schema.Attribute{
+				"name":     computedString("The agency's name."),
+				"address":  computedString("The agency's street address."),
+				"city":     computedString("The agency's city."),
+				"state":    computedString("The agency's state code."),
+				"zip_code": computedString("The agency's ZIP code."),
+				"phone":    computedString("The agency's phone number."),
+				"fax":      computedString("The agency's fax number."),
+				"email":    computedString("The agency's e-mail address."),
 			}),
-			"coverages": s.objects("The coverages on the certificate.", map[string]schema.Attribute{
-				"insurer":           s.text("The insurance company."),
-				"type":              s.text("The kind of coverage, such as `Auto`, `Cargo`, `General` or `Cargo Liability w/ Refer Breakdown`."),
-				"policy_number":     s.text("The policy number."),
-				"expiration_date":   s.text("When the coverage expires, as a date (`YYYY-MM-DD`)."),
-				"cancellation_date": s.text("When the coverage was cancelled, as a date (`YYYY-MM-DD`), or null when it was not."),
-				"limit":             s.text("The coverage limit as MCP writes it, such as `1,000,000`."),
-				"limit_amount": s.integer("The coverage limit as a whole number of dollars, such as `1000000`, for comparisons " +
+			"coverages": computedObjects("The coverages on the certificate.", map[string]schema.Attribute{
+				"insurer":           computedString("The insurance company."),
+				"type":              computedString("The kind of coverage, such as `Auto`, `Cargo`, `General` or `Cargo Liability w/ Refer Breakdown`."),
+				"policy_number":     computedString("The policy number."),
+				"expiration_date":   computedString("When the coverage expires, as a date (`YYYY-MM-DD`)."),
+				"cancellation_date": computedString("When the coverage was cancelled, as a date (`YYYY-MM-DD`), or null when it was not."),
+				"limit":             computedString("The coverage limit as MCP writes it, such as `1,000,000`."),
+				"limit_amount": computedInt64("The coverage limit as a whole number of dollars, such as `1000000`, for comparisons " +
 					"(`coverage.limit_amount >= 1000000`); null when `limit` is not a plain amount."),
-				"deductible":                  s.text("The deductible as MCP writes it, such as `2,500`, or null when none is given."),
-				"reefer_breakdown":            s.boolean("Whether cargo coverage includes reefer (refrigeration) breakdown; null when MCP does not say."),
-				"reefer_breakdown_deductible": s.text("The reefer breakdown deductible, such as `2,500`, or null."),
-				"expired": s.boolean("Derived by the provider, not MCP: `true` when `expiration_date` is before today (UTC) or " +
+				"deductible":                  computedString("The deductible as MCP writes it, such as `2,500`, or null when none is given."),
+				"reefer_breakdown":            computedBool("Whether cargo coverage includes reefer (refrigeration) breakdown; null when MCP does not say."),
+				"reefer_breakdown_deductible": computedString("The reefer breakdown deductible, such as `2,500`, or null."),
+				"expired": computedBool("Derived by the provider, not MCP: `true` when `expiration_date` is before today (UTC) or " +
 					"`cancellation_date` is today or earlier, so the coverage no longer covers; null when `expiration_date` is not a date."),
 			}),
 		}),
 	})
-	attrs["insurance_expired"] = s.boolean("Derived by the provider, not MCP: `true` when any coverage of any certificate has `expired`; " +
+	attrs["insurance_expired"] = computedBool("Derived by the provider, not MCP: `true` when any coverage of any certificate has `expired`; " +
 		"`false` when every coverage is current (also when MCP lists no coverages); null when MCP has no certificate data, " +
 		"or when no coverage has expired but some expiration date is unreadable. Use it in a `precondition` to refuse a carrier " +
 		"with lapsed insurance; today is the date in UTC when Terraform reads the data source.")
-	attrs["packet"] = carrierPacketSchema(s)
+	attrs["packet"] = carrierPacketSchema()
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Looks up one carrier in MCP by DOT number, docket number or both, to vet it before you monitor, invite or block it: " +
 			"who it is, how to reach it, whether your company monitors or blocks it, MCP's fraud signals and risk assessment, " +
@@ -257,58 +256,41 @@ func (d *carrierDataSource) Configure(_ context.Context, req datasource.Configur
 }
 
 func (d *carrierDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var (
-		dot, docket   types.String
-		includePacket types.Bool
-	)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("dot_number"), &dot)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("docket_number"), &docket)...)
+	var includePacket types.Bool
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("include_packet"), &includePacket)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	lookup, diags := carrierLookup(dot, docket)
+	args, diags := readCarrierArguments(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 
-	preview, err := d.data.client.Carriers.Preview(ctx, lookup)
+	preview, err := d.data.client.Carriers.Preview(ctx, args.lookup)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "carrier", lookup.String(), err)
+		args.addReadError(&resp.Diagnostics, "carrier", err)
 		return
 	}
 	state := carrierFromAPI(preview, d.data.now())
-	// The arguments given stay as written; MCP fills in the other.
-	if !dot.IsNull() {
-		state.DOTNumber = dot
-	}
-	if !docket.IsNull() {
-		state.DocketNumber = docket
-	}
+	state.DOTNumber, state.DocketNumber = args.identity(preview.DotNumber, preview.DocketNumber)
 	state.IncludePacket = types.BoolValue(includePacket.ValueBool())
 
 	if includePacket.ValueBool() {
-		data, err := d.data.client.Carriers.Data(ctx, lookup)
+		data, err := d.data.client.Carriers.Data(ctx, args.lookup)
 		if err != nil {
-			addReadError(&resp.Diagnostics, "carrier packet", lookup.String(), err)
+			args.addReadError(&resp.Diagnostics, "carrier packet", err)
 			return
 		}
 		if data.CarrierPacket == nil {
-			tflog.Debug(ctx, "carrier has no packet with the customer", map[string]any{"carrier": lookup.String(), "message": data.Message})
+			tflog.Debug(ctx, "carrier has no packet with the customer", map[string]any{"carrier": args.lookup.String(), "message": data.Message})
 		}
 		state.Packet = carrierPacketFromAPI(data)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// carrierFromAPI maps PreviewCarrier to the state of mcp_carrier; today
-// decides which coverages have expired.
+// carrierFromAPI maps PreviewCarrier to the state of mcp_carrier, but for
+// the arguments; today decides which coverages have expired.
 func carrierFromAPI(p *mcp.PreviewCarrier, today time.Time) carrierDataSourceModel {
 	m := carrierDataSourceModel{
-		DOTNumber:          types.StringValue(strconv.Itoa(p.DotNumber)),
-		DocketNumber:       optionalString(p.DocketNumber),
-		IncludePacket:      types.BoolValue(false),
 		MCPCarrierID:       types.Int64Value(int64(p.CarrierID)),
 		LegalName:          optionalString(p.CompanyName),
 		DBAName:            optionalString(p.DBAName),
@@ -328,27 +310,21 @@ func carrierFromAPI(p *mcp.PreviewCarrier, today time.Time) carrierDataSourceMod
 			Country: optionalString(p.Country),
 		},
 		FraudSignals: &carrierFraudModel{
-			PossibleFraud:            optionalString(p.PossibleFraud),
-			DoubleBrokering:          optionalString(p.DoubleBrokering),
-			IncidentReports:          types.Int64Null(),
-			IncidentReportsWithFraud: types.Int64Null(),
-			FreightValidateStatus:    optionalString(p.FreightValidateStatus),
-			WatchdogReports:          optionalString(p.WatchdogReports),
+			PossibleFraud:         optionalString(p.PossibleFraud),
+			DoubleBrokering:       optionalString(p.DoubleBrokering),
+			FreightValidateStatus: optionalString(p.FreightValidateStatus),
+			WatchdogReports:       optionalString(p.WatchdogReports),
 		},
-		Emails:           make([]carrierEmailModel, 0, len(p.Emails)),
+		Emails: mapSlice(p.Emails, func(e mcp.CarrierEmail) carrierEmailModel {
+			return carrierEmailModel{
+				Email:       optionalString(e.Email),
+				Type:        types.StringValue(carrierCode(carrierEmailTypes, e.EmailType)),
+				Description: optionalString(e.Description),
+			}
+		}),
 		InsuranceExpired: types.BoolNull(),
 	}
-	if ir := p.IncidentReports; ir != nil {
-		m.FraudSignals.IncidentReports = types.Int64Value(int64(ir.TotalIncidentReports))
-		m.FraudSignals.IncidentReportsWithFraud = types.Int64Value(int64(ir.TotalIncidentReportsWithFraud))
-	}
-	for _, e := range p.Emails {
-		m.Emails = append(m.Emails, carrierEmailModel{
-			Email:       optionalString(e.Email),
-			Type:        types.StringValue(carrierCode(carrierEmailTypes, e.EmailType)),
-			Description: optionalString(e.Description),
-		})
-	}
+	m.FraudSignals.IncidentReports, m.FraudSignals.IncidentReportsWithFraud = incidentReportCounts(p.IncidentReports)
 	m.RiskAssessment = carrierRiskFromAPI(p.RiskAssessment, p.RiskAssessmentDetails)
 	if r := p.CarrierRating; r != nil {
 		m.Rating = &carrierRatingModel{
@@ -377,49 +353,57 @@ func carrierRiskFromAPI(summary *mcp.RiskAssessment, details *mcp.RiskAssessment
 	if summary == nil && details == nil {
 		return nil
 	}
+	s := orZero(summary)
 	m := &carrierRiskModel{
-		Overall: types.StringNull(), Authority: types.StringNull(), Insurance: types.StringNull(),
-		Safety: types.StringNull(), Operation: types.StringNull(), Other: types.StringNull(),
-		TotalPoints: types.Int64Null(), OverallRating: types.StringNull(),
+		Overall: optionalString(s.Overall), Authority: optionalString(s.Authority), Insurance: optionalString(s.Insurance),
+		Safety: optionalString(s.Safety), Operation: optionalString(s.Operation), Other: optionalString(s.Other),
 	}
-	if s := summary; s != nil {
-		m.Overall, m.Authority, m.Insurance = optionalString(s.Overall), optionalString(s.Authority), optionalString(s.Insurance)
-		m.Safety, m.Operation, m.Other = optionalString(s.Safety), optionalString(s.Operation), optionalString(s.Other)
-	}
-	if details != nil {
-		m.TotalPoints = types.Int64Value(int64(details.TotalPoints))
-		m.OverallRating = optionalString(details.OverallRating)
-	}
+	m.OverallRating, m.TotalPoints = riskTotals(details)
 	return m
 }
 
+// riskTotals are the overall rating and points of MCP's risk assessment;
+// null when MCP sent no details.
+func riskTotals(d *mcp.RiskAssessmentDetails) (types.String, types.Int64) {
+	if d == nil {
+		return types.StringNull(), types.Int64Null()
+	}
+	return optionalString(d.OverallRating), types.Int64Value(int64(d.TotalPoints))
+}
+
+// incidentReportCounts are how many incident reports MCP customers filed
+// about a carrier and how many of them allege fraud; null when MCP sent no
+// counts.
+func incidentReportCounts(ir *mcp.IncidentReports) (total, fraud types.Int64) {
+	if ir == nil {
+		return types.Int64Null(), types.Int64Null()
+	}
+	return types.Int64Value(int64(ir.TotalIncidentReports)), types.Int64Value(int64(ir.TotalIncidentReportsWithFraud))
+}
+
 func carrierInsuranceFromAPI(cd *mcp.CertData, today time.Time) *carrierInsuranceModel {
-	m := &carrierInsuranceModel{
+	return &carrierInsuranceModel{
 		CertificateStatus: optionalString(cd.Status),
 		NonCooperative:    types.BoolValue(cd.Noncoop),
-		Certificates:      make([]carrierCertificateModel, 0, len(cd.Certificates)),
+		Certificates: mapSlice(cd.Certificates, func(c mcp.Certificate) carrierCertificateModel {
+			return carrierCertificateModel{
+				CertificateID: optionalString(c.CertificateID),
+				Producer: &carrierProducerModel{
+					Name:    optionalString(c.ProducerName),
+					Address: optionalString(c.ProducerAddress),
+					City:    optionalString(c.ProducerCity),
+					State:   optionalString(c.ProducerState),
+					ZipCode: optionalString(c.ProducerZip),
+					Phone:   optionalString(c.ProducerPhone),
+					Fax:     optionalString(c.ProducerFax),
+					Email:   optionalString(c.ProducerEmail),
+				},
+				Coverages: mapSlice(c.Coverages, func(cv mcp.Coverage) carrierCoverageModel {
+					return carrierCoverageFromAPI(cv, today)
+				}),
+			}
+		}),
 	}
-	for _, c := range cd.Certificates {
-		cert := carrierCertificateModel{
-			CertificateID: optionalString(c.CertificateID),
-			Producer: &carrierProducerModel{
-				Name:    optionalString(c.ProducerName),
-				Address: optionalString(c.ProducerAddress),
-				City:    optionalString(c.ProducerCity),
-				State:   optionalString(c.ProducerState),
-				ZipCode: optionalString(c.ProducerZip),
-				Phone:   optionalString(c.ProducerPhone),
-				Fax:     optionalString(c.ProducerFax),
-				Email:   optionalString(c.ProducerEmail),
-			},
-			Coverages: make([]carrierCoverageModel, 0, len(c.Coverages)),
-		}
-		for _, cv := range c.Coverages {
-			cert.Coverages = append(cert.Coverages, carrierCoverageFromAPI(cv, today))
-		}
-		m.Certificates = append(m.Certificates, cert)
-	}
-	return m
 }
 
 func carrierCoverageFromAPI(cv mcp.Coverage, today time.Time) carrierCoverageModel {
@@ -489,14 +473,6 @@ func parseMCPDate(s string) (time.Time, bool) {
 	return t, true
 }
 
-// optionalDate keeps a date as MCP writes it; "0000-00-00" is null.
-func optionalDate(s string) types.String {
-	if s == "0000-00-00" {
-		return types.StringNull()
-	}
-	return optionalString(s)
-}
-
 // dollarAmount reads MCP's money text ("1,000,000", "$750,000") as whole
 // dollars; anything else is null.
 func dollarAmount(s string) types.Int64 {
@@ -521,43 +497,4 @@ func yesNoBool(s string) types.Bool {
 		return types.BoolValue(false)
 	}
 	return types.BoolNull()
-}
-
-// carrierSchema builds the computed attributes of mcp_carrier.
-type carrierSchema struct{}
-
-func (carrierSchema) text(desc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func (carrierSchema) secret(desc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: desc, Computed: true, Sensitive: true}
-}
-
-func (carrierSchema) integer(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-}
-
-func (carrierSchema) number(desc string) schema.Float64Attribute {
-	return schema.Float64Attribute{MarkdownDescription: desc, Computed: true}
-}
-
-func (carrierSchema) boolean(desc string) schema.BoolAttribute {
-	return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func (carrierSchema) names(desc string) schema.ListAttribute {
-	return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
-}
-
-func (carrierSchema) counts(desc string) schema.MapAttribute {
-	return schema.MapAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.Int64Type}
-}
-
-func (carrierSchema) object(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
-	return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: attrs}
-}
-
-func (carrierSchema) objects(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
-	return schema.ListNestedAttribute{MarkdownDescription: desc, Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: attrs}}
 }

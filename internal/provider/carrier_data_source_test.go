@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -557,15 +558,15 @@ func TestAccCarrierDataSource_notFound(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      carrierTestConfig(em, `dot_number = "99999999"`),
-				ExpectError: acctest.ErrorMatching("No carrier for DOT 99999999", "MCP has no carrier for DOT 99999999"),
+				ExpectError: acctest.ErrorMatching("No carrier DOT 99999999", "MCP does not know a carrier with DOT 99999999. Check the identifiers."),
 			},
 			{
 				Config:      carrierTestConfig(em, `docket_number = "MC9999999"`),
-				ExpectError: acctest.ErrorMatching("No carrier for MC9999999"),
+				ExpectError: acctest.ErrorMatching("No carrier MC9999999"),
 			},
 			{
 				Config:      carrierTestConfig(em, "dot_number = \"99999999\"\n  include_packet = true"),
-				ExpectError: acctest.ErrorMatching("No carrier for DOT 99999999"),
+				ExpectError: acctest.ErrorMatching("No carrier DOT 99999999"),
 			},
 		},
 	})
@@ -710,18 +711,24 @@ func TestCarrierDataSource_fromAPI(t *testing.T) {
 		RiskAssessmentDetails: &mcp.RiskAssessmentDetails{TotalPoints: 1250, OverallRating: "UnacceptableReview"},
 	}
 	m := carrierFromAPI(p, time.Now())
+	m.DOTNumber, m.DocketNumber = carrierArguments{}.identity(p.DotNumber, p.DocketNumber)
 	if m.DOTNumber.ValueString() != "1234567" || !m.DocketNumber.IsNull() || m.DBAName.ValueString() != "" || !m.DBAName.IsNull() {
 		t.Errorf("identifiers: %v %v %v", m.DOTNumber, m.DocketNumber, m.DBAName)
+	}
+	// An argument given stays as written; MCP fills in the other.
+	dot, docket := carrierArguments{docket: types.StringValue("MC113843")}.identity(p.DotNumber, "MC999")
+	if dot.ValueString() != "1234567" || docket.ValueString() != "MC113843" {
+		t.Errorf("identifiers with docket_number given: %v %v", dot, docket)
 	}
 	if m.StatusDate.ValueString() != "2026-01-02T03:04:05Z" || m.RecordSource.ValueString() != "9" || !m.OnCurrentAgreement.ValueBool() {
 		t.Errorf("status_date %v, record_source %v, on_current_agreement %v", m.StatusDate, m.RecordSource, m.OnCurrentAgreement)
 	}
-	var types []string
+	var emailTypes []string
 	for _, e := range m.Emails {
-		types = append(types, e.Type.ValueString())
+		emailTypes = append(emailTypes, e.Type.ValueString())
 	}
-	if strings.Join(types, ",") != "mcp,fmcsa,5" {
-		t.Errorf("e-mail types = %v", types)
+	if strings.Join(emailTypes, ",") != "mcp,fmcsa,5" {
+		t.Errorf("e-mail types = %v", emailTypes)
 	}
 	if r := m.RiskAssessment; r == nil || r.TotalPoints.ValueInt64() != 1250 || !r.Overall.IsNull() {
 		t.Errorf("risk_assessment = %+v", r)

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -69,53 +68,39 @@ func (d *carrierIncidentReportsDataSource) Metadata(_ context.Context, req datas
 
 func (d *carrierIncidentReportsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	place := func(which string) schema.SingleNestedAttribute {
-		return schema.SingleNestedAttribute{
-			MarkdownDescription: "Where the load was to be picked up or delivered: the " + which + ".",
-			Computed:            true,
-			Attributes: map[string]schema.Attribute{
-				"city":    vettingString("The " + which + " city."),
-				"state":   vettingString("The " + which + " state or province, as MCP names it."),
-				"country": vettingString("The " + which + " country, as MCP names it, such as `United States`."),
-			},
-		}
+		return computedObject("Where the load was to be picked up or delivered: the "+which+".", map[string]schema.Attribute{
+			"city":    computedString("The " + which + " city."),
+			"state":   computedString("The " + which + " state or province, as MCP names it."),
+			"country": computedString("The " + which + " country, as MCP names it, such as `United States`."),
+		})
 	}
 	attrs := carrierLookupAttributes()
-	attrs["legal_name"] = vettingString("The carrier's legal name.")
-	attrs["dba_name"] = vettingString("The name the carrier does business as; null when it has none.")
-	attrs["report_count"] = vettingInt64("How many incident reports are on file: the length of `reports`, 0 when none.")
-	attrs["reports"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every incident report on file about the carrier, in MCP's order; empty when there is none.",
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"incident_date": vettingString("The day of the incident, as `YYYY-MM-DD` (MCP writes `MM/DD/YYYY`; a date MCP writes in any " +
+	attrs["legal_name"] = computedString("The carrier's legal name.")
+	attrs["dba_name"] = computedString("The name the carrier does business as; null when it has none.")
+	attrs["report_count"] = computedInt64("How many incident reports are on file: the length of `reports`, 0 when none.")
+	attrs["reports"] = computedObjects("Every incident report on file about the carrier, in MCP's order; empty when there is none.",
+		map[string]schema.Attribute{
+			"incident_date": computedString("The day of the incident, as `YYYY-MM-DD` (MCP writes `MM/DD/YYYY`; a date MCP writes in any " +
 				"other way is kept as MCP wrote it)."),
 			"origin":              place("origin"),
 			"destination":         place("destination"),
-			"reported_by_company": vettingString("The MCP customer (usually a broker) that filed the report."),
-			"carrier_emails":      vettingString("The carrier e-mail addresses the report names, as MCP writes them; null when none."),
-			"incident_types": schema.ListAttribute{
-				MarkdownDescription: "What happened, in MCP's words, such as `Wrong Equipment`, `No Show without Notification` or " +
-					"`Theft or Unjustified Loss of Freight`; empty when the report names none.",
-				Computed:    true,
-				ElementType: types.StringType,
-			},
-			"created_by":       vettingString("Who filed the report."),
-			"created_at":       vettingString("When the report was filed (RFC 3339, UTC)."),
-			"last_modified_by": vettingString("Who last changed the report."),
-			"last_modified_at": vettingString("When the report was last changed (RFC 3339, UTC)."),
-			"comments": schema.ListNestedAttribute{
-				MarkdownDescription: "The report's comments, from the reporting party and the carrier's response, in MCP's order.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"commenter_type": vettingString("Who commented: `ReportingParty` (the company that filed the report) or " +
+			"reported_by_company": computedString("The MCP customer (usually a broker) that filed the report."),
+			"carrier_emails":      computedString("The carrier e-mail addresses the report names, as MCP writes them; null when none."),
+			"incident_types": computedStrings("What happened, in MCP's words, such as `Wrong Equipment`, `No Show without Notification` or " +
+				"`Theft or Unjustified Loss of Freight`; empty when the report names none."),
+			"created_by":       computedString("Who filed the report."),
+			"created_at":       computedString("When the report was filed (RFC 3339, UTC)."),
+			"last_modified_by": computedString("Who last changed the report."),
+			"last_modified_at": computedString("When the report was last changed (RFC 3339, UTC)."),
+			"comments": computedObjects("The report's comments, from the reporting party and the carrier's response, in MCP's order.",
+				map[string]schema.Attribute{
+					"commenter_type": computedString("Who commented: `ReportingParty` (the company that filed the report) or " +
 						"`RespondingParty` (the carrier)."),
-					"commented_by": vettingString("The commenter, as MCP names them (often an e-mail address)."),
-					"commented_at": vettingString("When the comment was made (RFC 3339, UTC)."),
-					"text":         vettingString("The comment."),
-				}},
-			},
-		}},
-	}
+					"commented_by": computedString("The commenter, as MCP names them (often an e-mail address)."),
+					"commented_at": computedString("When the comment was made (RFC 3339, UTC)."),
+					"text":         computedString("The comment."),
+				}),
+		})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads the incident reports MCP customers filed about a carrier (no-shows, wrong equipment, theft of freight, " +
 			"operating under an alias and so on), with their comments. A carrier without reports reads as `report_count` 0 and an empty " +
@@ -129,21 +114,21 @@ func (d *carrierIncidentReportsDataSource) Configure(_ context.Context, req data
 }
 
 func (d *carrierIncidentReportsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	lookup, dot, docket, diags := vettingLookup(ctx, req.Config)
+	args, diags := readCarrierArguments(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := d.data.client.Carriers.IncidentReports(ctx, lookup)
+	out, err := d.data.client.Carriers.IncidentReports(ctx, args.lookup)
 	if err == nil && out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
-		err = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
+		err = errNoCarrier
 	}
 	if err != nil {
-		addReadError(&resp.Diagnostics, "incident reports", lookup.String(), err)
+		args.addReadError(&resp.Diagnostics, "incident reports", err)
 		return
 	}
 	state := incidentReportsFromAPI(out)
-	state.DOTNumber, state.DocketNumber = vettingIdentity(dot, docket, out.DOTNumber, out.DocketNumber)
+	state.DOTNumber, state.DocketNumber = args.identity(out.DOTNumber, out.DocketNumber)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -154,7 +139,7 @@ func incidentReportsFromAPI(in *mcp.CarrierIncidentReport) carrierIncidentReport
 		LegalName: optionalString(in.LegalName),
 		DBAName:   optionalString(in.DBAName),
 		Count:     types.Int64Value(int64(len(in.IncidentReports))),
-		Reports: vettingList(in.IncidentReports, func(r mcp.CarrierIncidentReportDetail) incidentReportModel {
+		Reports: mapSlice(in.IncidentReports, func(r mcp.CarrierIncidentReportDetail) incidentReportModel {
 			return incidentReportModel{
 				IncidentDate: incidentDate(r.IncidentDate),
 				Origin: incidentPlaceModel{
@@ -165,12 +150,12 @@ func incidentReportsFromAPI(in *mcp.CarrierIncidentReport) carrierIncidentReport
 				},
 				ReportedByCompany: optionalString(r.ReportedByCompany),
 				CarrierEmails:     optionalString(r.CarrierEmails),
-				IncidentTypes:     vettingList(r.IncidentTypes, types.StringValue),
+				IncidentTypes:     mapSlice(r.IncidentTypes, types.StringValue),
 				CreatedBy:         optionalString(r.CreatedBy),
 				CreatedAt:         optionalTime(r.CreatedDate.Time),
 				LastModifiedBy:    optionalString(r.ModifiedBy),
 				LastModifiedAt:    optionalTime(r.ModifiedDate.Time),
-				Comments: vettingList(r.Comments, func(c mcp.CarrierIncidentReportComment) incidentCommentModel {
+				Comments: mapSlice(r.Comments, func(c mcp.CarrierIncidentReportComment) incidentCommentModel {
 					return incidentCommentModel{
 						CommenterType: optionalString(c.CommenterType),
 						CommentedBy:   optionalString(c.CommentBy),

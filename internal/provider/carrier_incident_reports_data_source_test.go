@@ -32,13 +32,13 @@ func incidentsServed(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo
 func incidentsChecks(t *testing.T, c emulator.CarrierInfo, out *mcp.CarrierIncidentReport) []statecheck.StateCheck {
 	t.Helper()
 	place := func(city, state, country string) knownvalue.Check {
-		return knownvalue.ObjectExact(map[string]knownvalue.Check{"city": vkString(city), "state": vkString(state), "country": vkString(country)})
+		return knownvalue.ObjectExact(map[string]knownvalue.Check{"city": stringOrNull(city), "state": stringOrNull(state), "country": stringOrNull(country)})
 	}
 	return append(vettingIdentityChecks(incidentsAddress, c),
-		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("legal_name"), vkString(out.LegalName)),
-		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("dba_name"), vkString(out.DBAName)),
-		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("report_count"), vkInt(len(out.IncidentReports))),
-		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("reports"), vkList(out.IncidentReports, func(r mcp.CarrierIncidentReportDetail) knownvalue.Check {
+		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("legal_name"), stringOrNull(out.LegalName)),
+		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("dba_name"), stringOrNull(out.DBAName)),
+		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("report_count"), intExact(len(out.IncidentReports))),
+		statecheck.ExpectKnownValue(incidentsAddress, tfjsonpath.New("reports"), listExactOf(out.IncidentReports, func(r mcp.CarrierIncidentReportDetail) knownvalue.Check {
 			day, err := time.Parse("01/02/2006", r.IncidentDate)
 			if err != nil {
 				t.Fatalf("the emulator's incident date %q is not MM/DD/YYYY", r.IncidentDate)
@@ -47,17 +47,17 @@ func incidentsChecks(t *testing.T, c emulator.CarrierInfo, out *mcp.CarrierIncid
 				"incident_date":       knownvalue.StringExact(day.Format(time.DateOnly)),
 				"origin":              place(r.OriginCity, r.OriginStateProvinceName, r.OriginCountryName),
 				"destination":         place(r.DestinationCity, r.DestinationStateProvinceName, r.DestinationCountryName),
-				"reported_by_company": vkString(r.ReportedByCompany),
-				"carrier_emails":      vkString(r.CarrierEmails),
-				"incident_types":      vkList(r.IncidentTypes, func(s string) knownvalue.Check { return knownvalue.StringExact(s) }),
-				"created_by":          vkString(r.CreatedBy),
-				"created_at":          vkTime(r.CreatedDate),
-				"last_modified_by":    vkString(r.ModifiedBy),
-				"last_modified_at":    vkTime(r.ModifiedDate),
-				"comments": vkList(r.Comments, func(c mcp.CarrierIncidentReportComment) knownvalue.Check {
+				"reported_by_company": stringOrNull(r.ReportedByCompany),
+				"carrier_emails":      stringOrNull(r.CarrierEmails),
+				"incident_types":      listExactOf(r.IncidentTypes, func(s string) knownvalue.Check { return knownvalue.StringExact(s) }),
+				"created_by":          stringOrNull(r.CreatedBy),
+				"created_at":          timeOrNull(r.CreatedDate),
+				"last_modified_by":    stringOrNull(r.ModifiedBy),
+				"last_modified_at":    timeOrNull(r.ModifiedDate),
+				"comments": listExactOf(r.Comments, func(c mcp.CarrierIncidentReportComment) knownvalue.Check {
 					return knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"commenter_type": vkString(c.CommenterType), "commented_by": vkString(c.CommentBy),
-						"commented_at": vkTime(c.CommentDate), "text": vkString(c.Comment),
+						"commenter_type": stringOrNull(c.CommenterType), "commented_by": stringOrNull(c.CommentBy),
+						"commented_at": timeOrNull(c.CommentDate), "text": stringOrNull(c.Comment),
 					})
 				}),
 			})

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
@@ -36,21 +38,64 @@ func carrierLookupAttributes() map[string]schema.Attribute {
 	}
 }
 
-// carrierLookup builds the client's lookup from the two arguments.
-func carrierLookup(dot, docket types.String) (mcp.CarrierLookup, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	l := mcp.CarrierLookup{DocketNumber: docket.ValueString()}
-	if s := dot.ValueString(); s != "" {
+// carrierArguments are a one-carrier data source's dot_number and
+// docket_number as configured, and the lookup they make.
+type carrierArguments struct {
+	dot, docket types.String
+	lookup      mcp.CarrierLookup
+}
+
+// readCarrierArguments reads the two arguments from the configuration.
+func readCarrierArguments(ctx context.Context, cfg tfsdk.Config) (carrierArguments, diag.Diagnostics) {
+	var a carrierArguments
+	diags := cfg.GetAttribute(ctx, path.Root("dot_number"), &a.dot)
+	diags.Append(cfg.GetAttribute(ctx, path.Root("docket_number"), &a.docket)...)
+	if diags.HasError() {
+		return a, diags
+	}
+	a.lookup.DocketNumber = a.docket.ValueString()
+	if s := a.dot.ValueString(); s != "" {
 		n, err := carrierid.ParseDOT(s)
 		if err != nil {
 			diags.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
 		}
-		l.DOTNumber = n
+		a.lookup.DOTNumber = n
 	}
-	if l.DOTNumber == 0 && l.DocketNumber == "" {
+	if a.lookup.DOTNumber == 0 && a.lookup.DocketNumber == "" {
 		diags.AddError("Missing carrier", "Set dot_number, docket_number, or both.")
 	}
-	return l, diags
+	return a, diags
+}
+
+// identity is the dot_number and docket_number to store: each argument as
+// configured, or what MCP answered where the configuration leaves it out.
+func (a carrierArguments) identity(dot int, docket string) (types.String, types.String) {
+	if a.dot.IsNull() || a.dot.IsUnknown() {
+		a.dot = dotValue(dot)
+	}
+	if a.docket.IsNull() || a.docket.IsUnknown() {
+		a.docket = optionalString(docket)
+	}
+	return a.dot, a.docket
+}
+
+// errNoCarrier is an answer without the carrier in it: MCP does not know it.
+var errNoCarrier = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
+
+// addReadError reports a failed read of what MCP holds about the carrier.
+// MCP answers "not found" when it does not know the carrier, and the error
+// says so: "No incident reports" would read as if the carrier had none.
+func (a carrierArguments) addReadError(diags *diag.Diagnostics, what string, err error) {
+	asked := a.lookup.String()
+	if !mcp.IsNotFound(err) {
+		addReadError(diags, what, asked, err)
+		return
+	}
+	detail := "MCP does not know a carrier with " + asked
+	if what != "carrier" {
+		detail += ", so it has no " + what + " for it"
+	}
+	diags.AddError("No carrier "+asked, detail+". Check the identifiers.")
 }
 
 // addReadError reports a failed read of a data source. Something that does

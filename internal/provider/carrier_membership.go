@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -413,20 +412,4 @@ func keepIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, v any) 
 	}
 	identity.Raw = next.Raw
 	return nil
-}
-
-// optionalString maps MCP's empty text to null.
-func optionalString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
-}
-
-// optionalTime formats an MCP time as RFC 3339 in UTC, or null.
-func optionalTime(t time.Time) types.String {
-	if t.IsZero() {
-		return types.StringNull()
-	}
-	return types.StringValue(t.UTC().Format(time.RFC3339))
 }

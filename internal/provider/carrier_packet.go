@@ -261,239 +261,243 @@ type carrierPacketW9Model struct {
 	BlobNames                []string     `tfsdk:"blob_names"`
 }
 
-func carrierPacketSchema(s carrierSchema) schema.SingleNestedAttribute {
+func carrierPacketSchema() schema.SingleNestedAttribute {
 	address := func(what string) schema.SingleNestedAttribute {
-		return s.object(what, map[string]schema.Attribute{
-			"street":   s.text("Street address."),
-			"street2":  s.text("Second address line, or null."),
-			"city":     s.text("City."),
-			"state":    s.text("State or province code."),
-			"zip_code": s.text("ZIP or postal code."),
-			"country":  s.text("Country code."),
+		return computedObject(what, map[string]schema.Attribute{
+			"street":   computedString("Street address."),
+			"street2":  computedString("Second address line, or null."),
+			"city":     computedString("City."),
+			"state":    computedString("State or province code."),
+			"zip_code": computedString("ZIP or postal code."),
+			"country":  computedString("Country code."),
 		})
 	}
 	person := func(what string) schema.SingleNestedAttribute {
-		return s.object(what, map[string]schema.Attribute{
-			"name":  s.text("Name."),
-			"phone": s.text("Phone number, or null when the packet gives none."),
-			"email": s.text("E-mail address, or null when the packet gives none."),
+		return computedObject(what, map[string]schema.Attribute{
+			"name":  computedString("Name."),
+			"phone": computedString("Phone number, or null when the packet gives none."),
+			"email": computedString("E-mail address, or null when the packet gives none."),
 		})
 	}
 	afterHours := func(what string) schema.SingleNestedAttribute {
-		return s.object(what, map[string]schema.Attribute{
-			"name":  s.text("Who to call."),
-			"phone": s.text("Phone number."),
-			"fax":   s.text("Fax number, or null."),
-			"from":  s.text("From what time, as the carrier wrote it (such as `17:00`)."),
-			"to":    s.text("Until what time, as the carrier wrote it (such as `08:00`)."),
+		return computedObject(what, map[string]schema.Attribute{
+			"name":  computedString("Who to call."),
+			"phone": computedString("Phone number."),
+			"fax":   computedString("Fax number, or null."),
+			"from":  computedString("From what time, as the carrier wrote it (such as `17:00`)."),
+			"to":    computedString("Until what time, as the carrier wrote it (such as `08:00`)."),
 		})
 	}
 	secret := func(desc string) schema.StringAttribute {
-		return s.secret(desc + " Sensitive: Terraform hides it in plans and output, but it is stored in state in the clear.")
+		return sensitiveString(desc + " Sensitive: Terraform hides it in plans and output, but it is stored in state in the clear.")
 	}
-	return s.object("The packet the carrier completed for your company (MCP's GetCarrierData), read only with `include_packet = true`; "+
+	return computedObject("The packet the carrier completed for your company (MCP's GetCarrierData), read only with `include_packet = true`; "+
 		"null otherwise. When the carrier has completed no packet for you, `completed` is `false`, "+
 		"`documents.certificates_of_insurance` still lists its certificates (MCP answers them without a packet), and everything else is null.",
 		map[string]schema.Attribute{
-			"completed": s.boolean("Whether the carrier has completed your company's packet. `false` when MCP answers that the carrier has no agreement with you."),
-			"status":    s.text("The packet status MCP records for your company, such as `Completed`."),
-			"completed_at": s.text("When the carrier completed the packet (RFC 3339, UTC): when it signed your agreement; " +
+			"completed": computedBool("Whether the carrier has completed your company's packet. `false` when MCP answers that the carrier has no agreement with you."),
+			"status":    computedString("The packet status MCP records for your company, such as `Completed`."),
+			"completed_at": computedString("When the carrier completed the packet (RFC 3339, UTC): when it signed your agreement; " +
 				"the latest signature of an active agreement when there are several."),
-			"created_at":       s.text("When the carrier's packet record was created (RFC 3339, UTC)."),
-			"last_modified_at": s.text("When the carrier last changed its packet (RFC 3339, UTC)."),
-			"documents": s.object("Blob names of the carrier's documents, grouped by kind: give one to the `mcp_document` data source to download the file.", map[string]schema.Attribute{
-				"certificates_of_insurance": s.names("Certificates of insurance (from the Assure Advantage record; present with or without a packet)."),
-				"w9_forms":                  s.names("The carrier's W-9 forms."),
-				"signed_agreements":         s.names("Your carrier agreement as the carrier signed it."),
-				"customer_agreements":       s.names("Your company's own agreement document that the carrier signed."),
+			"created_at":       computedString("When the carrier's packet record was created (RFC 3339, UTC)."),
+			"last_modified_at": computedString("When the carrier last changed its packet (RFC 3339, UTC)."),
+			"documents": computedObject("Blob names of the carrier's documents, grouped by kind: give one to the `mcp_document` data source to download the file.", map[string]schema.Attribute{
+				"certificates_of_insurance": computedStrings("Certificates of insurance (from the Assure Advantage record; present with or without a packet)."),
+				"w9_forms":                  computedStrings("The carrier's W-9 forms."),
+				"signed_agreements":         computedStrings("Your carrier agreement as the carrier signed it."),
+				"customer_agreements":       computedStrings("Your company's own agreement document that the carrier signed."),
 			}),
-			"agreements": s.objects("The carrier's signatures of your company's carrier agreement.", map[string]schema.Attribute{
-				"name":                 s.text("The agreement's name."),
-				"active":               s.boolean("Whether this signature is the active one."),
-				"on_current_agreement": s.boolean("Whether the carrier signed the current version of the agreement."),
-				"signed_at":            s.text("When the carrier signed (RFC 3339, UTC)."),
-				"signed_by": s.object("Who signed for the carrier.", map[string]schema.Attribute{
-					"name":      s.text("The signer's name."),
-					"title":     s.text("The signer's title, such as `Owner`."),
-					"email":     s.text("The signer's e-mail address."),
-					"phone":     s.text("The signer's phone number."),
-					"user_name": s.text("The signer's MCP user name."),
+			"agreements": computedObjects("The carrier's signatures of your company's carrier agreement.", map[string]schema.Attribute{
+				"name":                 computedString("The agreement's name."),
+				"active":               computedBool("Whether this signature is the active one."),
+				"on_current_agreement": computedBool("Whether the carrier signed the current version of the agreement."),
+				"signed_at":            computedString("When the carrier signed (RFC 3339, UTC)."),
+				"signed_by": computedObject("Who signed for the carrier.", map[string]schema.Attribute{
+					"name":      computedString("The signer's name."),
+					"title":     computedString("The signer's title, such as `Owner`."),
+					"email":     computedString("The signer's e-mail address."),
+					"phone":     computedString("The signer's phone number."),
+					"user_name": computedString("The signer's MCP user name."),
 				}),
-				"ip_address":      s.text("The IP address the agreement was signed from."),
-				"latitude":        s.number("Latitude the agreement was signed at, as MCP located it."),
-				"longitude":       s.number("Longitude the agreement was signed at, as MCP located it."),
-				"location_method": s.text("How MCP located the signer, such as `DeviceOrBrowser` or `IPAddress`."),
-				"blob_names":      s.names("Blob names of the signed agreement (also in `documents.signed_agreements`)."),
-				"customer_agreement_blob_name": s.text("Blob name of your company's agreement document that was signed " +
+				"ip_address":      computedString("The IP address the agreement was signed from."),
+				"latitude":        computedFloat64("Latitude the agreement was signed at, as MCP located it."),
+				"longitude":       computedFloat64("Longitude the agreement was signed at, as MCP located it."),
+				"location_method": computedString("How MCP located the signer, such as `DeviceOrBrowser` or `IPAddress`."),
+				"blob_names":      computedStrings("Blob names of the signed agreement (also in `documents.signed_agreements`)."),
+				"customer_agreement_blob_name": computedString("Blob name of your company's agreement document that was signed " +
 					"(also in `documents.customer_agreements`)."),
 			}),
-			"company": s.object("The company details the carrier entered in the packet.", map[string]schema.Attribute{
-				"legal_name":                  s.text("Legal name."),
-				"dba_name":                    s.text("Doing-business-as name, or null."),
-				"scac":                        s.text("Standard Carrier Alpha Code, or null."),
-				"website":                     s.text("Website, or null."),
-				"email":                       s.text("Company e-mail address."),
-				"phone":                       s.text("Company phone number."),
-				"cell_phone":                  s.text("Cell phone number."),
-				"fax":                         s.text("Fax number."),
-				"toll_free_phone":             s.text("Toll-free phone number."),
-				"emergency_phone":             s.text("Emergency phone number."),
+			"company": computedObject("The company details the carrier entered in the packet.", map[string]schema.Attribute{
+				"legal_name":                  computedString("Legal name."),
+				"dba_name":                    computedString("Doing-business-as name, or null."),
+				"scac":                        computedString("Standard Carrier Alpha Code, or null."),
+				"website":                     computedString("Website, or null."),
+				"email":                       computedString("Company e-mail address."),
+				"phone":                       computedString("Company phone number."),
+				"cell_phone":                  computedString("Cell phone number."),
+				"fax":                         computedString("Fax number."),
+				"toll_free_phone":             computedString("Toll-free phone number."),
+				"emergency_phone":             computedString("Emergency phone number."),
 				"address":                     address("Physical address."),
 				"mailing_address":             address("Mailing address."),
-				"classifications":             s.names("Company classifications that apply, by MCP's names, such as `AuthForHire`, `MBE`, `WBE`, `VOSB`, `DBE`."),
-				"classification_other":        s.text("Another classification the carrier wrote in, or null."),
-				"fraud_identity_theft_status": s.text("MCP's fraud and identity-theft status of the packet, or null."),
+				"classifications":             computedStrings("Company classifications that apply, by MCP's names, such as `AuthForHire`, `MBE`, `WBE`, `VOSB`, `DBE`."),
+				"classification_other":        computedString("Another classification the carrier wrote in, or null."),
+				"fraud_identity_theft_status": computedString("MCP's fraud and identity-theft status of the packet, or null."),
 			}),
-			"contacts": s.object("Whom to call at the carrier.", map[string]schema.Attribute{
+			"contacts": computedObject("Whom to call at the carrier.", map[string]schema.Attribute{
 				"owner":              person("The owner."),
 				"operations_manager": person("The operations manager."),
 				"claims":             person("The claims contact."),
 				"safety_manager":     person("The manager of driver logs and safety."),
-				"dispatchers": s.objects("The dispatchers.", map[string]schema.Attribute{
-					"name":  s.text("Name."),
-					"phone": s.text("Phone number."),
-					"email": s.text("E-mail address."),
+				"dispatchers": computedObjects("The dispatchers.", map[string]schema.Attribute{
+					"name":  computedString("Name."),
+					"phone": computedString("Phone number."),
+					"email": computedString("E-mail address."),
 				}),
-				"dispatch_service": s.object("An outside dispatch service the carrier uses.", map[string]schema.Attribute{
-					"used":  s.boolean("Whether the carrier uses a dispatch service."),
-					"name":  s.text("The service's name, or null."),
-					"phone": s.text("The service's phone number, or null."),
+				"dispatch_service": computedObject("An outside dispatch service the carrier uses.", map[string]schema.Attribute{
+					"used":  computedBool("Whether the carrier uses a dispatch service."),
+					"name":  computedString("The service's name, or null."),
+					"phone": computedString("The service's phone number, or null."),
 				}),
 				"after_hours_weekdays":  afterHours("After-hours support on weekdays."),
 				"after_hours_weekends":  afterHours("Support at weekends."),
-				"available_loads_email": s.text("Where to send available loads, or null."),
+				"available_loads_email": computedString("Where to send available loads, or null."),
 			}),
-			"payment": s.object("How the carrier is paid.", map[string]schema.Attribute{
-				"payer_type": s.text("Who is paid: `Carrier` or `Factoring Company`."),
-				"methods":    s.names("Payment methods the carrier accepts, such as `ACH` or `Check`."),
-				"terms": s.objects("Payment terms the carrier chose.", map[string]schema.Attribute{
-					"term":       s.text("The term, such as `Net 30` or `Quick Pay 2 Days`."),
-					"days":       s.integer("Days until payment."),
-					"quick_pay":  s.boolean("Whether it is a quick-pay term."),
-					"fee_type":   s.text("How the quick-pay fee is charged, such as `Percent`, or null."),
-					"fee_amount": s.number("The quick-pay fee, in the unit of `fee_type`."),
+			"payment": computedObject("How the carrier is paid.", map[string]schema.Attribute{
+				"payer_type": computedString("Who is paid: `Carrier` or `Factoring Company`."),
+				"methods":    computedStrings("Payment methods the carrier accepts, such as `ACH` or `Check`."),
+				"terms": computedObjects("Payment terms the carrier chose.", map[string]schema.Attribute{
+					"term":       computedString("The term, such as `Net 30` or `Quick Pay 2 Days`."),
+					"days":       computedInt64("Days until payment."),
+					"quick_pay":  computedBool("Whether it is a quick-pay term."),
+					"fee_type":   computedString("How the quick-pay fee is charged, such as `Percent`, or null."),
+					"fee_amount": computedFloat64("The quick-pay fee, in the unit of `fee_type`."),
 				}),
-				"currency":           s.text("Currency, such as `USD`."),
-				"require_1099":       s.boolean("Whether the carrier needs a Form 1099."),
-				"pay_advance_option": s.text("The pay-advance option chosen, or null."),
+				"currency":           computedString("Currency, such as `USD`."),
+				"require_1099":       computedBool("Whether the carrier needs a Form 1099."),
+				"pay_advance_option": computedString("The pay-advance option chosen, or null."),
 				"remit_to":           address("Where payments to the carrier go."),
-				"remit_email":        s.text("E-mail address for remittance advice."),
-				"factoring": s.object("The factoring company the carrier assigns its invoices to; null when it does not factor.", map[string]schema.Attribute{
-					"company_id":          s.integer("MCP's ID of the factoring company (as in MCP's factoring company directory)."),
-					"company_name":        s.text("The factoring company's name."),
-					"email":               s.text("The factoring company's remittance e-mail address."),
-					"phone":               s.text("The factoring company's phone number."),
+				"remit_email":        computedString("E-mail address for remittance advice."),
+				"factoring": computedObject("The factoring company the carrier assigns its invoices to; null when it does not factor.", map[string]schema.Attribute{
+					"company_id":          computedInt64("MCP's ID of the factoring company (as in MCP's factoring company directory)."),
+					"company_name":        computedString("The factoring company's name."),
+					"email":               computedString("The factoring company's remittance e-mail address."),
+					"phone":               computedString("The factoring company's phone number."),
 					"address":             address("The factoring company's remittance address."),
 					"bank_routing_number": secret("The factoring company's bank routing number."),
 					"bank_account_number": secret("The factoring company's bank account number."),
 				}),
-				"bank": s.object("The carrier's own bank account; null when MCP has none (as when the carrier factors).", map[string]schema.Attribute{
-					"name":           s.text("The bank's name."),
-					"account_name":   s.text("The account holder's name."),
-					"account_type":   s.text("The account type, such as `Checking`."),
+				"bank": computedObject("The carrier's own bank account; null when MCP has none (as when the carrier factors).", map[string]schema.Attribute{
+					"name":           computedString("The bank's name."),
+					"account_name":   computedString("The account holder's name."),
+					"account_type":   computedString("The account type, such as `Checking`."),
 					"routing_number": secret("The bank routing number."),
 					"account_number": secret("The bank account number."),
-					"address":        s.text("The bank's address, or null."),
-					"phone":          s.text("The bank's phone number, or null."),
-					"fax":            s.text("The bank's fax number, or null."),
+					"address":        computedString("The bank's address, or null."),
+					"phone":          computedString("The bank's phone number, or null."),
+					"fax":            computedString("The bank's fax number, or null."),
 				}),
 			}),
-			"equipment": s.object("The carrier's equipment.", map[string]schema.Attribute{
-				"truck_types": s.names("The truck and trailer types the carrier runs, by MCP's names, such as `Van`, `Reefer`, `Flatbed`, `StepDeck`, `HazmatTanker`."),
-				"truck_type_counts": s.counts("How many of each truck type the carrier has, keyed by the names in `truck_types`; " +
-					"types the carrier gave no count for are left out."),
-				"truck_classes":        s.names("The truck classes the carrier runs, by MCP's names, such as `VansStandard`, `Reefers`, `Flatbeds`, `HazardousMaterials`."),
-				"truck_class_other":    s.text("Another truck class the carrier wrote in, or null."),
-				"fleet_size":           s.integer("Fleet size."),
-				"power_units":          s.integer("Power units."),
-				"vehicles":             s.integer("Vehicles in all."),
-				"tractors":             s.integer("Tractors."),
-				"vans":                 s.integer("Vans."),
-				"reefers":              s.integer("Reefers."),
-				"flatbeds":             s.integer("Flatbeds."),
-				"step_decks":           s.integer("Step decks."),
-				"tanks":                s.integer("Tanks."),
-				"owned_tractors":       s.integer("Tractors owned."),
-				"owned_trucks":         s.integer("Trucks owned."),
-				"owned_trailers":       s.integer("Trailers owned."),
-				"term_leased_tractors": s.integer("Tractors on term lease."),
-				"term_leased_trucks":   s.integer("Trucks on term lease."),
-				"term_leased_trailers": s.integer("Trailers on term lease."),
-				"trip_leased_tractors": s.integer("Tractors on trip lease."),
-				"trip_leased_trucks":   s.integer("Trucks on trip lease."),
-				"trip_leased_trailers": s.integer("Trailers on trip lease."),
-				"power_only":           s.boolean("Whether the carrier offers power only."),
-				"drop_trailer":         s.boolean("Whether the carrier takes drop-trailer loads."),
-				"satellite_tracking":   s.boolean("Whether the trucks have satellite tracking equipment."),
+			"equipment": computedObject("The carrier's equipment.", map[string]schema.Attribute{
+				"truck_types": computedStrings("The truck and trailer types the carrier runs, by MCP's names, such as `Van`, `Reefer`, `Flatbed`, `StepDeck`, `HazmatTanker`."),
+				"truck_type_counts": schema.MapAttribute{
+					MarkdownDescription: "How many of each truck type the carrier has, keyed by the names in `truck_types`; " +
+						"types the carrier gave no count for are left out.",
+					Computed:    true,
+					ElementType: types.Int64Type,
+				},
+				"truck_classes":        computedStrings("The truck classes the carrier runs, by MCP's names, such as `VansStandard`, `Reefers`, `Flatbeds`, `HazardousMaterials`."),
+				"truck_class_other":    computedString("Another truck class the carrier wrote in, or null."),
+				"fleet_size":           computedInt64("Fleet size."),
+				"power_units":          computedInt64("Power units."),
+				"vehicles":             computedInt64("Vehicles in all."),
+				"tractors":             computedInt64("Tractors."),
+				"vans":                 computedInt64("Vans."),
+				"reefers":              computedInt64("Reefers."),
+				"flatbeds":             computedInt64("Flatbeds."),
+				"step_decks":           computedInt64("Step decks."),
+				"tanks":                computedInt64("Tanks."),
+				"owned_tractors":       computedInt64("Tractors owned."),
+				"owned_trucks":         computedInt64("Trucks owned."),
+				"owned_trailers":       computedInt64("Trailers owned."),
+				"term_leased_tractors": computedInt64("Tractors on term lease."),
+				"term_leased_trucks":   computedInt64("Trucks on term lease."),
+				"term_leased_trailers": computedInt64("Trailers on term lease."),
+				"trip_leased_tractors": computedInt64("Tractors on trip lease."),
+				"trip_leased_trucks":   computedInt64("Trucks on trip lease."),
+				"trip_leased_trailers": computedInt64("Trailers on trip lease."),
+				"power_only":           computedBool("Whether the carrier offers power only."),
+				"drop_trailer":         computedBool("Whether the carrier takes drop-trailer loads."),
+				"satellite_tracking":   computedBool("Whether the trucks have satellite tracking equipment."),
 			}),
-			"drivers": s.object("The carrier's drivers.", map[string]schema.Attribute{
-				"total":                  s.integer("Drivers in all (interstate and intrastate)."),
-				"cdl_employed":           s.integer("Drivers employed with a commercial driver's licence."),
-				"monthly_average_leased": s.integer("Leased drivers, monthly average."),
-				"interstate":             s.integer("Interstate drivers."),
-				"intrastate":             s.integer("Intrastate drivers."),
-				"team_drivers":           s.boolean("Whether the carrier runs team drivers."),
-				"tracked_by":             s.text("How drivers are tracked, such as `ELD`."),
-				"tracked_by_other":       s.text("Another tracking method the carrier wrote in, or null."),
-				"online_gps_tracking":    s.boolean("Whether you can follow the carrier's trucks by GPS online."),
-				"roster": s.objects("Drivers the carrier listed.", map[string]schema.Attribute{
-					"name":         s.text("Driver's name."),
-					"cell_phone":   s.text("Driver's cell phone number."),
-					"comchek":      s.boolean("Whether the driver accepts Comchek."),
-					"fuel_advance": s.boolean("Whether the driver takes fuel advances."),
+			"drivers": computedObject("The carrier's drivers.", map[string]schema.Attribute{
+				"total":                  computedInt64("Drivers in all (interstate and intrastate)."),
+				"cdl_employed":           computedInt64("Drivers employed with a commercial driver's licence."),
+				"monthly_average_leased": computedInt64("Leased drivers, monthly average."),
+				"interstate":             computedInt64("Interstate drivers."),
+				"intrastate":             computedInt64("Intrastate drivers."),
+				"team_drivers":           computedBool("Whether the carrier runs team drivers."),
+				"tracked_by":             computedString("How drivers are tracked, such as `ELD`."),
+				"tracked_by_other":       computedString("Another tracking method the carrier wrote in, or null."),
+				"online_gps_tracking":    computedBool("Whether you can follow the carrier's trucks by GPS online."),
+				"roster": computedObjects("Drivers the carrier listed.", map[string]schema.Attribute{
+					"name":         computedString("Driver's name."),
+					"cell_phone":   computedString("Driver's cell phone number."),
+					"comchek":      computedBool("Whether the driver accepts Comchek."),
+					"fuel_advance": computedBool("Whether the driver takes fuel advances."),
 				}),
 			}),
-			"cargo_hauled":       s.names("The cargo the carrier hauls, by MCP's names, such as `GeneralFreight`, `RefrigeratedFood`, `BuildingMaterials`."),
-			"cargo_hauled_other": s.text("Other cargo the carrier wrote in, or null."),
-			"lanes": s.names("Where the carrier runs, by MCP's names: countries (`UnitedStates`, `Canada`, `Mexico`), US regions " +
+			"cargo_hauled":       computedStrings("The cargo the carrier hauls, by MCP's names, such as `GeneralFreight`, `RefrigeratedFood`, `BuildingMaterials`."),
+			"cargo_hauled_other": computedString("Other cargo the carrier wrote in, or null."),
+			"lanes": computedStrings("Where the carrier runs, by MCP's names: countries (`UnitedStates`, `Canada`, `Mexico`), US regions " +
 				"(`NortheastRegion`, `MidwestRegion`, `SouthRegion`, `WestRegion`), states and provinces (`Texas`, `Ontario`, `NuevoLeon`)."),
-			"modes": s.names("The modes the carrier offers, by MCP's names: `Truckload`, `Partial`, `LessThanTruckLoad`, `Expedite`, " +
+			"modes": computedStrings("The modes the carrier offers, by MCP's names: `Truckload`, `Partial`, `LessThanTruckLoad`, `Expedite`, " +
 				"`Drayage`, `Intermodal`, `Rail`, `Air`, `Ocean`."),
-			"certifications": s.object("The carrier's certifications.", map[string]schema.Attribute{
-				"names": s.names("Certifications held, by MCP's names, such as `Hazmat`, `SmartWay`, `CARB`, `TWIC`, `CTPATCertified`, " +
+			"certifications": computedObject("The carrier's certifications.", map[string]schema.Attribute{
+				"names": computedStrings("Certifications held, by MCP's names, such as `Hazmat`, `SmartWay`, `CARB`, `TWIC`, `CTPATCertified`, " +
 					"`TankerEndorsed`, `FAST`."),
-				"hazmat_number":           s.text("The hazmat certificate number, or null."),
-				"ctpat_svi_number":        s.text("The C-TPAT SVI number, or null."),
-				"tanker_endorsed_drivers": s.integer("How many drivers have a tanker endorsement."),
+				"hazmat_number":           computedString("The hazmat certificate number, or null."),
+				"ctpat_svi_number":        computedString("The C-TPAT SVI number, or null."),
+				"tanker_endorsed_drivers": computedInt64("How many drivers have a tanker endorsement."),
 			}),
-			"eld_provider": s.object("The carrier's electronic logging device (ELD).", map[string]schema.Attribute{
-				"provider_name":       s.text("The ELD provider, such as `Samsara`."),
-				"provider_identifier": s.text("The carrier's identifier with the ELD provider."),
-				"compliance_status":   s.text("ELD compliance status, such as `Compliant`."),
-				"exemption":           s.text("The ELD exemption claimed, or null."),
-				"compliant_by":        s.text("How the carrier complies, or null."),
+			"eld_provider": computedObject("The carrier's electronic logging device (ELD).", map[string]schema.Attribute{
+				"provider_name":       computedString("The ELD provider, such as `Samsara`."),
+				"provider_identifier": computedString("The carrier's identifier with the ELD provider."),
+				"compliance_status":   computedString("ELD compliance status, such as `Compliant`."),
+				"exemption":           computedString("The ELD exemption claimed, or null."),
+				"compliant_by":        computedString("How the carrier complies, or null."),
 			}),
-			"tin_matching": s.objects("MCP's checks of the carrier's taxpayer identification number (TIN) and name against IRS records. "+
+			"tin_matching": computedObjects("MCP's checks of the carrier's taxpayer identification number (TIN) and name against IRS records. "+
 				"The TIN itself is not shown here; see `w9_forms`.", map[string]schema.Attribute{
-				"name":         s.text("The name checked with the TIN."),
-				"status":       s.text("Status of the check, such as `Processed`."),
-				"result":       s.text("The IRS result, such as `TIN and Name combination matches IRS records`."),
-				"submitted_at": s.text("When the check was submitted (RFC 3339, UTC)."),
-				"processed_at": s.text("When the check was processed (RFC 3339, UTC)."),
+				"name":         computedString("The name checked with the TIN."),
+				"status":       computedString("Status of the check, such as `Processed`."),
+				"result":       computedString("The IRS result, such as `TIN and Name combination matches IRS records`."),
+				"submitted_at": computedString("When the check was submitted (RFC 3339, UTC)."),
+				"processed_at": computedString("When the check was processed (RFC 3339, UTC)."),
 			}),
-			"w9_forms": s.objects("The carrier's W-9 forms.", map[string]schema.Attribute{
-				"name":          s.text("Name (line 1)."),
-				"business_name": s.text("Business name (line 2)."),
-				"federal_tax_classification": s.text("The box checked for federal tax classification: `individual_or_single_member_llc`, " +
+			"w9_forms": computedObjects("The carrier's W-9 forms.", map[string]schema.Attribute{
+				"name":          computedString("Name (line 1)."),
+				"business_name": computedString("Business name (line 2)."),
+				"federal_tax_classification": computedString("The box checked for federal tax classification: `individual_or_single_member_llc`, " +
 					"`c_corporation`, `s_corporation`, `partnership`, `trust_or_estate`, `limited_liability_company` or `other`; null when none is."),
-				"llc_tax_classification": s.text("For a limited liability company, its tax classification: `C`, `S` or `P`; null otherwise."),
-				"other_classification":   s.text("The classification written in for `other`, or null."),
-				"exempt_payee_code":      s.text("Exempt payee code, or null."),
-				"fatca_exemption_code":   s.text("FATCA reporting exemption code, or null."),
-				"address":                s.text("Street address."),
-				"city":                   s.text("City."),
-				"state":                  s.text("State code."),
-				"zip_code":               s.text("ZIP code."),
+				"llc_tax_classification": computedString("For a limited liability company, its tax classification: `C`, `S` or `P`; null otherwise."),
+				"other_classification":   computedString("The classification written in for `other`, or null."),
+				"exempt_payee_code":      computedString("Exempt payee code, or null."),
+				"fatca_exemption_code":   computedString("FATCA reporting exemption code, or null."),
+				"address":                computedString("Street address."),
+				"city":                   computedString("City."),
+				"state":                  computedString("State code."),
+				"zip_code":               computedString("ZIP code."),
 				"ssn":                    secret("Social security number, or null."),
 				"ein":                    secret("Employer identification number, or null."),
-				"signed_at":              s.text("When the form was signed (RFC 3339, UTC)."),
-				"signed_by":              s.text("Who signed the form."),
-				"active":                 s.boolean("Whether this is the carrier's active W-9."),
-				"blob_names":             s.names("Blob names of the form's images (also in `documents.w9_forms`)."),
+				"signed_at":              computedString("When the form was signed (RFC 3339, UTC)."),
+				"signed_by":              computedString("Who signed the form."),
+				"active":                 computedBool("Whether this is the carrier's active W-9."),
+				"blob_names":             computedStrings("Blob names of the form's images (also in `documents.w9_forms`)."),
 			}),
-			"brokers_out_extra_freight": s.boolean("Whether the carrier says it brokers out freight it cannot haul itself: " +
+			"brokers_out_extra_freight": computedBool("Whether the carrier says it brokers out freight it cannot haul itself: " +
 				"check this against your double-brokering policy."),
-			"references": s.names("Trade references the carrier gave."),
+			"references": computedStrings("Trade references the carrier gave."),
 		})
 }
 
@@ -568,16 +572,15 @@ func carrierPacketFromAPI(d *mcp.CarrierData) *carrierPacketModel {
 			CompliantBy:        optionalString(e.CompliantBy),
 		}
 	}
-	m.TINMatching = make([]carrierPacketTINMatchingModel, 0, len(p.CarrierTINMatchings))
-	for _, t := range p.CarrierTINMatchings {
-		m.TINMatching = append(m.TINMatching, carrierPacketTINMatchingModel{
+	m.TINMatching = mapSlice(p.CarrierTINMatchings, func(t mcp.CarrierTINMatching) carrierPacketTINMatchingModel {
+		return carrierPacketTINMatchingModel{
 			Name:        optionalString(t.TINName),
 			Status:      optionalString(t.MatchingStatus),
 			Result:      optionalString(t.MatchingResult),
 			SubmittedAt: optionalTime(t.SubmittedOnUtc.Time),
 			ProcessedAt: optionalTime(t.ProcessedOnUtc.Time),
-		})
-	}
+		}
+	})
 	m.BrokersOutExtraFreight = types.BoolValue(p.BrokerOutExtraFreight)
 	m.References = appendNew([]string{}, p.References1, p.References2, p.References3)
 	return m
@@ -726,12 +729,16 @@ func carrierPacketCompanyFromAPI(p *mcp.CarrierPacket) *carrierPacketCompanyMode
 }
 
 func carrierPacketContactsFromAPI(p *mcp.CarrierPacket) *carrierPacketContactsModel {
-	m := &carrierPacketContactsModel{
+	return &carrierPacketContactsModel{
 		Owner:             packetPerson(p.OwnerContactName, p.OwnerContactPhone, p.OwnerContactEmail),
 		OperationsManager: packetPerson(p.OperationManagerName, "", ""),
 		Claims:            packetPerson(p.ClaimsContactName, p.ClaimsContactPhone, p.ClaimsContactEmail),
 		SafetyManager:     packetPerson(p.DriverLogsSafeyDeptManagerName, p.DriverLogsSafeyDeptManagerPhone, ""),
-		Dispatchers:       make([]carrierPacketPersonModel, 0, len(p.CarrierDispatchers)),
+		Dispatchers: mapSlice(p.CarrierDispatchers, func(d mcp.CarrierDispatcher) carrierPacketPersonModel {
+			return carrierPacketPersonModel{
+				Name: optionalString(d.DispatcherName), Phone: optionalString(d.PhoneNumber), Email: optionalString(d.Email),
+			}
+		}),
 		DispatchService: &carrierPacketDispatchServiceModel{
 			Used:  types.BoolValue(p.DispatchServiceUsed),
 			Name:  optionalString(p.DispatchServiceName),
@@ -743,12 +750,6 @@ func carrierPacketContactsFromAPI(p *mcp.CarrierPacket) *carrierPacketContactsMo
 			p.AfterHrsWkEndSupportFrom, p.AfterHrsWkEndSupportTo),
 		AvailableLoadsEmail: optionalString(p.AvailableLoadsEmail),
 	}
-	for _, d := range p.CarrierDispatchers {
-		m.Dispatchers = append(m.Dispatchers, carrierPacketPersonModel{
-			Name: optionalString(d.DispatcherName), Phone: optionalString(d.PhoneNumber), Email: optionalString(d.Email),
-		})
-	}
-	return m
 }
 
 func carrierPacketPaymentFromAPI(p *mcp.CarrierPacket) *carrierPacketPaymentModel {
@@ -871,7 +872,12 @@ func carrierPacketDriversFromAPI(p *mcp.CarrierPacket) *carrierPacketDriversMode
 		TrackedBy:         optionalString(p.DriversTrackedBy),
 		TrackedByOther:    optionalString(p.DriversTrackedByOtherMethod),
 		OnlineGPSTracking: types.BoolValue(p.AccessOnlineGPSTracking),
-		Roster:            make([]carrierPacketDriverModel, 0, len(p.CarrierDrivers)),
+		Roster: mapSlice(p.CarrierDrivers, func(d mcp.CarrierDriver) carrierPacketDriverModel {
+			return carrierPacketDriverModel{
+				Name: optionalString(d.DriverName), CellPhone: optionalString(d.CellPhone),
+				Comchek: types.BoolValue(d.ComCheck), FuelAdvance: types.BoolValue(d.FuelAdvance),
+			}
+		}),
 	}
 	if od := p.CarrierOperationalDetail; od != nil {
 		m.Total = types.Int64Value(int64(od.InterstateAndIntrastateDrivers))
@@ -880,12 +886,6 @@ func carrierPacketDriversFromAPI(p *mcp.CarrierPacket) *carrierPacketDriversMode
 		m.Interstate = types.Int64Value(int64(od.InterstateDriversTotal))
 		m.Intrastate = types.Int64Value(int64(od.IntrastateDriversTotal))
 		m.TeamDrivers = types.BoolValue(od.TeamDrivers)
-	}
-	for _, d := range p.CarrierDrivers {
-		m.Roster = append(m.Roster, carrierPacketDriverModel{
-			Name: optionalString(d.DriverName), CellPhone: optionalString(d.CellPhone),
-			Comchek: types.BoolValue(d.ComCheck), FuelAdvance: types.BoolValue(d.FuelAdvance),
-		})
 	}
 	return m
 }

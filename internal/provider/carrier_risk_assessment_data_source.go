@@ -2,14 +2,9 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
@@ -91,41 +86,27 @@ const riskRatingsText = "`Acceptable` (no points), `Moderate` (some points, unde
 
 func (d *carrierRiskAssessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := carrierLookupAttributes()
-	attrs["intrastate_carrier"] = schema.BoolAttribute{
-		MarkdownDescription: "Whether MCP assesses the carrier as an intrastate-only carrier (one without interstate operating authority).",
-		Computed:            true,
-	}
-	attrs["overall_rating"] = schema.StringAttribute{
-		MarkdownDescription: "MCP's overall rating of the carrier: " + riskRatingsText + ". " +
-			"Refuse carriers with a `precondition` on this value, for example `overall_rating != \"UnacceptableReview\"`.",
-		Computed: true,
-	}
-	attrs["total_points"] = schema.Int64Attribute{
-		MarkdownDescription: "The carrier's risk points: the sum of the five categories' `total_points`. Zero is the best score.",
-		Computed:            true,
-	}
-	attrs["review_state"] = schema.StringAttribute{
-		MarkdownDescription: "Where a manual review of the carrier's assessment stands, as MCP words it; null when MCP reports none.",
-		Computed:            true,
-	}
-	attrs["review"] = schema.SingleNestedAttribute{
-		MarkdownDescription: "The manual review that overrode the computed ratings, when MCP reports one; null otherwise.",
-		Computed:            true,
-		Attributes: map[string]schema.Attribute{
-			"review_id":                   vettingInt64("MCP's identifier of the review."),
-			"pre_review_overall_rating":   vettingString("The overall rating before the review."),
-			"pre_review_authority_rating": vettingString("The authority rating before the review."),
-			"pre_review_insurance_rating": vettingString("The insurance rating before the review."),
-			"pre_review_safety_rating":    vettingString("The safety rating before the review."),
-			"pre_review_operation_rating": vettingString("The operation rating before the review."),
-			"pre_review_other_rating":     vettingString("The rating of the other category before the review."),
-			"reviewed_by":                 vettingString("Who reviewed the assessment."),
-			"reviewed_at":                 vettingString("When the assessment was reviewed (RFC 3339, UTC)."),
-			"reason":                      vettingString("Why the assessment was reviewed."),
-			"note":                        vettingString("The reviewer's note."),
-			"expires_at":                  vettingString("When the review stops applying (RFC 3339, UTC)."),
-		},
-	}
+	attrs["intrastate_carrier"] = computedBool("Whether MCP assesses the carrier as an intrastate-only carrier " +
+		"(one without interstate operating authority).")
+	attrs["overall_rating"] = computedString("MCP's overall rating of the carrier: " + riskRatingsText + ". " +
+		"Refuse carriers with a `precondition` on this value, for example `overall_rating != \"UnacceptableReview\"`.")
+	attrs["total_points"] = computedInt64("The carrier's risk points: the sum of the five categories' `total_points`. Zero is the best score.")
+	attrs["review_state"] = computedString("Where a manual review of the carrier's assessment stands, as MCP words it; null when MCP reports none.")
+	attrs["review"] = computedObject("The manual review that overrode the computed ratings, when MCP reports one; null otherwise.",
+		map[string]schema.Attribute{
+			"review_id":                   computedInt64("MCP's identifier of the review."),
+			"pre_review_overall_rating":   computedString("The overall rating before the review."),
+			"pre_review_authority_rating": computedString("The authority rating before the review."),
+			"pre_review_insurance_rating": computedString("The insurance rating before the review."),
+			"pre_review_safety_rating":    computedString("The safety rating before the review."),
+			"pre_review_operation_rating": computedString("The operation rating before the review."),
+			"pre_review_other_rating":     computedString("The rating of the other category before the review."),
+			"reviewed_by":                 computedString("Who reviewed the assessment."),
+			"reviewed_at":                 computedString("When the assessment was reviewed (RFC 3339, UTC)."),
+			"reason":                      computedString("Why the assessment was reviewed."),
+			"note":                        computedString("The reviewer's note."),
+			"expires_at":                  computedString("When the review stops applying (RFC 3339, UTC)."),
+		})
 	for _, name := range riskCategoryNames {
 		attrs[name] = riskCategoryAttribute(name)
 	}
@@ -148,38 +129,26 @@ func riskCategoryAttribute(name string) schema.SingleNestedAttribute {
 		"operation": "operation (out-of-service orders and rates)",
 		"other":     "everything else: blocked by other MCP customers, incident reports, contact data shared with other carriers",
 	}[name]
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: "The " + name + " category of the assessment: " + what + ".",
-		Computed:            true,
-		Attributes: map[string]schema.Attribute{
-			"rating":       vettingString("The category's rating: " + riskRatingsText + "."),
-			"total_points": vettingInt64("The category's risk points: the sum of its infractions' `points`."),
-			"has_rule_override": schema.BoolAttribute{
-				MarkdownDescription: "Whether a reviewer overrode one of the category's rules; null when MCP does not say.",
-				Computed:            true,
-			},
-			"infractions": schema.ListNestedAttribute{
-				MarkdownDescription: "Every rule of the category that fired, in MCP's order; empty when none did.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"points":     vettingInt64("The points the rule adds to the category: 250 for a `Medium` risk, 1000 for a `Review`."),
-					"risk_level": vettingString("The rule's risk level, such as `Medium` or `Review`."),
-					"rule_name": vettingString("MCP's name of the rule; null when MCP does not send it " +
-						"(it is sent only for reviewed assessments, if at all)."),
-					"rule_text":   vettingString("What the rule says, such as `Carrier blocked by 3 or more companies`."),
-					"rule_output": vettingString("The fact that made the rule fire, such as `Expired 2025-01-31`; null when MCP gives none."),
-					"pre_review_points": vettingInt64("The rule's points before a manual review; null unless MCP sends it " +
-						"for a reviewed assessment."),
-					"pre_review_risk_level": vettingString("The rule's risk level before a manual review; null unless MCP sends it " +
-						"for a reviewed assessment."),
-					"rule_enforced": schema.BoolAttribute{
-						MarkdownDescription: "Whether the rule counts after a manual review; null unless MCP sends it for a reviewed assessment.",
-						Computed:            true,
-					},
-				}},
-			},
-		},
-	}
+	return computedObject("The "+name+" category of the assessment: "+what+".", map[string]schema.Attribute{
+		"rating":            computedString("The category's rating: " + riskRatingsText + "."),
+		"total_points":      computedInt64("The category's risk points: the sum of its infractions' `points`."),
+		"has_rule_override": computedBool("Whether a reviewer overrode one of the category's rules; null when MCP does not say."),
+		"infractions": computedObjects("Every rule of the category that fired, in MCP's order; empty when none did.",
+			map[string]schema.Attribute{
+				"points":     computedInt64("The points the rule adds to the category: 250 for a `Medium` risk, 1000 for a `Review`."),
+				"risk_level": computedString("The rule's risk level, such as `Medium` or `Review`."),
+				"rule_name": computedString("MCP's name of the rule; null when MCP does not send it " +
+					"(it is sent only for reviewed assessments, if at all)."),
+				"rule_text":   computedString("What the rule says, such as `Carrier blocked by 3 or more companies`."),
+				"rule_output": computedString("The fact that made the rule fire, such as `Expired 2025-01-31`; null when MCP gives none."),
+				"pre_review_points": computedInt64("The rule's points before a manual review; null unless MCP sends it " +
+					"for a reviewed assessment."),
+				"pre_review_risk_level": computedString("The rule's risk level before a manual review; null unless MCP sends it " +
+					"for a reviewed assessment."),
+				"rule_enforced": computedBool("Whether the rule counts after a manual review; null unless MCP sends it " +
+					"for a reviewed assessment."),
+			}),
+	})
 }
 
 func (d *carrierRiskAssessmentDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -187,21 +156,23 @@ func (d *carrierRiskAssessmentDataSource) Configure(_ context.Context, req datas
 }
 
 func (d *carrierRiskAssessmentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	lookup, dot, docket, diags := vettingLookup(ctx, req.Config)
+	args, diags := readCarrierArguments(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := d.data.client.Carriers.RiskAssessment(ctx, lookup)
-	if err == nil && out.RiskAssessmentDetails == nil {
-		err = fmt.Errorf("MCP sent no risk assessment details: %w", mcp.ErrNotFound)
-	}
+	out, err := d.data.client.Carriers.RiskAssessment(ctx, args.lookup)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "risk assessment", lookup.String(), err)
+		args.addReadError(&resp.Diagnostics, "risk assessment", err)
+		return
+	}
+	if out.RiskAssessmentDetails == nil {
+		resp.Diagnostics.AddError("No risk assessment for "+args.lookup.String(),
+			"MCP answered for the carrier but sent no risk assessment details.")
 		return
 	}
 	state := riskAssessmentFromAPI(out)
-	state.DOTNumber, state.DocketNumber = vettingIdentity(dot, docket, out.DOTNumber, out.DocketNumber)
+	state.DOTNumber, state.DocketNumber = args.identity(out.DOTNumber, out.DocketNumber)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -251,86 +222,17 @@ func riskCategoryFromAPI(in *mcp.RiskAssessmentDetail) *riskCategoryModel {
 		Rating:          optionalString(in.OverallRating),
 		TotalPoints:     types.Int64Value(int64(in.TotalPoints)),
 		HasRuleOverride: types.BoolPointerValue(in.HasRuleOverride),
-		Infractions: vettingList(in.Infractions, func(f mcp.RiskAssessmentInfraction) riskInfractionModel {
+		Infractions: mapSlice(in.Infractions, func(f mcp.RiskAssessmentInfraction) riskInfractionModel {
 			return riskInfractionModel{
 				Points:             types.Int64Value(int64(f.Points)),
 				RiskLevel:          optionalString(f.RiskLevel),
-				RuleName:           vettingStringPtr(f.RuleName),
+				RuleName:           stringPointerValue(f.RuleName),
 				RuleText:           optionalString(f.RuleText),
 				RuleOutput:         optionalString(f.RuleOutput),
-				PreReviewPoints:    vettingInt64Ptr(f.PreReviewScore),
-				PreReviewRiskLevel: vettingStringPtr(f.PreReviewRiskLevel),
+				PreReviewPoints:    int64PointerValue(f.PreReviewScore),
+				PreReviewRiskLevel: stringPointerValue(f.PreReviewRiskLevel),
 				RuleEnforced:       types.BoolPointerValue(f.RuleEnforced),
 			}
 		}),
 	}
-}
-
-// Helpers shared by the carrier-vetting data sources.
-
-func vettingString(desc string) schema.StringAttribute {
-	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-}
-
-func vettingInt64(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{MarkdownDescription: desc, Computed: true}
-}
-
-// vettingLookup reads the dot_number and docket_number arguments of a
-// one-carrier data source, and returns them as configured too.
-func vettingLookup(ctx context.Context, cfg tfsdk.Config) (mcp.CarrierLookup, types.String, types.String, diag.Diagnostics) {
-	var dot, docket types.String
-	diags := cfg.GetAttribute(ctx, path.Root("dot_number"), &dot)
-	diags.Append(cfg.GetAttribute(ctx, path.Root("docket_number"), &docket)...)
-	if diags.HasError() {
-		return mcp.CarrierLookup{}, dot, docket, diags
-	}
-	lookup, lookupDiags := carrierLookup(dot, docket)
-	diags.Append(lookupDiags...)
-	return lookup, dot, docket, diags
-}
-
-// vettingIdentity is the dot_number and docket_number to store: what the
-// configuration says, and for what it leaves out, what MCP answered.
-func vettingIdentity(dot, docket types.String, apiDOT int, apiDocket string) (types.String, types.String) {
-	if dot.IsNull() || dot.IsUnknown() {
-		dot = vettingDOT(apiDOT)
-	}
-	if docket.IsNull() || docket.IsUnknown() {
-		docket = optionalString(apiDocket)
-	}
-	return dot, docket
-}
-
-// vettingDOT is a DOT number as the string attributes hold it; zero
-// (MCP sent none) is null.
-func vettingDOT(n int) types.String {
-	if n == 0 {
-		return types.StringNull()
-	}
-	return types.StringValue(strconv.Itoa(n))
-}
-
-func vettingStringPtr(s *string) types.String {
-	if s == nil {
-		return types.StringNull()
-	}
-	return optionalString(*s)
-}
-
-func vettingInt64Ptr(n *int) types.Int64 {
-	if n == nil {
-		return types.Int64Null()
-	}
-	return types.Int64Value(int64(*n))
-}
-
-// vettingList maps a list MCP sent, null or not, to a list attribute that is
-// never null: a missing list is an empty one.
-func vettingList[T, M any](in []T, fn func(T) M) []M {
-	out := make([]M, 0, len(in))
-	for _, v := range in {
-		out = append(out, fn(v))
-	}
-	return out
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -62,35 +61,22 @@ func vettingLookupOf(c emulator.CarrierInfo) mcp.CarrierLookup {
 func vettingIdentityChecks(address string, c emulator.CarrierInfo) []statecheck.StateCheck {
 	return []statecheck.StateCheck{
 		statecheck.ExpectKnownValue(address, tfjsonpath.New("dot_number"), knownvalue.StringExact(strconv.Itoa(c.DOTNumber))),
-		statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), vkString(c.DocketNumber)),
+		statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), stringOrNull(c.DocketNumber)),
 	}
 }
 
-func vkString(s string) knownvalue.Check {
-	if s == "" {
-		return knownvalue.Null()
-	}
-	return knownvalue.StringExact(s)
-}
+func intExact(n int) knownvalue.Check { return knownvalue.Int64Exact(int64(n)) }
 
-func vkTime(t mcp.Time) knownvalue.Check {
-	if t.IsZero() {
-		return knownvalue.Null()
-	}
-	return knownvalue.StringExact(t.UTC().Format(time.RFC3339))
-}
-
-func vkInt(n int) knownvalue.Check { return knownvalue.Int64Exact(int64(n)) }
-
-func vkDOT(n int) knownvalue.Check {
+// dotOrNull expects a DOT number as a string, or null for none (zero).
+func dotOrNull(n int) knownvalue.Check {
 	if n == 0 {
 		return knownvalue.Null()
 	}
 	return knownvalue.StringExact(strconv.Itoa(n))
 }
 
-// vkList is the exact list, built from what MCP served.
-func vkList[T any](in []T, fn func(T) knownvalue.Check) knownvalue.Check {
+// listExactOf is the exact list, built from what MCP served.
+func listExactOf[T any](in []T, fn func(T) knownvalue.Check) knownvalue.Check {
 	out := make([]knownvalue.Check, len(in))
 	for i, v := range in {
 		out[i] = fn(v)
@@ -118,12 +104,13 @@ func testAccVettingLookupErrors(t *testing.T, dataSource, what string) {
 	em := acctest.Emulator(t)
 	steps := []resource.TestStep{
 		{
-			Config:      vettingConfig(em, dataSource, `dot_number = "99999999"`),
-			ExpectError: acctest.ErrorMatching("No "+what+" for DOT 99999999", "Check the identifiers"),
+			Config: vettingConfig(em, dataSource, `dot_number = "99999999"`),
+			ExpectError: acctest.ErrorMatching("No carrier DOT 99999999",
+				"MCP does not know a carrier with DOT 99999999, so it has no "+what+" for it. Check the identifiers."),
 		},
 		{
 			Config:      vettingConfig(em, dataSource, `docket_number = "MC99999999"`),
-			ExpectError: acctest.ErrorMatching("No " + what + " for MC99999999"),
+			ExpectError: acctest.ErrorMatching("No carrier MC99999999", "so it has no "+what+" for it"),
 		},
 	}
 	for _, tc := range []struct {
@@ -173,7 +160,7 @@ func riskChecks(ra *mcp.CarrierRiskAssessment) []statecheck.StateCheck {
 	at := func(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 	checks := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue(riskAddress, at("overall_rating"), knownvalue.StringExact(rd.OverallRating)),
-		statecheck.ExpectKnownValue(riskAddress, at("total_points"), vkInt(rd.TotalPoints)),
+		statecheck.ExpectKnownValue(riskAddress, at("total_points"), intExact(rd.TotalPoints)),
 		statecheck.ExpectKnownValue(riskAddress, at("intrastate_carrier"), knownvalue.Bool(rd.IsIntrastateCarrier)),
 		// The emulator, like captured traffic, sends no review keys.
 		statecheck.ExpectKnownValue(riskAddress, at("review_state"), knownvalue.Null()),
@@ -184,15 +171,15 @@ func riskChecks(ra *mcp.CarrierRiskAssessment) []statecheck.StateCheck {
 	} {
 		checks = append(checks, statecheck.ExpectKnownValue(riskAddress, at(name), knownvalue.ObjectExact(map[string]knownvalue.Check{
 			"rating":            knownvalue.StringExact(cat.OverallRating),
-			"total_points":      vkInt(cat.TotalPoints),
+			"total_points":      intExact(cat.TotalPoints),
 			"has_rule_override": knownvalue.Null(),
-			"infractions": vkList(cat.Infractions, func(f mcp.RiskAssessmentInfraction) knownvalue.Check {
+			"infractions": listExactOf(cat.Infractions, func(f mcp.RiskAssessmentInfraction) knownvalue.Check {
 				return knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"points":                vkInt(f.Points),
+					"points":                intExact(f.Points),
 					"risk_level":            knownvalue.StringExact(f.RiskLevel),
 					"rule_name":             knownvalue.Null(),
 					"rule_text":             knownvalue.StringExact(f.RuleText),
-					"rule_output":           vkString(f.RuleOutput),
+					"rule_output":           stringOrNull(f.RuleOutput),
 					"pre_review_points":     knownvalue.Null(),
 					"pre_review_risk_level": knownvalue.Null(),
 					"rule_enforced":         knownvalue.Null(),

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -82,57 +81,48 @@ func (d *carrierVINVerificationsDataSource) Metadata(_ context.Context, req data
 }
 
 func (d *carrierVINVerificationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	otherCarrier := schema.SingleNestedAttribute{
-		MarkdownDescription: "The carrier the VIN is registered to when it belongs to another carrier (status 3); null otherwise.",
-		Computed:            true,
-		Attributes: map[string]schema.Attribute{
-			"dot_number":    vettingString("The other carrier's USDOT number."),
-			"docket_number": vettingString("The other carrier's docket number; null when it has none."),
-			"company_name":  vettingString("The other carrier's legal name."),
-			"dba_name":      vettingString("The name the other carrier does business as; null when it has none."),
-			"street":        vettingString("The street of the other carrier's address."),
-			"city":          vettingString("The city of the other carrier's address."),
-			"state":         vettingString("The state or province of the other carrier's address."),
-			"zip_code":      vettingString("The ZIP or postal code of the other carrier's address."),
-			"country":       vettingString("The country of the other carrier's address."),
-			"phone":         vettingString("The other carrier's phone number, as MCP writes it."),
-		},
-	}
+	otherCarrier := computedObject("The carrier the VIN is registered to when it belongs to another carrier (status 3); null otherwise.",
+		map[string]schema.Attribute{
+			"dot_number":    computedString("The other carrier's USDOT number."),
+			"docket_number": computedString("The other carrier's docket number; null when it has none."),
+			"company_name":  computedString("The other carrier's legal name."),
+			"dba_name":      computedString("The name the other carrier does business as; null when it has none."),
+			"street":        computedString("The street of the other carrier's address."),
+			"city":          computedString("The city of the other carrier's address."),
+			"state":         computedString("The state or province of the other carrier's address."),
+			"zip_code":      computedString("The ZIP or postal code of the other carrier's address."),
+			"country":       computedString("The country of the other carrier's address."),
+			"phone":         computedString("The other carrier's phone number, as MCP writes it."),
+		})
 	attrs := carrierLookupAttributes()
-	attrs["legal_name"] = vettingString("The carrier's legal name.")
-	attrs["dba_name"] = vettingString("The name the carrier does business as; null when it has none.")
-	attrs["verifications"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every VIN verification on record for the carrier, one per vehicle, in MCP's order; empty when there is none.",
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"vin": vettingString("The vehicle identification number; null while the request is waiting for the carrier."),
-			"status_id": vettingInt64("MCP's status code of the verification: " + vinStatusesText + "; " +
-				"null when MCP sends no status."),
-			"status_description": vettingString("MCP's words for the status, such as `Belongs To Carrier`."),
-			"created_at":         vettingString("When the verification was created (RFC 3339, UTC)."),
-			"last_modified_at":   vettingString("When the verification last changed (RFC 3339, UTC)."),
-			"other_carrier":      otherCarrier,
-			"requests": schema.ListNestedAttribute{
-				MarkdownDescription: "The individual requests behind the verification, by this or other MCP customers, in MCP's order.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-					"vin":                            vettingString("The VIN the carrier's photo shows; null while the request is waiting."),
-					"status_id":                      vettingInt64("The request's status code: " + vinStatusesText + "."),
-					"status_description":             vettingString("MCP's words for the request's status."),
-					"sent_to":                        vettingString("Where the request went: a phone number such as `(555) 010-0199`, or an e-mail address for older requests."),
-					"requested_by":                   vettingString("The MCP user who asked; `Other Company` for a request made by another MCP customer."),
-					"requested_at":                   vettingString("When the request was made (RFC 3339, UTC)."),
-					"image_uploaded_by_first_name":   vettingString("First name of the person who uploaded the VIN photo."),
-					"image_uploaded_by_last_name":    vettingString("Last name of the person who uploaded the VIN photo."),
-					"image_uploaded_from_ip_address": vettingString("The network address the photo was uploaded from, as MCP records it (`address:port`)."),
-					"image_uploaded_at":              vettingString("When the photo was uploaded (RFC 3339, UTC)."),
-					"image_file_name":                vettingString("The file name of the uploaded photo."),
-					"image_blob_name":                vettingString("MCP's storage name of the uploaded photo."),
-					"other_carrier":                  otherCarrier,
-				}},
-			},
-		}},
-	}
+	attrs["legal_name"] = computedString("The carrier's legal name.")
+	attrs["dba_name"] = computedString("The name the carrier does business as; null when it has none.")
+	attrs["verifications"] = computedObjects("Every VIN verification on record for the carrier, one per vehicle, in MCP's order; "+
+		"empty when there is none.", map[string]schema.Attribute{
+		"vin": computedString("The vehicle identification number; null while the request is waiting for the carrier."),
+		"status_id": computedInt64("MCP's status code of the verification: " + vinStatusesText + "; " +
+			"null when MCP sends no status."),
+		"status_description": computedString("MCP's words for the status, such as `Belongs To Carrier`."),
+		"created_at":         computedString("When the verification was created (RFC 3339, UTC)."),
+		"last_modified_at":   computedString("When the verification last changed (RFC 3339, UTC)."),
+		"other_carrier":      otherCarrier,
+		"requests": computedObjects("The individual requests behind the verification, by this or other MCP customers, in MCP's order.",
+			map[string]schema.Attribute{
+				"vin":                            computedString("The VIN the carrier's photo shows; null while the request is waiting."),
+				"status_id":                      computedInt64("The request's status code: " + vinStatusesText + "."),
+				"status_description":             computedString("MCP's words for the request's status."),
+				"sent_to":                        computedString("Where the request went: a phone number such as `(555) 010-0199`, or an e-mail address for older requests."),
+				"requested_by":                   computedString("The MCP user who asked; `Other Company` for a request made by another MCP customer."),
+				"requested_at":                   computedString("When the request was made (RFC 3339, UTC)."),
+				"image_uploaded_by_first_name":   computedString("First name of the person who uploaded the VIN photo."),
+				"image_uploaded_by_last_name":    computedString("Last name of the person who uploaded the VIN photo."),
+				"image_uploaded_from_ip_address": computedString("The network address the photo was uploaded from, as MCP records it (`address:port`)."),
+				"image_uploaded_at":              computedString("When the photo was uploaded (RFC 3339, UTC)."),
+				"image_file_name":                computedString("The file name of the uploaded photo."),
+				"image_blob_name":                computedString("MCP's storage name of the uploaded photo."),
+				"other_carrier":                  otherCarrier,
+			}),
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads every VIN verification on record for a carrier: for each truck or trailer, whether the VIN on a photo " +
 			"the carrier's driver took belongs to the carrier, to another carrier, or could not be determined; requests by any MCP customer " +
@@ -146,21 +136,21 @@ func (d *carrierVINVerificationsDataSource) Configure(_ context.Context, req dat
 }
 
 func (d *carrierVINVerificationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	lookup, dot, docket, diags := vettingLookup(ctx, req.Config)
+	args, diags := readCarrierArguments(ctx, req.Config)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, err := d.data.client.Carriers.VINVerifications(ctx, lookup)
+	out, err := d.data.client.Carriers.VINVerifications(ctx, args.lookup)
 	if err == nil && out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
-		err = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
+		err = errNoCarrier
 	}
 	if err != nil {
-		addReadError(&resp.Diagnostics, "VIN verifications", lookup.String(), err)
+		args.addReadError(&resp.Diagnostics, "VIN verifications", err)
 		return
 	}
 	state := vinVerificationsFromAPI(out)
-	state.DOTNumber, state.DocketNumber = vettingIdentity(dot, docket, out.DOTNumber, out.DocketNumber)
+	state.DOTNumber, state.DocketNumber = args.identity(out.DOTNumber, out.DocketNumber)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -170,7 +160,7 @@ func vinVerificationsFromAPI(in *mcp.CarrierVINVerification) carrierVINVerificat
 	return carrierVINVerificationsModel{
 		LegalName: optionalString(in.LegalName),
 		DBAName:   optionalString(in.DBAName),
-		Verifications: vettingList(in.VINVerifications, func(v mcp.CarrierVINVerificationDetail) vinVerificationModel {
+		Verifications: mapSlice(in.VINVerifications, func(v mcp.CarrierVINVerificationDetail) vinVerificationModel {
 			id, desc := vinStatusFromAPI(v.VINVerificationStatus)
 			return vinVerificationModel{
 				VIN:               optionalString(v.VIN),
@@ -179,7 +169,7 @@ func vinVerificationsFromAPI(in *mcp.CarrierVINVerification) carrierVINVerificat
 				CreatedAt:         optionalTime(v.CreatedOnUtc.Time),
 				LastModifiedAt:    optionalTime(v.ModifiedOnUtc.Time),
 				OtherCarrier:      vinOtherCarrierFromAPI(v.OtherCarrier),
-				Requests:          vettingList(v.Requests, vinRequestFromAPI),
+				Requests:          mapSlice(v.Requests, vinRequestFromAPI),
 			}
 		}),
 	}
@@ -216,7 +206,7 @@ func vinOtherCarrierFromAPI(c *mcp.CarrierVINVerificationDetailOtherCarrier) *vi
 		return nil
 	}
 	return &vinOtherCarrierModel{
-		DOTNumber:    vettingDOT(c.DOTNumber),
+		DOTNumber:    dotValue(c.DOTNumber),
 		DocketNumber: optionalString(c.DocketNumber),
 		CompanyName:  optionalString(c.CompanyName),
 		DBAName:      optionalString(c.DBAName),

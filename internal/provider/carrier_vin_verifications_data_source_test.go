@@ -30,7 +30,7 @@ func vkVINStatus(s *mcp.VINVerificationStatus) (knownvalue.Check, knownvalue.Che
 	if s == nil {
 		return knownvalue.Null(), knownvalue.Null()
 	}
-	return vkInt(s.StatusID), vkString(s.Description)
+	return intExact(s.StatusID), stringOrNull(s.Description)
 }
 
 func vkOtherCarrier(c *mcp.CarrierVINVerificationDetailOtherCarrier) knownvalue.Check {
@@ -38,34 +38,34 @@ func vkOtherCarrier(c *mcp.CarrierVINVerificationDetailOtherCarrier) knownvalue.
 		return knownvalue.Null()
 	}
 	return knownvalue.ObjectExact(map[string]knownvalue.Check{
-		"dot_number": vkDOT(c.DOTNumber), "docket_number": vkString(c.DocketNumber), "company_name": vkString(c.CompanyName),
-		"dba_name": vkString(c.DBAName), "street": vkString(c.Street), "city": vkString(c.City), "state": vkString(c.StateProvince),
-		"zip_code": vkString(c.Zipcode), "country": vkString(c.Country), "phone": vkString(c.Phone),
+		"dot_number": dotOrNull(c.DOTNumber), "docket_number": stringOrNull(c.DocketNumber), "company_name": stringOrNull(c.CompanyName),
+		"dba_name": stringOrNull(c.DBAName), "street": stringOrNull(c.Street), "city": stringOrNull(c.City), "state": stringOrNull(c.StateProvince),
+		"zip_code": stringOrNull(c.Zipcode), "country": stringOrNull(c.Country), "phone": stringOrNull(c.Phone),
 	})
 }
 
 // vinChecks expects exactly what MCP serves.
 func vinChecks(c emulator.CarrierInfo, out *mcp.CarrierVINVerification) []statecheck.StateCheck {
 	return append(vettingIdentityChecks(vinAddress, c),
-		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("legal_name"), vkString(out.LegalName)),
-		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("dba_name"), vkString(out.DBAName)),
-		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("verifications"), vkList(out.VINVerifications, func(v mcp.CarrierVINVerificationDetail) knownvalue.Check {
+		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("legal_name"), stringOrNull(out.LegalName)),
+		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("dba_name"), stringOrNull(out.DBAName)),
+		statecheck.ExpectKnownValue(vinAddress, tfjsonpath.New("verifications"), listExactOf(out.VINVerifications, func(v mcp.CarrierVINVerificationDetail) knownvalue.Check {
 			id, desc := vkVINStatus(v.VINVerificationStatus)
 			return knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"vin": vkString(v.VIN), "status_id": id, "status_description": desc,
-				"created_at": vkTime(v.CreatedOnUtc), "last_modified_at": vkTime(v.ModifiedOnUtc),
+				"vin": stringOrNull(v.VIN), "status_id": id, "status_description": desc,
+				"created_at": timeOrNull(v.CreatedOnUtc), "last_modified_at": timeOrNull(v.ModifiedOnUtc),
 				"other_carrier": vkOtherCarrier(v.OtherCarrier),
-				"requests": vkList(v.Requests, func(r mcp.CarrierVINVerificationRequest) knownvalue.Check {
+				"requests": listExactOf(v.Requests, func(r mcp.CarrierVINVerificationRequest) knownvalue.Check {
 					id, desc := vkVINStatus(r.VINVerificationStatus)
 					return knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"vin": vkString(r.VIN), "status_id": id, "status_description": desc,
-						"sent_to": vkString(r.RequestSentTo), "requested_by": vkString(r.RequestedByUser), "requested_at": vkTime(r.RequestedDateTime),
-						"image_uploaded_by_first_name":   vkString(r.ImageUploadedByFirstName),
-						"image_uploaded_by_last_name":    vkString(r.ImageUploadedByLastName),
-						"image_uploaded_from_ip_address": vkString(r.ImageUploadedFromIPAddress),
-						"image_uploaded_at":              vkTime(r.ImageUploadedDateTime),
-						"image_file_name":                vkString(r.ImageFileName),
-						"image_blob_name":                vkString(r.ImageBlobName),
+						"vin": stringOrNull(r.VIN), "status_id": id, "status_description": desc,
+						"sent_to": stringOrNull(r.RequestSentTo), "requested_by": stringOrNull(r.RequestedByUser), "requested_at": timeOrNull(r.RequestedDateTime),
+						"image_uploaded_by_first_name":   stringOrNull(r.ImageUploadedByFirstName),
+						"image_uploaded_by_last_name":    stringOrNull(r.ImageUploadedByLastName),
+						"image_uploaded_from_ip_address": stringOrNull(r.ImageUploadedFromIPAddress),
+						"image_uploaded_at":              timeOrNull(r.ImageUploadedDateTime),
+						"image_file_name":                stringOrNull(r.ImageFileName),
+						"image_blob_name":                stringOrNull(r.ImageBlobName),
 						"other_carrier":                  vkOtherCarrier(r.OtherCarrier),
 					})
 				}),

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"slices"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -47,27 +46,14 @@ func (d *completedPacketsDataSource) Schema(_ context.Context, _ datasource.Sche
 	attrs := timeWindowAttributes(
 		"Start of the window: carriers that completed the packet at or after this time.",
 		"End of the window: carriers that completed the packet at or before this time.")
-	attrs["carrier_count"] = schema.Int64Attribute{
-		MarkdownDescription: "How many carriers completed the packet in the window.",
-		Computed:            true,
-	}
-	attrs["carriers"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every carrier that completed the packet in the window, in the order they completed it " +
-			"(then by DOT number). Empty when none did.",
-		Computed: true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"dot_number": schema.StringAttribute{MarkdownDescription: "The carrier's USDOT number.", Computed: true},
-			"docket_number": schema.StringAttribute{
-				MarkdownDescription: "The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for an intrastate carrier.",
-				Computed:            true,
-			},
-			"legal_name": schema.StringAttribute{MarkdownDescription: "The carrier's legal name.", Computed: true},
-			"completed_at": schema.StringAttribute{
-				MarkdownDescription: "When the carrier completed the packet (RFC 3339, UTC).",
-				Computed:            true,
-			},
-		}},
-	}
+	attrs["carrier_count"] = computedInt64("How many carriers completed the packet in the window.")
+	attrs["carriers"] = computedObjects("Every carrier that completed the packet in the window, in the order they completed it "+
+		"(then by DOT number). Empty when none did.", map[string]schema.Attribute{
+		"dot_number":    computedString("The carrier's USDOT number."),
+		"docket_number": computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for an intrastate carrier."),
+		"legal_name":    computedString("The carrier's legal name."),
+		"completed_at":  computedString("When the carrier completed the packet (RFC 3339, UTC)."),
+	})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The carriers that completed the broker's MCP carrier packet in a time window, from MCP's CompletedPackets. " +
 			"Use it to find carriers that are ready to be set up (then read each with `mcp_carrier`), or to report on onboarding. " +
@@ -87,12 +73,7 @@ func (d *completedPacketsDataSource) Configure(_ context.Context, req datasource
 }
 
 func (d *completedPacketsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config completedPacketsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	window, diags := readTimeWindow(config.From, config.To, d.data.now())
+	window, diags := readConfiguredWindow(ctx, req.Config, d.data.now())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -103,7 +84,7 @@ func (d *completedPacketsDataSource) Read(ctx context.Context, req datasource.Re
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, completedPacketsDataSourceModel{
-		From:     config.From,
+		From:     window.FromValue,
 		To:       window.ToValue,
 		Count:    types.Int64Value(int64(len(packets))),
 		Carriers: completedPacketsFromAPI(packets),
@@ -119,14 +100,12 @@ func completedPacketsFromAPI(packets []mcp.CompletedPacket) []completedPacketMod
 		}
 		return a.DOTNumber - b.DOTNumber
 	})
-	out := make([]completedPacketModel, len(sorted))
-	for i, p := range sorted {
-		out[i] = completedPacketModel{
-			DOTNumber:    types.StringValue(strconv.Itoa(p.DOTNumber)),
+	return mapSlice(sorted, func(p mcp.CompletedPacket) completedPacketModel {
+		return completedPacketModel{
+			DOTNumber:    dotValue(p.DOTNumber),
 			DocketNumber: optionalString(p.DocketNumber),
 			LegalName:    optionalString(p.LegalName),
 			CompletedAt:  optionalTime(p.CompletedDate.Time),
 		}
-	}
-	return out
+	})
 }

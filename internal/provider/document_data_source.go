@@ -74,23 +74,10 @@ func (d *documentDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 				Required:   true,
 				Validators: []validator.String{blobNameValidator},
 			},
-			"content_base64": schema.StringAttribute{
-				MarkdownDescription: "The file's bytes, base64-encoded. Sensitive: a W-9 carries the carrier's taxpayer ID.",
-				Computed:            true,
-				Sensitive:           true,
-			},
-			"content_type": schema.StringAttribute{
-				MarkdownDescription: "The media type MCP sends with the file, such as `application/pdf`, or null when it sends none.",
-				Computed:            true,
-			},
-			"size": schema.Int64Attribute{
-				MarkdownDescription: "The file's size in bytes.",
-				Computed:            true,
-			},
-			"sha256": schema.StringAttribute{
-				MarkdownDescription: "The SHA-256 digest of the file's bytes, in lower-case hex: a change shows that MCP holds a new file.",
-				Computed:            true,
-			},
+			"content_base64": sensitiveString("The file's bytes, base64-encoded. Sensitive: a W-9 carries the carrier's taxpayer ID."),
+			"content_type":   computedString("The media type MCP sends with the file, such as `application/pdf`, or null when it sends none."),
+			"size":           computedInt64("The file's size in bytes."),
+			"sha256":         computedString("The SHA-256 digest of the file's bytes, in lower-case hex: a change shows that MCP holds a new file."),
 		},
 	}
 }

@@ -52,35 +52,26 @@ func (d *factoringCompaniesDataSource) Metadata(_ context.Context, req datasourc
 }
 
 func (d *factoringCompaniesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	attrs := timeWindowAttributes(
 		"Start of the window: companies created or updated at or after this time. An early date, such as `2000-01-01T00:00:00Z`, reads the whole directory.",
 		"End of the window: companies created or updated at or before this time.")
-	attrs["company_count"] = schema.Int64Attribute{
-		MarkdownDescription: "How many factoring companies were created or updated in the window.",
-		Computed:            true,
-	}
-	attrs["companies"] = schema.ListNestedAttribute{
-		MarkdownDescription: "Every factoring company created or updated in the window, sorted by `id`. Empty when there is none.",
-		Computed:            true,
-		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"id": computed("MCP's ID of the factoring company, as a string: the factoring company ID a carrier's payment details " +
+	attrs["company_count"] = computedInt64("How many factoring companies were created or updated in the window.")
+	attrs["companies"] = computedObjects("Every factoring company created or updated in the window, sorted by `id`. Empty when there is none.",
+		map[string]schema.Attribute{
+			"id": computedString("MCP's ID of the factoring company, as a string: the factoring company ID a carrier's payment details " +
 				"(`mcp_carrier`) refer to."),
-			"name":              computed("The factoring company's name."),
-			"remit_email":       computed("The e-mail address that takes remittances."),
-			"address_line_1":    computed("The first line of the remittance address."),
-			"address_line_2":    computed("The second line of the remittance address, or null."),
-			"city":              computed("The remittance address's city."),
-			"state_or_province": computed("The remittance address's state or province."),
-			"zip_code":          computed("The remittance address's ZIP or postal code."),
-			"country":           computed("The remittance address's country, as MCP writes it (such as `US`)."),
-			"phone":             computed("The factoring company's phone number, as MCP writes it."),
-			"created_at":        computed("When the company was added to MCP's directory (RFC 3339, UTC)."),
-			"updated_at":        computed("When MCP last updated the company (RFC 3339, UTC)."),
-		}},
-	}
+			"name":              computedString("The factoring company's name."),
+			"remit_email":       computedString("The e-mail address that takes remittances."),
+			"address_line_1":    computedString("The first line of the remittance address."),
+			"address_line_2":    computedString("The second line of the remittance address, or null."),
+			"city":              computedString("The remittance address's city."),
+			"state_or_province": computedString("The remittance address's state or province."),
+			"zip_code":          computedString("The remittance address's ZIP or postal code."),
+			"country":           computedString("The remittance address's country, as MCP writes it (such as `US`)."),
+			"phone":             computedString("The factoring company's phone number, as MCP writes it."),
+			"created_at":        computedString("When the company was added to MCP's directory (RFC 3339, UTC)."),
+			"updated_at":        computedString("When MCP last updated the company (RFC 3339, UTC)."),
+		})
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Factoring companies added to or updated in MCP's factoring-company directory (MyCarrierPortal's, in MCP's API) in a time window, " +
 			"from MCP's GetUpdatedFactoringCompanies. Carriers that factor their invoices name one of these companies in their payment " +
@@ -99,12 +90,7 @@ func (d *factoringCompaniesDataSource) Configure(_ context.Context, req datasour
 }
 
 func (d *factoringCompaniesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config factoringCompaniesDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	window, diags := readTimeWindow(config.From, config.To, d.data.now())
+	window, diags := readConfiguredWindow(ctx, req.Config, d.data.now())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -118,7 +104,7 @@ func (d *factoringCompaniesDataSource) Read(ctx context.Context, req datasource.
 	}
 	companies := factoringCompaniesFromAPI(out.FactoringCompanies)
 	resp.Diagnostics.Append(resp.State.Set(ctx, factoringCompaniesDataSourceModel{
-		From:      config.From,
+		From:      window.FromValue,
 		To:        window.ToValue,
 		Count:     types.Int64Value(int64(len(companies))),
 		Companies: companies,
@@ -131,9 +117,8 @@ func (d *factoringCompaniesDataSource) Read(ctx context.Context, req datasource.
 func factoringCompaniesFromAPI(companies []mcp.FactoringCompany) []factoringCompanyModel {
 	sorted := slices.Clone(companies)
 	slices.SortStableFunc(sorted, func(a, b mcp.FactoringCompany) int { return a.FactoringCompanyID - b.FactoringCompanyID })
-	out := make([]factoringCompanyModel, len(sorted))
-	for i, c := range sorted {
-		out[i] = factoringCompanyModel{
+	return mapSlice(sorted, func(c mcp.FactoringCompany) factoringCompanyModel {
+		return factoringCompanyModel{
 			ID:              types.StringValue(strconv.Itoa(c.FactoringCompanyID)),
 			Name:            optionalString(c.FactoringCompanyName),
 			RemitEmail:      optionalString(c.FactoringRemitEmail),
@@ -147,6 +132,5 @@ func factoringCompaniesFromAPI(companies []mcp.FactoringCompany) []factoringComp
 			CreatedAt:       optionalTime(c.CreatedDateTime.Time),
 			UpdatedAt:       optionalTime(c.UpdatedDateTime.Time),
 		}
-	}
-	return out
+	})
 }

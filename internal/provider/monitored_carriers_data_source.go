@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -70,37 +69,22 @@ func (d *carrierListDataSource) Metadata(_ context.Context, req datasource.Metad
 
 func (d *carrierListDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	list := d.kind.listName
-	computed := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: d.kind.description,
 		Attributes: map[string]schema.Attribute{
-			"carrier_count": schema.Int64Attribute{
-				MarkdownDescription: "How many carriers are on the " + list + ".",
-				Computed:            true,
-			},
-			"dot_numbers": schema.ListAttribute{
-				MarkdownDescription: "The USDOT numbers of the carriers on the " + list + ", as strings sorted by number, " +
-					"for `contains()` and `for_each = toset(...)`.",
-				ElementType: types.StringType,
-				Computed:    true,
-			},
-			"carriers": schema.ListNestedAttribute{
-				MarkdownDescription: "Every carrier on the " + list + ", sorted by DOT number, with what MCP records about its entry.",
-				Computed:            true,
-				NestedObject: schema.NestedAttributeObject{
-					Attributes: map[string]schema.Attribute{
-						"dot_number":        computed("The carrier's USDOT number."),
-						"docket_number":     computed("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for a carrier listed without one."),
-						"intrastate_number": computed("The state-issued number of an intrastate-only carrier, or null."),
-						"created_at":        computed("When the carrier was put on the " + list + " (RFC 3339, UTC)."),
-						"created_by":        computed("The MCP user who put the carrier on the " + list + "."),
-						"last_modified_at":  computed("When MCP last changed the carrier's entry (RFC 3339, UTC)."),
-						"last_modified_by":  computed("The MCP user who last changed the carrier's entry."),
-					},
-				},
-			},
+			"carrier_count": computedInt64("How many carriers are on the " + list + "."),
+			"dot_numbers": computedStrings("The USDOT numbers of the carriers on the " + list + ", as strings sorted by number, " +
+				"for `contains()` and `for_each = toset(...)`."),
+			"carriers": computedObjects("Every carrier on the "+list+", sorted by DOT number, with what MCP records about its entry.",
+				map[string]schema.Attribute{
+					"dot_number":        computedString("The carrier's USDOT number."),
+					"docket_number":     computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for a carrier listed without one."),
+					"intrastate_number": computedString("The state-issued number of an intrastate-only carrier, or null."),
+					"created_at":        computedString("When the carrier was put on the " + list + " (RFC 3339, UTC)."),
+					"created_by":        computedString("The MCP user who put the carrier on the " + list + "."),
+					"last_modified_at":  computedString("When MCP last changed the carrier's entry (RFC 3339, UTC)."),
+					"last_modified_by":  computedString("The MCP user who last changed the carrier's entry."),
+				}),
 		},
 	}
 }
@@ -153,20 +137,4 @@ func carrierListStateValue(ctx context.Context, schemaType tftypes.Type, entries
 		"dot_numbers":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, dotValues),
 		"carriers":      tftypes.NewValue(tftypes.List{ElementType: objectType}, carriers),
 	})
-}
-
-// rawOptionalString is optionalString as a terraform-plugin-go value.
-func rawOptionalString(s string) tftypes.Value {
-	if s == "" {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, s)
-}
-
-// rawOptionalTime is optionalTime as a terraform-plugin-go value.
-func rawOptionalTime(t time.Time) tftypes.Value {
-	if t.IsZero() {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, t.UTC().Format(time.RFC3339))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -83,13 +84,33 @@ func timeWindowAttributes(fromText, toText string) map[string]schema.Attribute {
 // timeWindow is a parsed window, in UTC, widened to whole seconds.
 type timeWindow struct {
 	From, To time.Time
-	// ToValue is the state value of `to`: as configured, or the end used.
-	ToValue types.String
+	// FromValue and ToValue are the state values of `from` and `to`: as
+	// configured, and for a `to` left out, the end used.
+	FromValue, ToValue types.String
 }
 
 // String names the window in messages.
 func (w timeWindow) String() string {
 	return fmt.Sprintf("the window %s to %s", w.From.Format(time.RFC3339), w.To.Format(time.RFC3339))
+}
+
+// windowArguments reads `from` and `to` from a data source's configuration.
+func windowArguments(ctx context.Context, cfg tfsdk.Config) (from, to types.String, diags diag.Diagnostics) {
+	diags = cfg.GetAttribute(ctx, path.Root("from"), &from)
+	diags.Append(cfg.GetAttribute(ctx, path.Root("to"), &to)...)
+	return from, to, diags
+}
+
+// readConfiguredWindow reads and parses the window of a data source's
+// configuration at read time.
+func readConfiguredWindow(ctx context.Context, cfg tfsdk.Config, now time.Time) (timeWindow, diag.Diagnostics) {
+	from, to, diags := windowArguments(ctx, cfg)
+	if diags.HasError() {
+		return timeWindow{}, diags
+	}
+	w, parseDiags := readTimeWindow(from, to, now)
+	diags.Append(parseDiags...)
+	return w, diags
 }
 
 // readTimeWindow parses the configured window at read time; an absent `to`
@@ -102,7 +123,7 @@ func readTimeWindow(from, to types.String, now time.Time) (timeWindow, diag.Diag
 		diags.AddAttributeError(path.Root("from"), "Invalid from", err.Error())
 		return timeWindow{}, diags
 	}
-	w := timeWindow{From: start.Truncate(time.Second), ToValue: to}
+	w := timeWindow{From: start.Truncate(time.Second), FromValue: from, ToValue: to}
 	if to.IsNull() || to.IsUnknown() {
 		w.To = ceilSecond(now.UTC())
 		w.ToValue = types.StringValue(w.To.Format(time.RFC3339))
@@ -154,9 +175,8 @@ func (v timeWindowValidator) MarkdownDescription(ctx context.Context) string {
 }
 
 func (timeWindowValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var from, to types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("from"), &from)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("to"), &to)...)
+	from, to, diags := windowArguments(ctx, req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() || from.IsNull() || from.IsUnknown() || to.IsNull() || to.IsUnknown() {
 		return
 	}
