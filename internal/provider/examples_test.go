@@ -19,6 +19,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
 // The examples under examples/ are what users copy and what the registry
@@ -28,9 +30,6 @@ import (
 
 // examplesRoot is examples/, relative to this package.
 const examplesRoot = "../../examples"
-
-// providerSource is the provider's address in the examples.
-const providerSource = "carrierstate/mcp"
 
 // devOverridesWarning is the warning every CLI gives when a dev override is
 // in effect, as it is for these tests.
@@ -295,28 +294,11 @@ func TestAccExamples_validate(t *testing.T) {
 	}
 
 	pluginDir := t.TempDir()
-	root, err := filepath.Abs("../..")
-	if err != nil {
+	if err := tfcli.BuildProvider(t.Context(), "../..", pluginDir); err != nil {
 		t.Fatal(err)
 	}
-	build := exec.CommandContext(t.Context(), "go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-mcp"), ".")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build of the provider: %v\n%s", err, out)
-	}
-	// Each CLI resolves the short source address against its own registry
-	// host (registry.terraform.io, registry.opentofu.org), so the override
-	// names both hosts explicitly; a CLI ignores the other's entry.
 	rc := filepath.Join(t.TempDir(), "dev.tfrc")
-	rcBody := fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    "registry.terraform.io/%[1]s" = %[2]q
-    "registry.opentofu.org/%[1]s" = %[2]q
-  }
-  direct {}
-}
-`, providerSource, pluginDir)
-	if err := os.WriteFile(rc, []byte(rcBody), 0o600); err != nil {
+	if err := tfcli.WriteCLIConfig(rc, pluginDir); err != nil {
 		t.Fatal(err)
 	}
 
@@ -468,8 +450,7 @@ func (c exampleConfig) copy(t *testing.T) string {
 		}
 	}
 	if !c.requiresProviders {
-		body := fmt.Sprintf("terraform {\n  required_providers {\n    mcp = {\n      source = %q\n    }\n  }\n}\n", providerSource)
-		if err := os.WriteFile(filepath.Join(dst, "zz_required_providers.tf"), []byte(body), 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dst, "zz_required_providers.tf"), []byte(tfcli.RequiredProviders), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}

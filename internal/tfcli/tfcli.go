@@ -45,13 +45,21 @@ func New(dir, terraform, providerDir string, env ...string) (*Workdir, error) {
 		return nil, err
 	}
 	rc := filepath.Join(dir, ".terraformrc")
-	body := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n    %q = %q\n  }\n  direct {}\n}\n",
-		"registry.terraform.io/"+Source, abs, "registry.opentofu.org/"+Source, abs)
-	if err := os.WriteFile(rc, []byte(body), 0o600); err != nil {
+	if err := WriteCLIConfig(rc, abs); err != nil {
 		return nil, err
 	}
 	return &Workdir{Dir: dir, Terraform: terraform,
 		Env: append([]string{"TF_CLI_CONFIG_FILE=" + rc, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"}, env...)}, nil
+}
+
+// WriteCLIConfig writes a CLI configuration file that serves the provider
+// from providerDir, under both registry hosts: each CLI resolves the short
+// address against its own (registry.terraform.io, registry.opentofu.org) and
+// ignores the other entry.
+func WriteCLIConfig(path, providerDir string) error {
+	body := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n    %q = %q\n  }\n  direct {}\n}\n",
+		"registry.terraform.io/"+Source, providerDir, "registry.opentofu.org/"+Source, providerDir)
+	return os.WriteFile(path, []byte(body), 0o600)
 }
 
 // RequiredProviders is the terraform block a configuration needs to use the
