@@ -159,6 +159,37 @@ func (b *bench) dots(n int) ([]int, error) {
 	return out, nil
 }
 
+// compare applies a configuration using the provider and a baseline one,
+// then times a command on each (the median of b.runs) and counts the MCP
+// calls one run of it makes.
+func (b *bench) compare(name, config, baseConfig string, applyArgs []string, args ...string) (provider, baseline time.Duration, perRun map[string]int, err error) {
+	mcpDir, err := b.dir(name, config)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	baseDir, err := b.dir(name+"-baseline", baseConfig)
+	if err != nil {
+		return 0, 0, nil, err
+	}
+	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
+		if _, err := b.terraformRun(dir, append([]string{"apply", "-auto-approve"}, applyArgs...)...); err != nil {
+			return 0, 0, nil, err
+		}
+	}
+	before := b.em.Stats()
+	if provider, err = b.median(mcpDir, nil, args...); err != nil {
+		return 0, 0, nil, err
+	}
+	perRun = map[string]int{}
+	for op, c := range b.calls(before) {
+		perRun[op] = c / b.runs
+	}
+	if baseline, err = b.median(baseDir, nil, args...); err != nil {
+		return 0, 0, nil, err
+	}
+	return provider, baseline, perRun, nil
+}
+
 // perCarrierRefresh is benchmark 1. One block per carrier: Terraform plans
 // a 2,000-element for_each in quadratic time whatever the provider.
 func (b *bench) perCarrierRefresh() (result, error) {
@@ -178,32 +209,9 @@ func (b *bench) perCarrierRefresh() (result, error) {
 		fmt.Fprintf(&mcpConfig, "resource \"mcp_monitored_carrier\" \"c%[1]d\" {\n  dot_number = \"%[1]d\"\n}\n", dot)
 		fmt.Fprintf(&baseConfig, "resource \"terraform_data\" \"c%[1]d\" {\n  input = \"%[1]d\"\n}\n", dot)
 	}
-	mcpDir, err := b.dir("per-carrier", mcpConfig.String())
+	provider, baseline, perRun, err := b.compare("per-carrier", mcpConfig.String(), baseConfig.String(), []string{"-parallelism=50"}, "plan", "-refresh-only")
 	if err != nil {
 		return result{}, err
-	}
-	baseDir, err := b.dir("per-carrier-baseline", baseConfig.String())
-	if err != nil {
-		return result{}, err
-	}
-	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
-		if _, err := b.terraformRun(dir, "apply", "-auto-approve", "-parallelism=50"); err != nil {
-			return result{}, err
-		}
-	}
-	before := b.em.Stats()
-	provider, err := b.median(mcpDir, nil, "plan", "-refresh-only")
-	if err != nil {
-		return result{}, err
-	}
-	calls := b.calls(before)
-	baseline, err := b.median(baseDir, nil, "plan", "-refresh-only")
-	if err != nil {
-		return result{}, err
-	}
-	perRun := map[string]int{}
-	for op, c := range calls {
-		perRun[op] = c / b.runs
 	}
 	return result{
 		name: "Refresh-only plan, 2,000 `mcp_monitored_carrier`", provider: provider, baseline: baseline,
@@ -229,32 +237,11 @@ func (b *bench) largeListPlan() (result, error) {
 	for _, dot := range dots {
 		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
 	}
-	mcpDir, err := b.dir("large-list", "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n"+entries.String()+"  }\n}\n")
+	list := "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n" + entries.String() + "  }\n}\n"
+	base := "resource \"terraform_data\" \"all\" {\n  input = {\n" + entries.String() + "  }\n}\n"
+	provider, baseline, perRun, err := b.compare("large-list", list, base, nil, "plan", "-detailed-exitcode")
 	if err != nil {
 		return result{}, err
-	}
-	baseDir, err := b.dir("large-list-baseline", "resource \"terraform_data\" \"all\" {\n  input = {\n"+entries.String()+"  }\n}\n")
-	if err != nil {
-		return result{}, err
-	}
-	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
-		if _, err := b.terraformRun(dir, "apply", "-auto-approve"); err != nil {
-			return result{}, err
-		}
-	}
-	before := b.em.Stats()
-	provider, err := b.median(mcpDir, nil, "plan", "-detailed-exitcode")
-	if err != nil {
-		return result{}, err
-	}
-	calls := b.calls(before)
-	baseline, err := b.median(baseDir, nil, "plan", "-detailed-exitcode")
-	if err != nil {
-		return result{}, err
-	}
-	perRun := map[string]int{}
-	for op, c := range calls {
-		perRun[op] = c / b.runs
 	}
 	return result{
 		name: "Plan, no changes, `mcp_monitoring_list` of 50,000", provider: provider, baseline: baseline,
