@@ -115,21 +115,11 @@ func (b *bench) terraformRun(w *tfcli.Workdir, args ...string) (time.Duration, e
 	return time.Since(start), nil
 }
 
-// median runs a command b.runs times and returns the median duration.
-func (b *bench) median(dir *tfcli.Workdir, before func(), args ...string) (time.Duration, error) {
-	var times []time.Duration
-	for range b.runs {
-		if before != nil {
-			before()
-		}
-		d, err := b.terraformRun(dir, args...)
-		if err != nil {
-			return 0, err
-		}
-		times = append(times, d)
-	}
+// median is the middle of a set of durations.
+func median(times []time.Duration) time.Duration {
+	times = slices.Clone(times)
 	slices.Sort(times)
-	return times[len(times)/2], nil
+	return times[len(times)/2]
 }
 
 // calls is the emulator's request counts since a snapshot.
@@ -176,17 +166,26 @@ func (b *bench) compare(name, config, baseConfig string, applyArgs []string, arg
 			return 0, 0, nil, err
 		}
 	}
-	before := b.em.Stats()
-	if provider, err = b.median(mcpDir, nil, args...); err != nil {
-		return 0, 0, nil, err
-	}
+	// Runs alternate between the two, so that a machine busy with something
+	// else slows both alike.
+	var ours, theirs []time.Duration
 	perRun = map[string]int{}
-	for op, c := range b.calls(before) {
-		perRun[op] = c / b.runs
+	for range b.runs {
+		before := b.em.Stats()
+		d, err := b.terraformRun(mcpDir, args...)
+		if err != nil {
+			return 0, 0, nil, err
+		}
+		ours = append(ours, d)
+		for op, c := range b.calls(before) {
+			perRun[op] = max(perRun[op], c)
+		}
+		if d, err = b.terraformRun(baseDir, args...); err != nil {
+			return 0, 0, nil, err
+		}
+		theirs = append(theirs, d)
 	}
-	if baseline, err = b.median(baseDir, nil, args...); err != nil {
-		return 0, 0, nil, err
-	}
+	provider, baseline = median(ours), median(theirs)
 	return provider, baseline, perRun, nil
 }
 
@@ -277,10 +276,16 @@ func (b *bench) listApply() (result, error) {
 			panic(err)
 		}
 	}
-	provider, err := b.median(dir, reset, "apply", "-auto-approve")
-	if err != nil {
-		return result{}, err
+	var times []time.Duration
+	for range b.runs {
+		reset()
+		d, err := b.terraformRun(dir, "apply", "-auto-approve")
+		if err != nil {
+			return result{}, err
+		}
+		times = append(times, d)
 	}
+	provider := median(times)
 	// Each run starts from a reset emulator: the counts are the last run's.
 	perRun := b.calls(emulator.Stats{})
 	if err := b.em.SetFaults(emulator.Faults{}); err != nil {
