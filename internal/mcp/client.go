@@ -120,11 +120,22 @@ type operation struct {
 	// them: reads and set-membership writes. The others e-mail or text a
 	// carrier, and are retried only when MCP certainly did not act.
 	repeatable bool
-	public     bool // needs no bearer token
+	// writes change what MCP holds or e-mail or text someone: every
+	// operation that is not repeatable, and the set-membership writes. Once
+	// sent, a write is seen through to MCP's answer (see send).
+	writes bool
+	public bool // needs no bearer token
 }
 
 func carrierOp(name string, repeatable bool) operation {
-	return operation{name: name, path: "/api/v1/Carrier/" + name, repeatable: repeatable}
+	return operation{name: name, path: "/api/v1/Carrier/" + name, repeatable: repeatable, writes: !repeatable}
+}
+
+// carrierWrite is a repeatable operation that changes what MCP holds.
+func carrierWrite(name string) operation {
+	op := carrierOp(name, true)
+	op.writes = true
+	return op
 }
 
 // response is a fully read HTTP response.
@@ -173,7 +184,8 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 			fields["error"] = err.Error()
 			if ctx.Err() != nil {
 				if wrote && !op.repeatable {
-					return nil, &UncertainError{Operation: op.name, Err: ctx.Err()}
+					// The send outlived ctx (see send); err is its own failure.
+					return nil, &UncertainError{Operation: op.name, Err: err}
 				}
 				return nil, fmt.Errorf("MCP %s: %w", op.name, ctx.Err())
 			}
@@ -242,6 +254,18 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 // send makes one attempt and reports whether the request was written in full,
 // after which MCP may have acted on it.
 func (c *Client) send(ctx context.Context, op operation, query, form url.Values, token string) (*response, bool, error) {
+	if op.writes {
+		// A write never starts once ctx is done; once started it is seen
+		// through to MCP's answer, within the per-attempt timeout, even if
+		// ctx is cancelled meanwhile (Terraform interrupted). Abandoning it
+		// would not undo it: MCP carries on with a request whose client went
+		// away, and the caller could then neither record what MCP did nor
+		// know whether an e-mail went out.
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		ctx = context.WithoutCancel(ctx)
+	}
 	if c.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, c.timeout)

@@ -60,8 +60,8 @@ const (
 type MonitoringService struct{ client *Client }
 
 var (
-	opRequestMonitoring                  = carrierOp("RequestMonitoring", true)
-	opCancelMonitoring                   = carrierOp("CancelMonitoring", true)
+	opRequestMonitoring                  = carrierWrite("RequestMonitoring")
+	opCancelMonitoring                   = carrierWrite("CancelMonitoring")
 	opMonitoredCarriers                  = carrierOp("MonitoredCarriers", true)
 	opMonitoredCarrierData               = carrierOp("MonitoredCarrierData", true)
 	opGetMonitoredCarrierContactsData    = carrierOp("GetMonitoredCarrierContactsData", true)
@@ -196,8 +196,8 @@ func (s *MonitoringService) ChangesAll(ctx context.Context, from, to time.Time) 
 type BlockingService struct{ client *Client }
 
 var (
-	opBlockCarrier    = carrierOp("BlockCarrier", true)
-	opUnblockCarrier  = carrierOp("UnblockCarrier", true)
+	opBlockCarrier    = carrierWrite("BlockCarrier")
+	opUnblockCarrier  = carrierWrite("UnblockCarrier")
 	opBlockedCarriers = carrierOp("BlockedCarriers", true)
 )
 
