@@ -24,13 +24,15 @@ func explain(err error) string {
 		opErr   *mcp.OperationError
 	)
 	switch {
+	// First: an uncertain send that timed out or was cut short is above all
+	// uncertain, and the user must find out whether it arrived.
+	case mcp.IsUncertain(err):
+		return fmt.Sprintf("%v.\n\nThe request may have reached MCP, so the provider did not repeat it: repeating it could "+
+			"e-mail or text the carrier twice. Find out whether it arrived before applying again.", err)
 	case errors.Is(err, context.Canceled):
 		return "The operation was cancelled before MCP answered."
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Sprintf("MCP did not answer in time (%v). Raise request_timeout if MCP is slow.", err)
-	case mcp.IsUncertain(err):
-		return fmt.Sprintf("%v.\n\nThe request may have reached MCP, so the provider did not repeat it: repeating it could "+
-			"e-mail or text the carrier twice. Find out whether it arrived before applying again.", err)
 	case errors.As(err, &rateErr):
 		return fmt.Sprintf("MCP is throttling requests (%v). The provider waited and retried as configured by max_retries; "+
 			"try again later, or lower Terraform's -parallelism.", err)
