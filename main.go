@@ -4,12 +4,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/provider"
 )
@@ -27,12 +26,13 @@ func main() {
 		return
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address:         "registry.terraform.io/carrierstate/mcp",
-		Debug:           debug,
-		ProtocolVersion: 6,
-	})
-	if err != nil {
+	// Protocol 6, served by provider.NewServer: the framework's server with
+	// the list resources' plans computed in linear time.
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	if err := tf6server.Serve("registry.terraform.io/carrierstate/mcp", provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -242,6 +242,7 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := newProviderData(client, s.listWrites)
+	p.data.Store(data)
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }

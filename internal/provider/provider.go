@@ -5,6 +5,7 @@ package provider
 
 import (
 	"context"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -30,6 +31,9 @@ func New(version string) func() provider.Provider {
 
 type mcpProvider struct {
 	version string
+	// data is what Configure built, for the parts of the server that plan
+	// outside the framework (listPlanServer).
+	data atomic.Pointer[providerData]
 }
 
 // providerModel is the provider block.

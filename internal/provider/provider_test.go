@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -15,10 +14,11 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 )
 
-// testAccProtoV6ProviderFactories runs the provider in the test process, so
-// the CLI under test talks to it, and it to the emulator, on loopback.
+// testAccProtoV6ProviderFactories runs the provider's server (NewServer,
+// as the binary serves it) in the test process, so the CLI under test talks
+// to it, and it to the emulator, on loopback.
 var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"mcp": providerserver.NewProtocol6WithError(New("test")()),
+	"mcp": func() (tfprotov6.ProviderServer, error) { return NewServer("test")(), nil },
 }
 
 // providerConfig is a provider block with the given body and a data source
