@@ -37,8 +37,9 @@ func main() {
 	terraform := flag.String("terraform", "", "the Terraform CLI to run")
 	providerDir := flag.String("provider-dir", "", "directory holding the terraform-provider-mcp build")
 	runs := flag.Int("runs", 3, "measured runs per figure; the median is reported")
+	only := flag.Int("only", 0, "run only this benchmark (1, 2 or 3)")
 	flag.Parse()
-	if err := run(*terraform, *providerDir, *runs); err != nil {
+	if err := run(*terraform, *providerDir, *runs, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -54,7 +55,7 @@ type result struct {
 	callsAtBound       bool
 }
 
-func run(terraform, providerDir string, runs int) error {
+func run(terraform, providerDir string, runs, only int) error {
 	if terraform == "" || providerDir == "" {
 		return errors.New("-terraform and -provider-dir are required")
 	}
@@ -76,7 +77,10 @@ func run(terraform, providerDir string, runs int) error {
 	b.work = work
 
 	var results []result
-	for _, f := range []func() (result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
+	for i, f := range []func() (result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
+		if only != 0 && only != i+1 {
+			continue
+		}
 		r, err := f()
 		if err != nil {
 			return err
