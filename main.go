@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
@@ -26,6 +27,8 @@ func main() {
 		return
 	}
 
+	quietUnreadFrameworkLogs()
+
 	// Protocol 6, served by provider.NewServer: the framework's server with
 	// the list resources' plans computed in linear time.
 	var opts []tf6server.ServeOpt
@@ -35,4 +38,20 @@ func main() {
 	if err := tf6server.Serve("registry.terraform.io/carrierstate/mcp", provider.NewServer(version), opts...); err != nil {
 		log.Fatal(err)
 	}
+}
+
+// quietUnreadFrameworkLogs turns terraform-plugin-framework's own log
+// subsystem off when no TF_LOG variable asks for logs, so nobody would read
+// them. Left unset, the subsystem counts as tracing, and the framework's
+// pass over a resource's state for write-only attributes (every read,
+// create, update and import) adds a context layer per value that each trace
+// check then walks: quadratic in the state's size, minutes for a list of
+// 50,000 carriers. With any TF_LOG variable set, logging stays as asked.
+func quietUnreadFrameworkLogs() {
+	for _, name := range []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK"} {
+		if os.Getenv(name) != "" {
+			return
+		}
+	}
+	_ = os.Setenv("TF_LOG_SDK_FRAMEWORK", "off")
 }
