@@ -28,6 +28,18 @@ func PreCheck(t *testing.T) {
 	}
 }
 
+// CLIUnderTest skips a test that runs a CLI itself (not through
+// terraform-plugin-testing) unless TF_ACC is set, and returns the CLI
+// TF_ACC_TERRAFORM_PATH names: never one from PATH, never a download.
+func CLIUnderTest(t *testing.T) string {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("runs the Terraform CLI: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make testacc, make reliability)")
+	}
+	PreCheck(t)
+	return os.Getenv("TF_ACC_TERRAFORM_PATH")
+}
+
 // Emulator starts an MCP emulator for one test.
 func Emulator(t *testing.T) *emulator.Instance {
 	t.Helper()

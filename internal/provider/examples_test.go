@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
@@ -470,13 +471,7 @@ type exampleCLI struct {
 // CLI on PATH.
 func exampleCLIFor(t *testing.T) *exampleCLI {
 	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC and TF_ACC_TERRAFORM_PATH (make testacc)")
-	}
-	path := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if path == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH must name the CLI under test (make testacc sets it)")
-	}
+	path := acctest.CLIUnderTest(t)
 	cli := &exampleCLI{path: path, name: "terraform"}
 	out, err := cli.run(t, t.TempDir(), nil, "version", "-json")
 	if err != nil {

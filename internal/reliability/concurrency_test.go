@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
@@ -44,7 +45,7 @@ func concurrentConfig(em *emulator.Instance, cs []carrier, reads bool) string {
 //     no request later than a short grace after the provider's contexts were
 //     cancelled.
 func TestAccReliability_Concurrency(t *testing.T) {
-	cli := cliUnderTest(t)
+	cli := acctest.CLIUnderTest(t)
 	t.Run("one token", func(t *testing.T) {
 		em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: emulator.Faults{Latency: 300 * time.Millisecond}})
 		cs := universe(t, em, concurrentResources)

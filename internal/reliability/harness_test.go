@@ -51,20 +51,6 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
-// cliUnderTest skips a test unless TF_ACC is set, and returns the CLI it
-// must run: never one from PATH, never a download.
-func cliUnderTest(t *testing.T) string {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("runs the Terraform CLI: set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make reliability, make testacc)")
-	}
-	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	if cli == "" {
-		t.Fatal("TF_ACC_TERRAFORM_PATH must name the CLI under test (the GNUmakefile sets it)")
-	}
-	return cli
-}
-
 // workdir is a Terraform working directory for one test.
 type workdir struct {
 	*tfcli.Workdir

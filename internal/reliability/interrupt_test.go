@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
@@ -29,7 +30,7 @@ import (
 //   - the next apply converges, MCP then holds exactly the configuration,
 //     each invitation was received exactly once, and the plan is empty.
 func TestAccReliability_InterruptedApply(t *testing.T) {
-	cli := cliUnderTest(t)
+	cli := acctest.CLIUnderTest(t)
 	const nMonitored, nBlockList, nInvitations = 120, 200, 40
 	latency := emulator.Faults{Latency: 150 * time.Millisecond}
 	em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: latency})

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
@@ -105,7 +106,7 @@ type secretArtifact struct {
 // provider cannot change; never in the trace log, the state or the CLI's
 // other output.
 func TestAccSecrets(t *testing.T) {
-	cli := cliUnderTest(t)
+	cli := acctest.CLIUnderTest(t)
 	for _, mode := range passwordModes {
 		t.Run(mode.name, func(t *testing.T) {
 			password := distinctive(t, "mcp-Secret-")

@@ -51,7 +51,7 @@ const maxSoakApplies = 6
 //     and its request count less faults and refused tokens all agree);
 //   - the next plan is empty (plan -detailed-exitcode exits 0), faults still on.
 func TestAccReliability_FaultSoak(t *testing.T) {
-	cli := cliUnderTest(t)
+	cli := acctest.CLIUnderTest(t)
 	k := scale(t, "MCP_SOAK_SCALE")
 	n := struct{ monitored, blocked, blockList, invitations int }{300 * k, 100 * k, 500 * k, 20 * k}
 	em, rec := emulator.StartRecorded(t, emulator.Options{

@@ -15,7 +15,7 @@ import (
 // was slow); the invitation is not recorded; exactly one request reached
 // MCP. Once MCP answers again, the next apply sends it, once.
 func TestAccReliability_InvitationTimeout(t *testing.T) {
-	cli := cliUnderTest(t)
+	cli := acctest.CLIUnderTest(t)
 	em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000,
 		Faults: emulator.Faults{Latency: 5 * time.Second, Operations: []string{"EmailPacketInvitation"}}})
 	c := universe(t, em, 1)[0]
