@@ -5,7 +5,10 @@
 //  1. a refresh-only plan over 2,000 mcp_monitored_carrier resources, against
 //     the same plan over 2,000 terraform_data resources (Terraform's floor);
 //  2. a plan with no changes for an mcp_monitoring_list of 50,000 carriers,
-//     against a terraform_data holding the same 50,000-entry map;
+//     against a terraform_data holding the same 50,000-entry map, and
+//     against Terraform's own floor for that shape: the map converted to
+//     map(object(...)) as Terraform converts carriers (quadratic in go-cty's
+//     type unification, whatever the provider does);
 //  3. an apply adding 1,000 carriers to a list with 20 ms of emulator latency
 //     per request, against the ideal 1,000 × 20 ms ÷ the write concurrency.
 //
@@ -77,7 +80,7 @@ func run(terraform, providerDir string, runs, only int) error {
 	b.work = work
 
 	var results []result
-	for i, f := range []func() (result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
+	for i, f := range []func() ([]result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
 		if only != 0 && only != i+1 {
 			continue
 		}
@@ -85,7 +88,7 @@ func run(terraform, providerDir string, runs, only int) error {
 		if err != nil {
 			return err
 		}
-		results = append(results, r)
+		results = append(results, r...)
 	}
 	printTable(results)
 	return nil
@@ -153,58 +156,64 @@ func (b *bench) dots(n int) ([]int, error) {
 	return out, nil
 }
 
-// compare applies a configuration using the provider and a baseline one,
+// compare applies a configuration using the provider and baseline ones,
 // then times a command on each (the median of b.runs) and counts the MCP
 // calls one run of it makes.
-func (b *bench) compare(name, config, baseConfig string, applyArgs []string, args ...string) (provider, baseline time.Duration, perRun map[string]int, err error) {
+func (b *bench) compare(name, config string, baseConfigs []string, applyArgs []string, args ...string) (provider time.Duration, baselines []time.Duration, perRun map[string]int, err error) {
 	mcpDir, err := b.dir(name, config)
 	if err != nil {
-		return 0, 0, nil, err
+		return 0, nil, nil, err
 	}
-	baseDir, err := b.dir(name+"-baseline", baseConfig)
-	if err != nil {
-		return 0, 0, nil, err
+	dirs := []*tfcli.Workdir{mcpDir}
+	for i, baseConfig := range baseConfigs {
+		dir, err := b.dir(fmt.Sprintf("%s-baseline-%d", name, i+1), baseConfig)
+		if err != nil {
+			return 0, nil, nil, err
+		}
+		dirs = append(dirs, dir)
 	}
-	for _, dir := range []*tfcli.Workdir{mcpDir, baseDir} {
+	for _, dir := range dirs {
 		if _, err := b.terraformRun(dir, append([]string{"apply", "-auto-approve"}, applyArgs...)...); err != nil {
-			return 0, 0, nil, err
+			return 0, nil, nil, err
 		}
 	}
-	// Runs alternate between the two, so that a machine busy with something
-	// else slows both alike.
-	var ours, theirs []time.Duration
+	// Runs alternate between the configurations, so that a machine busy
+	// with something else slows all alike.
+	times := make([][]time.Duration, len(dirs))
 	perRun = map[string]int{}
 	for range b.runs {
-		before := b.em.Stats()
-		d, err := b.terraformRun(mcpDir, args...)
-		if err != nil {
-			return 0, 0, nil, err
+		for i, dir := range dirs {
+			before := b.em.Stats()
+			d, err := b.terraformRun(dir, args...)
+			if err != nil {
+				return 0, nil, nil, err
+			}
+			times[i] = append(times[i], d)
+			if i == 0 {
+				for op, c := range b.calls(before) {
+					perRun[op] = max(perRun[op], c)
+				}
+			}
 		}
-		ours = append(ours, d)
-		for op, c := range b.calls(before) {
-			perRun[op] = max(perRun[op], c)
-		}
-		if d, err = b.terraformRun(baseDir, args...); err != nil {
-			return 0, 0, nil, err
-		}
-		theirs = append(theirs, d)
 	}
-	provider, baseline = median(ours), median(theirs)
-	return provider, baseline, perRun, nil
+	for _, t := range times[1:] {
+		baselines = append(baselines, median(t))
+	}
+	return median(times[0]), baselines, perRun, nil
 }
 
 // perCarrierRefresh is benchmark 1. One block per carrier: Terraform plans
 // a 2,000-element for_each in quadratic time whatever the provider.
-func (b *bench) perCarrierRefresh() (result, error) {
+func (b *bench) perCarrierRefresh() ([]result, error) {
 	const n = 2000
 	fmt.Println("==> 1. refresh-only plan, 2,000 mcp_monitored_carrier vs 2,000 terraform_data")
 	b.em.Reset()
 	dots, err := b.dots(n)
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
 	if err := b.em.Monitor(dots...); err != nil {
-		return result{}, err
+		return nil, err
 	}
 	var mcpConfig, baseConfig strings.Builder
 	mcpConfig.WriteString("provider \"mcp\" {}\n\n")
@@ -212,29 +221,29 @@ func (b *bench) perCarrierRefresh() (result, error) {
 		fmt.Fprintf(&mcpConfig, "resource \"mcp_monitored_carrier\" \"c%[1]d\" {\n  dot_number = \"%[1]d\"\n}\n", dot)
 		fmt.Fprintf(&baseConfig, "resource \"terraform_data\" \"c%[1]d\" {\n  input = \"%[1]d\"\n}\n", dot)
 	}
-	provider, baseline, perRun, err := b.compare("per-carrier", mcpConfig.String(), baseConfig.String(), []string{"-parallelism=50"}, "plan", "-refresh-only")
+	provider, baselines, perRun, err := b.compare("per-carrier", mcpConfig.String(), []string{baseConfig.String()}, []string{"-parallelism=50"}, "plan", "-refresh-only")
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
-	return result{
-		name: "Refresh-only plan, 2,000 `mcp_monitored_carrier`", provider: provider, baseline: baseline,
+	return []result{{
+		name: "Refresh-only plan, 2,000 `mcp_monitored_carrier`", provider: provider, baseline: baselines[0],
 		baselineName: "2,000 `terraform_data`", target: 1.5,
 		calls:        formatCalls(perRun),
 		callsAtBound: perRun["Token"] == 1 && perRun["MonitoredCarriers"] == 1 && len(perRun) == 2,
-	}, nil
+	}}, nil
 }
 
 // largeListPlan is benchmark 2.
-func (b *bench) largeListPlan() (result, error) {
+func (b *bench) largeListPlan() ([]result, error) {
 	const n = 50_000
 	fmt.Println("==> 2. plan with no changes, mcp_monitoring_list of 50,000 vs terraform_data holding the same map")
 	b.em.Reset()
 	dots, err := b.dots(n)
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
 	if err := b.em.Monitor(dots...); err != nil {
-		return result{}, err
+		return nil, err
 	}
 	var entries strings.Builder
 	for _, dot := range dots {
@@ -242,27 +251,38 @@ func (b *bench) largeListPlan() (result, error) {
 	}
 	list := "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n" + entries.String() + "  }\n}\n"
 	base := "resource \"terraform_data\" \"all\" {\n  input = {\n" + entries.String() + "  }\n}\n"
-	provider, baseline, perRun, err := b.compare("large-list", list, base, nil, "plan", "-detailed-exitcode")
+	// Terraform's own floor for a map of objects: the same literal converted
+	// to map(object(...)), as Terraform converts carriers, then held by
+	// terraform_data. The conversion is quadratic in Terraform itself.
+	typed := "variable \"carriers\" {\n  type = map(object({\n    docket_number     = optional(string)\n" +
+		"    intrastate_number = optional(string)\n  }))\n  default = {\n" + entries.String() + "  }\n}\n\n" +
+		"resource \"terraform_data\" \"all\" {\n  input = var.carriers\n}\n"
+	provider, baselines, perRun, err := b.compare("large-list", list, []string{base, typed}, nil, "plan", "-detailed-exitcode")
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
-	return result{
-		name: "Plan, no changes, `mcp_monitoring_list` of 50,000", provider: provider, baseline: baseline,
+	calls := formatCalls(perRun)
+	atBound := perRun["Token"] == 1 && perRun["MonitoredCarriers"] == n/5000 && len(perRun) == 2
+	return []result{{
+		name: "Plan, no changes, `mcp_monitoring_list` of 50,000", provider: provider, baseline: baselines[0],
 		baselineName: "`terraform_data` with the same map", target: 1.5,
-		calls:        formatCalls(perRun),
-		callsAtBound: perRun["Token"] == 1 && perRun["MonitoredCarriers"] == n/5000 && len(perRun) == 2,
-	}, nil
+		calls: calls, callsAtBound: atBound,
+	}, {
+		name: "The same plan, against Terraform's floor for a map of objects", provider: provider, baseline: baselines[1],
+		baselineName: "`terraform_data` with the same map as `map(object(...))`", target: 1.5,
+		calls: calls, callsAtBound: atBound,
+	}}, nil
 }
 
 // listApply is benchmark 3: the ideal is the writes alone, spread over the
 // concurrency bound.
-func (b *bench) listApply() (result, error) {
+func (b *bench) listApply() ([]result, error) {
 	const n = 1000
 	const latency = 20 * time.Millisecond
 	fmt.Println("==> 3. apply adding 1,000 carriers to a list, 20 ms emulator latency")
 	dots, err := b.dots(n)
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
 	var entries strings.Builder
 	for _, dot := range dots {
@@ -270,7 +290,7 @@ func (b *bench) listApply() (result, error) {
 	}
 	dir, err := b.dir("list-apply", "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n"+entries.String()+"  }\n}\n")
 	if err != nil {
-		return result{}, err
+		return nil, err
 	}
 	stateFile := filepath.Join(dir.Dir, "terraform.tfstate")
 	reset := func() {
@@ -285,7 +305,7 @@ func (b *bench) listApply() (result, error) {
 		reset()
 		d, err := b.terraformRun(dir, "apply", "-auto-approve")
 		if err != nil {
-			return result{}, err
+			return nil, err
 		}
 		times = append(times, d)
 	}
@@ -293,17 +313,17 @@ func (b *bench) listApply() (result, error) {
 	// Each run starts from a reset emulator: the counts are the last run's.
 	perRun := b.calls(emulator.Stats{})
 	if err := b.em.SetFaults(emulator.Faults{}); err != nil {
-		return result{}, err
+		return nil, err
 	}
 	if perRun["RequestMonitoring"] != n {
-		return result{}, fmt.Errorf("the last apply made %d RequestMonitoring calls, want %d", perRun["RequestMonitoring"], n)
+		return nil, fmt.Errorf("the last apply made %d RequestMonitoring calls, want %d", perRun["RequestMonitoring"], n)
 	}
-	return result{
+	return []result{{
 		name: "Apply adding 1,000 carriers, 20 ms latency", provider: provider,
 		baseline:     time.Duration(n) * latency / writeConcurrency,
 		baselineName: fmt.Sprintf("ideal: 1,000 × 20 ms ÷ %d", writeConcurrency), target: 1.5,
 		calls: formatCalls(perRun), callsAtBound: true,
-	}, nil
+	}}, nil
 }
 
 func formatCalls(calls map[string]int) string {
