@@ -15,12 +15,19 @@ import (
 type listCarrier struct{ docket, intrastate any }
 
 // listValue builds a list resource value; carriers nil is a null state.
-func listValue(typ tftypes.Type, id, onDestroy any, carriers map[string]listCarrier) tftypes.Value {
+func listValue(t testing.TB, typ tftypes.Type, id, onDestroy any, carriers map[string]listCarrier) tftypes.Value {
+	t.Helper()
 	if carriers == nil {
 		return tftypes.NewValue(typ, nil)
 	}
-	attrs := typ.(tftypes.Object).AttributeTypes
-	mapType := attrs["carriers"].(tftypes.Map)
+	obj, ok := typ.(tftypes.Object)
+	if !ok {
+		t.Fatalf("a list resource's type is %s, not an object", typ)
+	}
+	mapType, ok := obj.AttributeTypes["carriers"].(tftypes.Map)
+	if !ok {
+		t.Fatalf("carriers is %s, not a map", obj.AttributeTypes["carriers"])
+	}
 	elems := map[string]tftypes.Value{}
 	for k, c := range carriers {
 		elems[k] = tftypes.NewValue(mapType.ElementType, map[string]tftypes.Value{
@@ -88,10 +95,10 @@ func TestListPlanMatchesFramework(t *testing.T) {
 			"emptied":                  {prior: listed, config: map[string]listCarrier{}, priorID: "x", priorDestroy: "clear"},
 		} {
 			t.Run(typeName+"/"+name, func(t *testing.T) {
-				config := listValue(typ, nil, tc.configOnDestroy, tc.config)
-				prior := listValue(typ, tc.priorID, tc.priorDestroy, tc.prior)
+				config := listValue(t, typ, nil, tc.configOnDestroy, tc.config)
+				prior := listValue(t, typ, tc.priorID, tc.priorDestroy, tc.prior)
 				proposedCarriers, id, onDestroy := proposedNew(tc.prior, tc.priorID, tc.priorDestroy, tc.config, tc.configOnDestroy)
-				proposed := listValue(typ, id, onDestroy, proposedCarriers)
+				proposed := listValue(t, typ, id, onDestroy, proposedCarriers)
 				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
 					Config: dynamic(t, typ, config), PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed)}
 				want, err := framework.PlanResourceChange(ctx, req)
@@ -143,9 +150,9 @@ func BenchmarkListPlan(b *testing.B) {
 	config["999"] = listCarrier{}
 	carriers, id, onDestroy := proposedNew(prior, "monitoring_list", "keep", config, nil)
 	req := &tfprotov6.PlanResourceChangeRequest{TypeName: "mcp_monitoring_list",
-		Config:           dynamicB(b, typ, listValue(typ, nil, nil, config)),
-		PriorState:       dynamicB(b, typ, listValue(typ, "monitoring_list", "keep", prior)),
-		ProposedNewState: dynamicB(b, typ, listValue(typ, id, onDestroy, carriers))}
+		Config:           dynamicB(b, typ, listValue(b, typ, nil, nil, config)),
+		PriorState:       dynamicB(b, typ, listValue(b, typ, "monitoring_list", "keep", prior)),
+		ProposedNewState: dynamicB(b, typ, listValue(b, typ, id, onDestroy, carriers))}
 	b.ResetTimer()
 	for range b.N {
 		if resp, err := server.PlanResourceChange(ctx, req); err != nil || len(resp.Diagnostics) > 0 {
