@@ -39,8 +39,10 @@ func concurrentConfig(em *emulator.Instance, cs []carrier, reads bool) string {
 // resources:
 //   - one token: a plan that refreshes the 200 resources and reads 100 data
 //     sources, up to 50 requests in flight at once, requests one token;
-//   - expiring tokens: when tokens expire every second under such a plan, in-flight requests are refused (401) and the provider asks for
-//     one new token per expiry, not one per request;
+//   - expiring tokens: when tokens expire every second under such a plan
+//     (run ten at a time, so that it outlives several tokens), in-flight
+//     requests are refused (401) and the provider asks for one new token
+//     per expiry, not one per request;
 //   - cancellation: an apply of 200 resources interrupted with SIGINT starts
 //     no request later than a short grace after the provider's contexts were
 //     cancelled.
@@ -86,7 +88,11 @@ func TestAccReliability_Concurrency(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 		defer cancel()
 		from := time.Now()
-		w.must(ctx, 0, "plan", "-input=false", "-no-color", parallelism)
+		// Ten at a time: the 100 reads then flow for about four token
+		// lifetimes, so that some are sent late in each one (at 50 they
+		// would be done in two waves, before a token grew old).
+		const flowing = "-parallelism=10"
+		w.must(ctx, 0, "plan", "-input=false", "-no-color", flowing)
 		took := time.Since(from)
 		reqs := window(rec.Requests(), from, time.Now())
 		tokens, refused := 0, 0
@@ -102,7 +108,7 @@ func TestAccReliability_Concurrency(t *testing.T) {
 		// requests are repeated with the token that replaced it.
 		bound := 1 + int(math.Ceil(took.Seconds()/0.9))
 		t.Logf("plan %s with tokens expiring every %s: %d requests in %s, up to %d in flight, %d refused (401) and repeated, %d token requests (bound %d)",
-			parallelism, ttl, len(reqs), took.Round(time.Millisecond), maxInFlight(reqs), refused, tokens, bound)
+			flowing, ttl, len(reqs), took.Round(time.Millisecond), maxInFlight(reqs), refused, tokens, bound)
 		if tokens > bound {
 			t.Errorf("%d token requests in %s, want at most %d: one per expiry, shared by every request", tokens, took.Round(time.Millisecond), bound)
 		}
