@@ -141,6 +141,30 @@ func (b *bench) calls(since emulator.Stats) map[string]int {
 	return out
 }
 
+// monitored resets the emulator and puts n carriers on the monitored list.
+func (b *bench) monitored(n int) ([]int, error) {
+	b.em.Reset()
+	dots, err := b.dots(n)
+	if err != nil {
+		return nil, err
+	}
+	return dots, b.em.Monitor(dots...)
+}
+
+// mapEntries is the body of a carriers map: each DOT number, no docket.
+func mapEntries(dots []int) string {
+	var entries strings.Builder
+	for _, dot := range dots {
+		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
+	}
+	return entries.String()
+}
+
+// monitoringList is a configuration of one mcp_monitoring_list.
+func monitoringList(entries string) string {
+	return "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n" + entries + "  }\n}\n"
+}
+
 func (b *bench) dots(n int) ([]int, error) {
 	list, err := b.em.Carriers(emulator.CarrierFilter{Kind: emulator.KindMC, Limit: n})
 	if err != nil {
@@ -207,12 +231,8 @@ func (b *bench) compare(name, config string, baseConfigs []string, applyArgs []s
 func (b *bench) perCarrierRefresh() ([]result, error) {
 	const n = 2000
 	fmt.Println("==> 1. refresh-only plan, 2,000 mcp_monitored_carrier vs 2,000 terraform_data")
-	b.em.Reset()
-	dots, err := b.dots(n)
+	dots, err := b.monitored(n)
 	if err != nil {
-		return nil, err
-	}
-	if err := b.em.Monitor(dots...); err != nil {
 		return nil, err
 	}
 	var mcpConfig, baseConfig strings.Builder
@@ -237,25 +257,18 @@ func (b *bench) perCarrierRefresh() ([]result, error) {
 func (b *bench) largeListPlan() ([]result, error) {
 	const n = 50_000
 	fmt.Println("==> 2. plan with no changes, mcp_monitoring_list of 50,000 vs terraform_data holding the same map")
-	b.em.Reset()
-	dots, err := b.dots(n)
+	dots, err := b.monitored(n)
 	if err != nil {
 		return nil, err
 	}
-	if err := b.em.Monitor(dots...); err != nil {
-		return nil, err
-	}
-	var entries strings.Builder
-	for _, dot := range dots {
-		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
-	}
-	list := "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n" + entries.String() + "  }\n}\n"
-	base := "resource \"terraform_data\" \"all\" {\n  input = {\n" + entries.String() + "  }\n}\n"
+	entries := mapEntries(dots)
+	list := monitoringList(entries)
+	base := "resource \"terraform_data\" \"all\" {\n  input = {\n" + entries + "  }\n}\n"
 	// Terraform's own floor for a map of objects: the same literal converted
 	// to map(object(...)), as Terraform converts carriers, then held by
 	// terraform_data. The conversion is quadratic in Terraform itself.
 	typed := "variable \"carriers\" {\n  type = map(object({\n    docket_number     = optional(string)\n" +
-		"    intrastate_number = optional(string)\n  }))\n  default = {\n" + entries.String() + "  }\n}\n\n" +
+		"    intrastate_number = optional(string)\n  }))\n  default = {\n" + entries + "  }\n}\n\n" +
 		"resource \"terraform_data\" \"all\" {\n  input = var.carriers\n}\n"
 	provider, baselines, perRun, err := b.compare("large-list", list, []string{base, typed}, nil, "plan", "-detailed-exitcode")
 	if err != nil {
@@ -284,11 +297,7 @@ func (b *bench) listApply() ([]result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var entries strings.Builder
-	for _, dot := range dots {
-		fmt.Fprintf(&entries, "    \"%d\" = {}\n", dot)
-	}
-	dir, err := b.dir("list-apply", "provider \"mcp\" {}\n\nresource \"mcp_monitoring_list\" \"all\" {\n  carriers = {\n"+entries.String()+"  }\n}\n")
+	dir, err := b.dir("list-apply", monitoringList(mapEntries(dots)))
 	if err != nil {
 		return nil, err
 	}

@@ -126,9 +126,10 @@ func (r *carrierListResource) Configure(_ context.Context, req resource.Configur
 // creating the resource will take off the list, and other resources that
 // would fight over the same list.
 //
-// Terraform 1.x never calls it for this resource's plans in practice: the
-// provider's server plans list resources itself (see listPlanServer), and
-// calls planWarnings the same way.
+// The framework runs it only for the plans listPlanServer hands back to it
+// (a destroy, a carriers map not yet known); listPlanServer computes every
+// other plan itself and calls planWarnings the same way.
+// TestListPlanMatchesFramework holds the two paths to the same result.
 func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
