@@ -179,3 +179,37 @@ func TestParseInvitationID(t *testing.T) {
 		}
 	}
 }
+
+func TestParseListValue(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]Key{
+		"":          {DOT: 7},
+		"MC113843":  {DOT: 7, Docket: "MC113843"},
+		"FF012345":  {DOT: 7, Docket: "FF012345"},
+		"MX1":       {DOT: 7, Docket: "MX1"},
+		"TX123456":  {DOT: 7, Intrastate: "TX123456"},
+		"CA-998877": {DOT: 7, Intrastate: "CA-998877"},
+		"MCA1":      {DOT: 7, Intrastate: "MCA1"}, // no digit after the prefix: not a docket
+	} {
+		got, err := ParseListValue(7, in)
+		if err != nil || got != want {
+			t.Errorf("ParseListValue(7, %q) = %+v, %v; want %+v", in, got, err, want)
+		}
+		if err == nil && got.ListValue() != in {
+			t.Errorf("ParseListValue(7, %q).ListValue() = %q: does not round-trip", in, got.ListValue())
+		}
+	}
+	for in, hint := range map[string]string{
+		"mc113843":  `is not a docket number: expected MC, FF or MX followed by 1 to 8 digits, such as MC113843 (did you mean "MC113843"?)`,
+		"MC 113843": `did you mean "MC113843"`,
+		"MC11384X":  `"MC11384X" is not a docket number`,
+		"mx-1":      `did you mean "MX1"`,
+		"tx123456":  `"tx123456" is not an intrastate number: expected upper-case letters, digits and hyphens only, such as TX123456; a docket number is MC, FF or MX`,
+		"TX 1":      `"TX 1" is not an intrastate number`,
+		" ":         `is not an intrastate number`,
+	} {
+		if got, err := ParseListValue(7, in); err == nil || !strings.Contains(err.Error(), hint) {
+			t.Errorf("ParseListValue(7, %q) = %+v, %v; want an error containing %q", in, got, err, hint)
+		}
+	}
+}

@@ -74,3 +74,29 @@ func FuzzCheckEmail(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseListValue: never panics; an accepted value names a valid docket
+// or intrastate number, never both, and round-trips.
+func FuzzParseListValue(f *testing.F) {
+	for _, s := range []string{"", "MC113843", "mc113843", "MC 1", "FF0", "MX-1", "TX123456", "tx1", "MCA", "M", "MC", " ", "CA-1/2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, value string) {
+		k, err := ParseListValue(23868, value)
+		if err != nil {
+			if !strings.Contains(err.Error(), "is not a") {
+				t.Fatalf("ParseListValue(%q) error %q does not say what is expected", value, err)
+			}
+			return
+		}
+		if k.DOT != 23868 || (k.Docket != "" && k.Intrastate != "") {
+			t.Fatalf("ParseListValue(%q) = %+v", value, k)
+		}
+		if k.Docket != "" && CheckDocket(k.Docket) != nil || k.Intrastate != "" && CheckIntrastate(k.Intrastate) != nil {
+			t.Fatalf("ParseListValue(%q) accepted an invalid identifier: %+v", value, k)
+		}
+		if k.ListValue() != value {
+			t.Fatalf("ParseListValue(%q).ListValue() = %q", value, k.ListValue())
+		}
+	})
+}

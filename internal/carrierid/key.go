@@ -76,3 +76,51 @@ func (k Key) Describe() string {
 	}
 	return s
 }
+
+// ListValue is how a list resource's carriers map names a carrier besides
+// its DOT number: its docket number, its intrastate number, or "" when the
+// DOT number alone identifies it.
+func (k Key) ListValue() string {
+	if k.Docket != "" {
+		return k.Docket
+	}
+	return k.Intrastate
+}
+
+// ParseListValue reads a carriers map value for the carrier with the given
+// DOT number. The kind is told from the value: one that starts with a
+// docket prefix (MC, FF or MX, in any case) and then a digit or separator
+// is a docket number and must be one exactly; anything else non-empty is an
+// intrastate number.
+func ParseListValue(dot int, value string) (Key, error) {
+	k := Key{DOT: dot}
+	switch {
+	case value == "":
+	case looksLikeDocket(value):
+		if err := CheckDocket(value); err != nil {
+			return Key{}, err
+		}
+		k.Docket = value
+	default:
+		if err := CheckIntrastate(value); err != nil {
+			return Key{}, fmt.Errorf("%w; a docket number is MC, FF or MX followed by digits, such as MC113843, "+
+				"and \"\" names the carrier by its DOT number alone", err)
+		}
+		k.Intrastate = value
+	}
+	return k, nil
+}
+
+// looksLikeDocket reports whether a value is meant as a docket number: a
+// docket prefix in any case, then a digit or a separator people write.
+func looksLikeDocket(s string) bool {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	if len(t) < 3 || !hasDocketPrefix(t) {
+		return false
+	}
+	switch c := t[2]; {
+	case c >= '0' && c <= '9', c == ' ', c == '-', c == '#':
+		return true
+	}
+	return false
+}

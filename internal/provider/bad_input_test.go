@@ -124,14 +124,16 @@ var badInputs = []badInput{
 		"Attribute user_name", "string length must be between 1 and 256"},
 
 	// mcp_block_list and mcp_monitoring_list.
-	{"map key not a DOT number", badResource("mcp_block_list", `carriers = { "abc" = {} }`),
+	{"map key not a DOT number", badResource("mcp_block_list", `carriers = { "abc" = "" }`),
 		`Invalid carriers["abc"]`, `"abc" is not a USDOT number: expected 1 to 8 digits`},
-	{"map key zero", badResource("mcp_monitoring_list", `carriers = { "0" = {} }`),
+	{"map key zero", badResource("mcp_monitoring_list", `carriers = { "0" = "" }`),
 		`Invalid carriers["0"]`, `"0" is not a USDOT number: expected 1 to 8 digits`},
-	{"list docket in lower case", badResource("mcp_monitoring_list", `carriers = { "23868" = { docket_number = "mc113843" } }`),
-		`Invalid carriers["23868"].docket_number`, `did you mean "MC113843"?`},
-	{"list entry with docket and intrastate number", badResource("mcp_block_list", `carriers = { "23868" = { docket_number = "MC113843", intrastate_number = "TX1" } }`),
-		`Attribute "carriers[\"23868\"].intrastate_number" cannot be specified`, `when "carriers[\"23868\"].docket_number" is specified`},
+	{"list docket in lower case", badResource("mcp_monitoring_list", `carriers = { "23868" = "mc113843" }`),
+		`Invalid carriers["23868"]`, `did you mean "MC113843"?`},
+	{"list docket with a letter", badResource("mcp_block_list", `carriers = { "23868" = "MC11384X" }`),
+		`Invalid carriers["23868"]`, `"MC11384X" is not a docket number: expected MC, FF or MX followed by 1 to 8 digits`},
+	{"list intrastate number in lower case", badResource("mcp_block_list", `carriers = { "23868" = "tx100042" }`),
+		`Invalid carriers["23868"]`, `"tx100042" is not an intrastate number: expected upper-case letters, digits and hyphens only`},
 	{"on_destroy unknown", badResource("mcp_block_list", "carriers = {}\non_destroy = \"delete\""),
 		"Attribute on_destroy", `value must be one of: ["keep" "clear"]`},
 

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/listwire"
 	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
 )
 
@@ -60,12 +61,6 @@ type carrierListModel struct {
 	OnDestroy types.String `tfsdk:"on_destroy"`
 }
 
-// listEntryType is the object type of each carriers value.
-var listEntryType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"docket_number":     types.StringType,
-	"intrastate_number": types.StringType,
-}}
-
 func (r *carrierListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + r.kind.typeName
 }
@@ -79,32 +74,17 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"carriers": schema.MapNestedAttribute{
+			"carriers": schema.MapAttribute{
 				MarkdownDescription: "Every carrier that must be on the " + r.kind.listName + ", keyed by USDOT number (such as `\"23868\"`). " +
+					"Each value names the carrier further: its docket number (`\"MC113843\"`; `FF` and `MX` dockets too), " +
+					"its intrastate number if it is intrastate-only (`\"TX123456\"`), or `\"\"` to name it by its DOT number alone. " +
+					"A value that starts with `MC`, `FF` or `MX` and a digit is a docket number; any other is an intrastate number.\n\n" +
 					"**Authoritative:** a carrier on MCP's " + r.kind.listName + " that is not in this map is taken off it, " +
-					"including carriers added in the MCP portal; the plan lists each one. An empty map empties the list.",
-				Required:   true,
-				Validators: []validator.Map{mapvalidator.KeysAre(dotNumberValidator)},
-				NestedObject: schema.NestedAttributeObject{
-					Validators: []validator.Object{docketOrIntrastate{}},
-					Attributes: map[string]schema.Attribute{
-						"docket_number": schema.StringAttribute{
-							MarkdownDescription: "The carrier's docket number (`MC`, `FF` or `MX` and digits). Optional: when left out, " +
-								"MCP finds the carrier by its DOT number and this shows the docket MCP lists.",
-							Optional:      true,
-							Computed:      true,
-							Validators:    []validator.String{docketNumberValidator},
-							PlanModifiers: []planmodifier.String{keepListedValue{}},
-						},
-						"intrastate_number": schema.StringAttribute{
-							MarkdownDescription: "The state-issued number of an intrastate-only carrier, instead of a docket number.",
-							Optional:            true,
-							Computed:            true,
-							Validators:          []validator.String{intrastateNumberValidator},
-							PlanModifiers:       []planmodifier.String{keepListedValue{}},
-						},
-					},
-				},
+					"including carriers added in the MCP portal; the plan lists each one. An empty map empties the list. " +
+					"After an import, the values are what MCP lists for each carrier.",
+				Required:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Map{mapvalidator.KeysAre(dotNumberValidator), mapvalidator.ValueStringsAre(listValueValidator)},
 			},
 			"on_destroy": schema.StringAttribute{
 				MarkdownDescription: "What destroying this resource does to MCP's " + r.kind.listName + ": `" + onDestroyKeep + "` (the default) " +
@@ -126,8 +106,8 @@ func (r *carrierListResource) Configure(_ context.Context, req resource.Configur
 // creating the resource will take off the list, and other resources that
 // would fight over the same list.
 //
-// The framework runs it only for the plans listPlanServer hands back to it
-// (a destroy, a carriers map not yet known); listPlanServer computes every
+// The framework runs it only for the plans listServer hands back to it
+// (a destroy, a carriers map not yet known); listServer computes every
 // other plan itself and calls planWarnings the same way.
 // TestListPlanMatchesFramework holds the two paths to the same result.
 func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -198,7 +178,7 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 	if diags.HasError() {
 		return
 	}
-	desired, d := desiredCarriers(plan.Carriers)
+	desired, d := desiredCarriers(wireMap(plan.Carriers))
 	diags.Append(d...)
 	if diags.HasError() {
 		return
@@ -211,8 +191,7 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 		}
 	}
 	plan.ID = types.StringValue(r.kind.id)
-	plan.Carriers, d = carriersValue(res.Entries)
-	diags.Append(d...)
+	plan.Carriers = typesMap(recordedCarriers(wireMap(plan.Carriers), res.Entries))
 	diags.Append(state.Set(ctx, plan)...)
 }
 
@@ -221,25 +200,43 @@ type stateSetter interface {
 	Set(ctx context.Context, val any) diag.Diagnostics
 }
 
+// Read is the framework's path; listServer reads list resources itself,
+// through read, and TestListServerMatchesFramework holds the two together.
 func (r *carrierListResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state carrierListModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	entries, err := r.kind.list(r.data).All(ctx)
-	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
+	v, diags := r.read(ctx, listwire.Value{Carriers: wireMap(state.Carriers), ID: wireString(state.ID), OnDestroy: wireString(state.OnDestroy)})
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
 		return
 	}
-	var d diag.Diagnostics
-	state.ID = types.StringValue(r.kind.id)
-	state.Carriers, d = carriersValue(entries)
-	resp.Diagnostics.Append(d...)
-	if state.OnDestroy.IsNull() {
-		state.OnDestroy = types.StringValue(onDestroyKeep)
+	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListModel{
+		ID: types.StringValue(v.ID.Value), Carriers: typesMap(v.Carriers), OnDestroy: types.StringValue(v.OnDestroy.Value),
+	})...)
+}
+
+// read is the state that records what MCP's list holds now, given the
+// last state.
+func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (listwire.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	entries, err := r.kind.list(r.data).All(ctx)
+	if err != nil {
+		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
+		return state, diags
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
+	state.ID = listwire.Known(r.kind.id)
+	state.Carriers = recordedCarriers(state.Carriers, entries)
+	if state.OnDestroy.Null {
+		state.OnDestroy = listwire.Known(onDestroyKeep)
+	}
+	return state, diags
+}
+
+func wireString(s types.String) listwire.String {
+	return listwire.String{Value: s.ValueString(), Null: s.IsNull(), Unknown: s.IsUnknown()}
 }
 
 func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -261,104 +258,91 @@ func (r *carrierListResource) ImportState(ctx context.Context, req resource.Impo
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListModel{
 		ID:        types.StringValue(r.kind.id),
-		Carriers:  types.MapNull(listEntryType),
+		Carriers:  types.MapNull(types.StringType),
 		OnDestroy: types.StringValue(onDestroyKeep),
 	})...)
 }
 
-// docketOrIntrastate refuses a carrier with both a docket and an intrastate
-// number. It checks one map value at a time: ConflictsWith resolves its path
-// expression against the whole configuration for every value, which is
-// quadratic in the size of the map (minutes for 50,000 carriers).
-type docketOrIntrastate struct{}
-
-func (docketOrIntrastate) Description(context.Context) string {
-	return "docket_number and intrastate_number are not both set"
-}
-
-func (v docketOrIntrastate) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (docketOrIntrastate) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	attrs := req.ConfigValue.Attributes()
-	docket, intrastate := attrs["docket_number"], attrs["intrastate_number"]
-	if docket == nil || intrastate == nil || docket.IsNull() || intrastate.IsNull() {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path.AtName("intrastate_number"), "Invalid Attribute Combination",
-		fmt.Sprintf("Attribute %q cannot be specified when %q is specified: a carrier has a docket number or, "+
-			"if it is intrastate-only, an intrastate number.", req.Path.AtName("intrastate_number"), req.Path.AtName("docket_number")))
-}
-
-// keepListedValue plans a carrier's docket or intrastate number, when the
-// configuration leaves it out, as what MCP lists for a carrier already on
-// the list (even null). Without it, every change to the map would show every
-// unchanged carrier's missing value as "(known after apply)"; a carrier
-// being added still gets its value from MCP after apply.
-type keepListedValue struct{}
-
-func (keepListedValue) Description(context.Context) string {
-	return "Keeps the listed value of a carrier already on the list."
-}
-
-func (m keepListedValue) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (keepListedValue) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	if !req.ConfigValue.IsNull() || !req.PlanValue.IsUnknown() || req.State.Raw.IsNull() {
-		return
-	}
-	var listed types.Object
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, req.Path.ParentPath(), &listed)...)
-	if !listed.IsNull() && !listed.IsUnknown() {
-		resp.PlanValue = req.StateValue
-	}
-}
-
-// desiredCarriers reads the planned map into list keys.
-func desiredCarriers(m types.Map) (map[int]carrierid.Key, diag.Diagnostics) {
+// desiredCarriers reads the planned carriers into list keys.
+func desiredCarriers(m listwire.Map) (map[int]carrierid.Key, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	out := make(map[int]carrierid.Key, len(m.Elements()))
-	for k, v := range m.Elements() {
-		dot, err := carrierid.ParseDOT(k)
+	out := make(map[int]carrierid.Key, len(m.Elems))
+	for k, v := range m.Elems {
+		key, err := listKey(k, v)
 		if err != nil {
-			diags.AddAttributeError(path.Root("carriers").AtMapKey(k), "Invalid carriers key", err.Error())
+			diags.AddAttributeError(path.Root("carriers").AtMapKey(k), "Invalid carriers entry", err.Error())
 			continue
 		}
-		obj, ok := v.(types.Object)
-		if !ok {
-			diags.AddError("Unexpected carriers value", fmt.Sprintf("Expected an object, got %T. This is always a bug in the provider.", v))
-			continue
-		}
-		attrs := obj.Attributes()
-		out[dot] = carrierid.Key{DOT: dot, Docket: stringAttr(attrs["docket_number"]), Intrastate: stringAttr(attrs["intrastate_number"])}
+		out[key.DOT] = key
 	}
 	return out, diags
 }
 
-// stringAttr is the value of a known string attribute, or "".
-func stringAttr(v attr.Value) string {
-	s, ok := v.(types.String)
-	if !ok || s.IsNull() || s.IsUnknown() {
-		return ""
+// listKey reads one carriers entry; null is the same as "".
+func listKey(k string, v listwire.String) (carrierid.Key, error) {
+	dot, err := carrierid.ParseDOT(k)
+	if err != nil {
+		return carrierid.Key{}, err
 	}
-	return s.ValueString()
+	if v.Unknown {
+		return carrierid.Key{}, fmt.Errorf("the value for DOT %s is not known yet", k)
+	}
+	return carrierid.ParseListValue(dot, v.Value)
 }
 
-// carriersValue builds the carriers map from list entries directly (no
-// reflection: lists run to 50,000 carriers).
-func carriersValue(entries map[int]membership.Entry) (types.Map, diag.Diagnostics) {
-	elems := make(map[string]attr.Value, len(entries))
+// recordedCarriers is the carriers map that records what MCP lists. A
+// carrier that named (the plan, or the last state) already names in a way
+// that matches MCP's entry keeps that value, "" and null included, so that
+// state is exactly what was planned; any other carrier gets the docket or
+// intrastate number MCP lists.
+func recordedCarriers(named listwire.Map, entries map[int]membership.Entry) listwire.Map {
+	out := listwire.Map{Elems: make(map[string]listwire.String, len(entries))}
 	for dot, e := range entries {
-		elems[strconv.Itoa(dot)] = types.ObjectValueMust(listEntryType.AttrTypes, map[string]attr.Value{
-			"docket_number":     optionalString(e.Key.Docket),
-			"intrastate_number": optionalString(e.Key.Intrastate),
-		})
+		k := strconv.Itoa(dot)
+		if v, ok := named.Elems[k]; ok {
+			if want, err := listKey(k, v); err == nil && e.Matches(want) {
+				out.Elems[k] = v
+				continue
+			}
+		}
+		out.Elems[k] = listwire.Known(e.Key.ListValue())
 	}
-	return types.MapValue(listEntryType, elems)
+	return out
+}
+
+// wireMap and typesMap convert carriers between the framework's types, which
+// the framework's own paths (apply, import) use, and listwire's.
+func wireMap(m types.Map) listwire.Map {
+	if m.IsNull() || m.IsUnknown() {
+		return listwire.Map{Null: m.IsNull(), Unknown: m.IsUnknown()}
+	}
+	out := listwire.Map{Elems: make(map[string]listwire.String, len(m.Elements()))}
+	for k, v := range m.Elements() {
+		s, _ := v.(types.String)
+		out.Elems[k] = wireString(s)
+	}
+	return out
+}
+
+func typesMap(m listwire.Map) types.Map {
+	switch {
+	case m.Unknown:
+		return types.MapUnknown(types.StringType)
+	case m.Null:
+		return types.MapNull(types.StringType)
+	}
+	elems := make(map[string]attr.Value, len(m.Elems))
+	for k, v := range m.Elems {
+		switch {
+		case v.Unknown:
+			elems[k] = types.StringUnknown()
+		case v.Null:
+			elems[k] = types.StringNull()
+		default:
+			elems[k] = types.StringValue(v.Value)
+		}
+	}
+	return types.MapValueMust(types.StringType, elems)
 }
 
 // sample lists the first DOT numbers of a long list.

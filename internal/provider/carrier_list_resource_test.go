@@ -45,12 +45,11 @@ func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 20))
 	elems := map[string]attr.Value{}
 	for _, dot := range dots {
-		elems[strconv.Itoa(dot)] = types.ObjectValueMust(listEntryType.AttrTypes, map[string]attr.Value{
-			"docket_number": types.StringUnknown(), "intrastate_number": types.StringUnknown()})
+		elems[strconv.Itoa(dot)] = types.StringValue("")
 	}
 	plan := tfsdk.Plan{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
 	if d := plan.Set(ctx, carrierListModel{ID: types.StringValue("monitoring_list"),
-		Carriers: types.MapValueMust(listEntryType, elems), OnDestroy: types.StringValue("keep")}); d.HasError() {
+		Carriers: types.MapValueMust(types.StringType, elems), OnDestroy: types.StringValue("keep")}); d.HasError() {
 		t.Fatal(d)
 	}
 	resp := resource.UpdateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}}

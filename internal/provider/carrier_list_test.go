@@ -36,7 +36,7 @@ func (c listCase) resourceType() string { return "mcp_" + c.id }
 func (c listCase) address() string      { return c.resourceType() + ".test" }
 
 // listConfig declares the list with the given carriers entries (HCL lines
-// such as `"23868" = {}`) and extra arguments.
+// such as `"23868" = "MC113843"`) and extra arguments.
 func (c listCase) listConfig(em *emulator.Instance, providerExtra, extra string, entries ...string) string {
 	return acctest.ProviderBlockWith(em, providerExtra) + fmt.Sprintf(`
 resource %q "test" {
@@ -48,7 +48,11 @@ resource %q "test" {
 `, c.resourceType(), strings.Join(entries, "\n    "), extra)
 }
 
-func entry(dot int) string { return fmt.Sprintf("%q = {}", strconv.Itoa(dot)) }
+// entry names a carrier by its DOT number alone.
+func entry(dot int) string { return fmt.Sprintf("%q = \"\"", strconv.Itoa(dot)) }
+
+// namedEntry names a carrier by DOT number and docket or intrastate number.
+func namedEntry(dot int, value string) string { return fmt.Sprintf("%q = %q", strconv.Itoa(dot), value) }
 
 func dotsOf(cs []emulator.CarrierInfo) []int {
 	out := make([]int, len(cs))
@@ -114,11 +118,13 @@ func testAccListBasic(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dotOnly := acctest.Carrier(t, em, emulator.KindMC)
 	intra := acctest.Carrier(t, em, emulator.KindIntrastate)
-	config := c.listConfig(em, "", "",
-		`"23868" = { docket_number = "MC113843" }`,
-		entry(dotOnly.DOTNumber),
-		fmt.Sprintf(`%q = { intrastate_number = %q }`, strconv.Itoa(intra.DOTNumber), intra.IntrastateNumber))
+	// Named as MCP lists them, so an import reads back the same state.
+	named := c.listConfig(em, "", "",
+		namedEntry(23868, "MC113843"), namedEntry(dotOnly.DOTNumber, dotOnly.DocketNumber), namedEntry(intra.DOTNumber, intra.IntrastateNumber))
+	byDOT := c.listConfig(em, "", "",
+		namedEntry(23868, "MC113843"), entry(dotOnly.DOTNumber), namedEntry(intra.DOTNumber, intra.IntrastateNumber))
 	carriers := tfjsonpath.New("carriers")
+	var writes int
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -128,27 +134,44 @@ func testAccListBasic(t *testing.T, c listCase) {
 		},
 		Steps: []resource.TestStep{
 			{
-				Config: config,
+				Config: named,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(c.id)),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("on_destroy"), knownvalue.StringExact("keep")),
 					statecheck.ExpectKnownValue(c.address(), carriers, knownvalue.MapExact(map[string]knownvalue.Check{
-						"23868": knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"docket_number": knownvalue.StringExact("MC113843"), "intrastate_number": knownvalue.Null()}),
-						strconv.Itoa(dotOnly.DOTNumber): knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"docket_number": knownvalue.StringExact(dotOnly.DocketNumber), "intrastate_number": knownvalue.Null()}),
-						strconv.Itoa(intra.DOTNumber): knownvalue.ObjectExact(map[string]knownvalue.Check{
-							"docket_number": knownvalue.Null(), "intrastate_number": knownvalue.StringExact(intra.IntrastateNumber)}),
+						"23868":                         knownvalue.StringExact("MC113843"),
+						strconv.Itoa(dotOnly.DOTNumber): knownvalue.StringExact(dotOnly.DocketNumber),
+						strconv.Itoa(intra.DOTNumber):   knownvalue.StringExact(intra.IntrastateNumber),
 					})),
 					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)),
 				},
 			},
 			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateVerify: true},
-			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateKind: resource.ImportBlockWithID, Config: config},
+			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateKind: resource.ImportBlockWithID, Config: named},
 			{
-				ResourceName: c.address(), ImportState: true, ImportStateId: "mine", Config: config,
+				ResourceName: c.address(), ImportState: true, ImportStateId: "mine", Config: named,
 				ExpectError: acctest.ErrorMatching(`Invalid import ID`, fmt.Sprintf(`import it with the ID %q`, c.id)),
 			},
+			// Naming a carrier by its DOT number alone is a change to the
+			// configuration only: MCP receives nothing, and state keeps "".
+			{
+				PreConfig: func() { writes = acctest.Requests(em, c.addOp) + acctest.Requests(em, c.removeOp) },
+				Config:    byDOT,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(c.address(), carriers.AtMapKey(strconv.Itoa(dotOnly.DOTNumber)), knownvalue.StringExact("")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), carriers.AtMapKey(strconv.Itoa(dotOnly.DOTNumber)), knownvalue.StringExact("")),
+					acctest.Check(func() error {
+						if n := acctest.Requests(em, c.addOp) + acctest.Requests(em, c.removeOp) - writes; n != 0 {
+							return fmt.Errorf("%d writes to MCP for a change of how a carrier is named", n)
+						}
+						return nil
+					}),
+				},
+			},
+			{Config: byDOT, PlanOnly: true}, // and the refresh keeps it
 		},
 	})
 }
@@ -172,10 +195,8 @@ func testAccListUpdate(t *testing.T, c listCase) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
 					c.expectCarrierKeys([]int{dots[0], dots[1], dots[2]}, []int{dots[1], dots[2], dots[3], dots[4]}),
-					// Carriers already on the list plan as they are, not "(known after apply)".
-					plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[1])).AtMapKey("intrastate_number"), knownvalue.Null()),
-					plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[1])).AtMapKey("docket_number"), knownvalue.NotNull()),
-					plancheck.ExpectUnknownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dots[3])).AtMapKey("docket_number")),
+					// Every carrier plans as configured: nothing is "(known after apply)".
+					plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.MapSizeExact(4)),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 2)),
@@ -298,13 +319,13 @@ func testAccListValidation(t *testing.T, c listCase) {
 		entries []string
 		want    []string
 	}{
-		{``, []string{`"abc" = {}`}, []string{`"abc" is not a USDOT number`}},
-		{``, []string{`"0" = {}`}, []string{`"0" is not a USDOT number`}},
-		{``, []string{`"023868" = {}`}, []string{`"023868" is not a USDOT number`, "without a sign or leading zero"}},
-		{``, []string{`"23868" = { docket_number = "mc113843" }`}, []string{`did you mean "MC113843"`}},
-		{``, []string{`"23868" = { docket_number = "MC113843", intrastate_number = "TX1" }`}, []string{`cannot be specified when`}},
-		{``, []string{`"23868" = { intrastate_number = "tx1" }`}, []string{`"tx1" is not an intrastate number`}},
-		{`on_destroy = "delete"`, []string{`"23868" = {}`}, []string{"on_destroy", `value must be one of: ["keep" "clear"]`}},
+		{``, []string{`"abc" = ""`}, []string{`"abc" is not a USDOT number`}},
+		{``, []string{`"0" = ""`}, []string{`"0" is not a USDOT number`}},
+		{``, []string{`"023868" = ""`}, []string{`"023868" is not a USDOT number`, "without a sign or leading zero"}},
+		{``, []string{`"23868" = "mc113843"`}, []string{`did you mean "MC113843"`}},
+		{``, []string{`"23868" = "MC-113843"`}, []string{`did you mean "MC113843"`}},
+		{``, []string{`"23868" = "tx1"`}, []string{`"tx1" is not an intrastate number`}},
+		{`on_destroy = "delete"`, []string{`"23868" = ""`}, []string{"on_destroy", `value must be one of: ["keep" "clear"]`}},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config: c.listConfig(em, "", tc.extra, tc.entries...), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want...),

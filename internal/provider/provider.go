@@ -32,7 +32,7 @@ func New(version string) func() provider.Provider {
 type mcpProvider struct {
 	version string
 	// data is what Configure built, for the parts of the server that plan
-	// outside the framework (listPlanServer).
+	// outside the framework (listServer).
 	data atomic.Pointer[providerData]
 }
 

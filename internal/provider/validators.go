@@ -49,6 +49,12 @@ var (
 		description: "a bare e-mail address",
 		check:       carrierid.CheckEmail,
 	}
+	// listValueValidator checks a list resource's carriers value; the
+	// DOT number in the key does not change what is valid.
+	listValueValidator = stringCheck{
+		description: "a docket number, an intrastate number, or \"\" for a carrier named by its DOT number alone",
+		check:       func(s string) error { _, err := carrierid.ParseListValue(1, s); return err },
+	}
 	intrastateNumberValidator = stringCheck{
 		description: "an intrastate number: upper-case letters, digits and hyphens",
 		check:       carrierid.CheckIntrastate,

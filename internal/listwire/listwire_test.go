@@ -1,0 +1,138 @@
+package listwire
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+var (
+	carriersType = tftypes.Map{ElementType: tftypes.String}
+	valueType    = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"carriers": carriersType, "id": tftypes.String, "on_destroy": tftypes.String,
+	}}
+)
+
+// tf is the terraform-plugin-go value that v stands for.
+func tf(v Value) tftypes.Value {
+	if v.Null {
+		return tftypes.NewValue(valueType, nil)
+	}
+	str := func(s String) tftypes.Value {
+		switch {
+		case s.Unknown:
+			return tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+		case s.Null:
+			return tftypes.NewValue(tftypes.String, nil)
+		}
+		return tftypes.NewValue(tftypes.String, s.Value)
+	}
+	carriers := tftypes.NewValue(carriersType, nil)
+	switch {
+	case v.Carriers.Unknown:
+		carriers = tftypes.NewValue(carriersType, tftypes.UnknownValue)
+	case !v.Carriers.Null:
+		elems := map[string]tftypes.Value{}
+		for k, s := range v.Carriers.Elems {
+			elems[k] = str(s)
+		}
+		carriers = tftypes.NewValue(carriersType, elems)
+	}
+	return tftypes.NewValue(valueType, map[string]tftypes.Value{"carriers": carriers, "id": str(v.ID), "on_destroy": str(v.OnDestroy)})
+}
+
+var cases = map[string]Value{
+	"null":            {Null: true},
+	"create":          {Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}, "9": Known("TX1")}}, ID: String{Unknown: true}, OnDestroy: Known("keep")},
+	"empty":           {Carriers: Map{Elems: map[string]String{}}, ID: Known("block_list"), OnDestroy: Known("clear")},
+	"imported":        {Carriers: Map{Null: true}, ID: Known("block_list"), OnDestroy: String{Null: true}},
+	"unknown map":     {Carriers: Map{Unknown: true}, ID: Known("x"), OnDestroy: Known("keep")},
+	"unknown element": {Carriers: Map{Elems: map[string]String{"1": {Unknown: true}, "2": Known("MC2")}}, ID: Known("x"), OnDestroy: Known("keep")},
+}
+
+// Both directions agree with terraform-plugin-go's own MessagePack codec.
+func TestMsgPackMatchesTerraformPluginGo(t *testing.T) {
+	t.Parallel()
+	for name, want := range cases {
+		theirs, err := tf(want).MarshalMsgPack(valueType) //nolint:staticcheck // the reference encoding
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := DecodeMsgPack(theirs)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: DecodeMsgPack = %+v, %v; want %+v", name, got, err, want)
+		}
+		ours, err := want.MsgPack()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := tftypes.ValueFromMsgPack(ours, valueType) //nolint:staticcheck // the reference decoding
+		if err != nil || !back.Equal(tf(want)) {
+			t.Errorf("%s: terraform-plugin-go reads our encoding as %v, %v; want %v", name, back, err, tf(want))
+		}
+	}
+}
+
+func TestDecodeJSONMatchesTerraformPluginGo(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		json string
+		want Value
+	}{
+		"state": {`{"carriers":{"23868":"MC113843","7":"","8":null},"id":"block_list","on_destroy":"keep"}`,
+			Value{Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}}}, ID: Known("block_list"), OnDestroy: Known("keep")}},
+		"null carriers, missing on_destroy, removed attribute": {`{"carriers":null,"id":"x","gone":1}`,
+			Value{Carriers: Map{Null: true}, ID: Known("x"), OnDestroy: String{Null: true}}},
+	} {
+		got, err := DecodeJSON([]byte(tc.json))
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: DecodeJSON = %+v, %v; want %+v", name, got, err, tc.want)
+		}
+		theirs, err := tftypes.ValueFromJSONWithOpts([]byte(tc.json), valueType, tftypes.ValueFromJSONOpts{IgnoreUndefinedAttributes: true}) //nolint:staticcheck // the reference decoding
+		if err != nil || !theirs.Equal(tf(tc.want)) {
+			t.Errorf("%s: terraform-plugin-go reads %v, %v; want %v", name, theirs, err, tf(tc.want))
+		}
+	}
+	if _, err := DecodeJSON([]byte(`{"carriers":{"23868":{"docket_number":"MC113843"}},"id":"x"}`)); err == nil {
+		t.Error("DecodeJSON read an earlier schema's objects as strings")
+	}
+}
+
+func TestDecodeMsgPackRefusesOtherShapes(t *testing.T) {
+	t.Parallel()
+	other := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
+	b, err := tftypes.NewValue(other, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, "x")}).MarshalMsgPack(other) //nolint:staticcheck // test input
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DecodeMsgPack(b); err == nil {
+		t.Error("DecodeMsgPack read an object without carriers and on_destroy")
+	}
+	if _, err := DecodeMsgPack(unknown); err == nil {
+		t.Error("DecodeMsgPack read a wholly unknown value")
+	}
+}
+
+func TestFullyKnown(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{"create": true, "empty": true, "imported": true, "unknown map": false, "unknown element": false} {
+		if got := cases[name].Carriers.FullyKnown(); got != want {
+			t.Errorf("%s: FullyKnown = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func BenchmarkDecodeMsgPack(b *testing.B) {
+	v := Value{Carriers: Map{Elems: map[string]String{}}, ID: Known("x"), OnDestroy: Known("keep")}
+	for i := range 50_000 {
+		v.Carriers.Elems[string(rune('a'+i%26))+string(rune(i))] = Known("MC123456")
+	}
+	enc, _ := v.MsgPack()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := DecodeMsgPack(enc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,350 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+)
+
+// listValue builds a list resource value from carriers values (a string,
+// nil for null, or tftypes.UnknownValue); carriers nil is a null carriers
+// map, and typ nil-valued id and on_destroy are null.
+func listValue(t testing.TB, typ tftypes.Type, id, onDestroy any, carriers map[string]any) tftypes.Value {
+	t.Helper()
+	mapType := tftypes.Map{ElementType: tftypes.String}
+	m := tftypes.NewValue(mapType, nil)
+	if carriers != nil {
+		elems := map[string]tftypes.Value{}
+		for k, v := range carriers {
+			elems[k] = tftypes.NewValue(tftypes.String, v)
+		}
+		m = tftypes.NewValue(mapType, elems)
+	}
+	return tftypes.NewValue(typ, map[string]tftypes.Value{
+		"id":         tftypes.NewValue(tftypes.String, id),
+		"on_destroy": tftypes.NewValue(tftypes.String, onDestroy),
+		"carriers":   m,
+	})
+}
+
+// servers are the framework's own server and ours, each configured against
+// the emulator when em is not nil.
+func servers(t testing.TB, em *emulator.Instance) (framework, ours tfprotov6.ProviderServer) {
+	t.Helper()
+	framework, ours = providerserver.NewProtocol6(New("test")())(), NewServer("test")()
+	if em == nil {
+		return framework, ours
+	}
+	ctx := context.Background()
+	user, pass := em.Credentials()
+	for _, s := range []tfprotov6.ProviderServer{framework, ours} {
+		schema, err := s.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		typ := schema.Provider.ValueType()
+		attrs := map[string]tftypes.Value{}
+		for name, at := range typ.(tftypes.Object).AttributeTypes { //nolint:forcetypeassert // a schema's type is an object
+			attrs[name] = tftypes.NewValue(at, nil)
+		}
+		attrs["base_url"] = tftypes.NewValue(tftypes.String, em.URL)
+		attrs["username"] = tftypes.NewValue(tftypes.String, user)
+		attrs["password"] = tftypes.NewValue(tftypes.String, pass)
+		resp, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamic(t, typ, tftypes.NewValue(typ, attrs))})
+		if err != nil || len(resp.Diagnostics) > 0 {
+			t.Fatal(err, resp.Diagnostics)
+		}
+	}
+	return framework, ours
+}
+
+func listType(t testing.TB, s tfprotov6.ProviderServer, typeName string) tftypes.Type {
+	t.Helper()
+	schema, err := s.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schema.ResourceSchemas[typeName].ValueType()
+}
+
+// sameValue fails unless two encoded values are equal.
+func sameValue(t *testing.T, typ tftypes.Type, framework, ours *tfprotov6.DynamicValue) {
+	t.Helper()
+	want, err := framework.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ours.Unmarshal(typ)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !want.Equal(got) {
+		t.Errorf("values differ:\nframework %s\nours      %s", want, got)
+	}
+}
+
+// sameDiagnostics fails unless two responses carry the same diagnostics, in
+// any order.
+func sameDiagnostics(t *testing.T, framework, ours []*tfprotov6.Diagnostic) {
+	t.Helper()
+	text := func(diags []*tfprotov6.Diagnostic) []string {
+		var out []string
+		for _, d := range diags {
+			out = append(out, fmt.Sprintf("%s|%s|%s|%v", d.Severity, d.Summary, d.Detail, d.Attribute))
+		}
+		slices.Sort(out)
+		return out
+	}
+	if want, got := text(framework), text(ours); !slices.Equal(want, got) {
+		t.Errorf("diagnostics differ:\nframework %q\nours      %q", want, got)
+	}
+}
+
+var listTypes = []string{"mcp_monitoring_list", "mcp_block_list"}
+
+// TestListServerMatchesFramework: listServer validates, upgrades, reads and
+// plans the list resources exactly as terraform-plugin-framework would.
+func TestListServerMatchesFramework(t *testing.T) {
+	t.Parallel()
+	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	onList := []emulator.CarrierInfo{}
+	for _, kind := range []string{emulator.KindMC, emulator.KindIntrastate} {
+		cs, err := em.Carriers(emulator.CarrierFilter{Kind: kind, Limit: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		onList = append(onList, cs...)
+	}
+	dots := make([]int, len(onList))
+	for i, c := range onList {
+		dots[i] = c.DOTNumber
+	}
+	if err := em.Monitor(dots...); err != nil {
+		t.Fatal(err)
+	}
+	if err := em.Block(dots...); err != nil {
+		t.Fatal(err)
+	}
+	framework, ours := servers(t, em)
+	ctx := context.Background()
+	unknown := tftypes.UnknownValue
+	mc, mc2, intra := onList[0], onList[1], onList[2]
+	key := func(c emulator.CarrierInfo) string { return strconv.Itoa(c.DOTNumber) }
+
+	for _, typeName := range listTypes {
+		typ := listType(t, framework, typeName)
+
+		t.Run(typeName+"/validate", func(t *testing.T) {
+			for name, config := range map[string]tftypes.Value{
+				"valid":          listValue(t, typ, nil, nil, map[string]any{"23868": "MC113843", "7": "", "8": nil, "9": "TX-1", "10": unknown}),
+				"bad keys":       listValue(t, typ, nil, nil, map[string]any{"abc": "", "0": "MC1", "023868": ""}),
+				"bad values":     listValue(t, typ, nil, nil, map[string]any{"1": "mc113843", "2": "MC 1", "3": "tx1", "4": "MC1x"}),
+				"bad on_destroy": listValue(t, typ, nil, "delete", map[string]any{"abc": ""}),
+				"null carriers":  listValue(t, typ, nil, nil, nil),
+				"unknown carriers": tftypes.NewValue(typ, map[string]tftypes.Value{
+					"id": tftypes.NewValue(tftypes.String, nil), "on_destroy": tftypes.NewValue(tftypes.String, "clear"),
+					"carriers": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown)}),
+			} {
+				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: dynamic(t, typ, config)}
+				want, err := framework.ValidateResourceConfig(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ours.ValidateResourceConfig(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Run(name, func(t *testing.T) { sameDiagnostics(t, want.Diagnostics, got.Diagnostics) })
+				if name == "valid" && len(got.Diagnostics) > 0 || name == "bad values" && len(got.Diagnostics) != 4 {
+					t.Errorf("%s: %d diagnostics", name, len(got.Diagnostics))
+				}
+			}
+		})
+
+		t.Run(typeName+"/upgrade", func(t *testing.T) {
+			for name, state := range map[string]string{
+				"state":         `{"carriers":{"23868":"MC113843","7":"","8":null},"id":"x","on_destroy":"keep"}`,
+				"imported":      `{"carriers":null,"id":"x","on_destroy":"keep"}`,
+				"older, extras": `{"carriers":{"1":"MC1"},"id":"x","removed_attribute":true}`,
+				"object values": `{"carriers":{"1":{"docket_number":"MC1"}},"id":"x","on_destroy":"keep"}`,
+			} {
+				req := &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, RawState: &tfprotov6.RawState{JSON: []byte(state)}}
+				want, err := framework.UpgradeResourceState(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ours.UpgradeResourceState(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Run(name, func(t *testing.T) {
+					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
+					if want.UpgradedState != nil || got.UpgradedState != nil {
+						sameValue(t, typ, want.UpgradedState, got.UpgradedState)
+					}
+				})
+			}
+		})
+
+		t.Run(typeName+"/read", func(t *testing.T) {
+			for name, prior := range map[string]tftypes.Value{
+				"imported": listValue(t, typ, "x", nil, nil),
+				"as configured": listValue(t, typ, "x", "keep", map[string]any{
+					key(mc): mc.DocketNumber, key(mc2): "", key(intra): nil}),
+				"drifted": listValue(t, typ, "x", "clear", map[string]any{
+					key(mc): "MC1", key(mc2): intra.IntrastateNumber, "23868": "MC113843"}),
+			} {
+				req := &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: dynamic(t, typ, prior), Private: []byte(`{"k":"InYi"}`)}
+				want, err := framework.ReadResource(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ours.ReadResource(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Run(name, func(t *testing.T) {
+					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
+					sameValue(t, typ, want.NewState, got.NewState)
+					if string(want.Private) != string(got.Private) {
+						t.Errorf("private state: framework %q, ours %q", want.Private, got.Private)
+					}
+				})
+			}
+		})
+
+		t.Run(typeName+"/plan", func(t *testing.T) {
+			listed := map[string]any{key(mc): mc.DocketNumber, key(mc2): "", key(intra): intra.IntrastateNumber}
+			for name, tc := range map[string]struct {
+				prior                 map[string]any
+				config                map[string]any
+				configOnDestroy       any
+				priorID, priorDestroy any
+			}{
+				"create":                   {config: map[string]any{"100": "", "200": "MC200", "300": "TX300", "400": nil}},
+				"create, clear on destroy": {config: map[string]any{"100": ""}, configOnDestroy: "clear"},
+				"create, empty":            {config: map[string]any{}},
+				"no change":                {prior: listed, config: listed, priorID: "x", priorDestroy: "keep"},
+				"add and remove":           {prior: listed, config: map[string]any{key(mc): "", "400": "", "500": "MC500"}, priorID: "x", priorDestroy: "keep"},
+				"docket changes":           {prior: listed, config: map[string]any{key(mc): "MC999", key(mc2): "MC200", key(intra): ""}, priorID: "x", priorDestroy: "keep"},
+				"unknown docket":           {prior: listed, config: map[string]any{key(mc): unknown, "600": unknown}, priorID: "x", priorDestroy: "keep"},
+				"on_destroy changes":       {prior: listed, config: listed, configOnDestroy: "clear", priorID: "x", priorDestroy: "keep"},
+				"emptied":                  {prior: listed, config: map[string]any{}, priorID: "x", priorDestroy: "clear"},
+			} {
+				config := listValue(t, typ, nil, tc.configOnDestroy, tc.config)
+				prior := tftypes.NewValue(typ, nil)
+				if tc.prior != nil {
+					prior = listValue(t, typ, tc.priorID, tc.priorDestroy, tc.prior)
+				}
+				// What Terraform proposes: the configuration, with the prior
+				// value for each optional and computed attribute it leaves null.
+				onDestroy := tc.configOnDestroy
+				if onDestroy == nil {
+					onDestroy = tc.priorDestroy
+				}
+				proposed := listValue(t, typ, tc.priorID, onDestroy, tc.config)
+				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
+					Config: dynamic(t, typ, config), PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed)}
+				want, err := framework.PlanResourceChange(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ours.PlanResourceChange(ctx, req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Run(name, func(t *testing.T) {
+					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
+					sameValue(t, typ, want.PlannedState, got.PlannedState)
+					if len(want.RequiresReplace) != len(got.RequiresReplace) {
+						t.Errorf("requires replace: framework %v, ours %v", want.RequiresReplace, got.RequiresReplace)
+					}
+				})
+			}
+		})
+	}
+}
+
+func dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.DynamicValue {
+	t.Helper()
+	d, err := tfprotov6.NewDynamicValue(typ, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &d
+}
+
+// BenchmarkListServer times each call of a plan with no changes to a list
+// of 50,000 carriers, as Terraform makes them, on listServer and on the
+// framework's own server. The emulator serves the list in the same process:
+// "load" is reading it from MCP, which a refresh does once per provider run.
+func BenchmarkListServer(b *testing.B) {
+	const n = 50_000
+	ctx := context.Background()
+	em := emulator.Start(b, emulator.Options{Carriers: 60_000})
+	list, err := em.Carriers(emulator.CarrierFilter{Kind: emulator.KindMC, Limit: n})
+	if err != nil {
+		b.Fatal(err)
+	}
+	dots := make([]int, n)
+	carriers := map[string]any{}
+	for i, c := range list {
+		dots[i] = c.DOTNumber
+		carriers[strconv.Itoa(c.DOTNumber)] = c.DocketNumber
+	}
+	if err := em.Monitor(dots...); err != nil {
+		b.Fatal(err)
+	}
+	framework, ours := servers(b, em)
+	typ := listType(b, ours, "mcp_monitoring_list")
+	state := dynamic(b, typ, listValue(b, typ, "monitoring_list", "keep", carriers))
+	config := dynamic(b, typ, listValue(b, typ, nil, nil, carriers))
+	rawState, err := json.Marshal(map[string]any{"id": "monitoring_list", "on_destroy": "keep", "carriers": carriers})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const typeName = "mcp_monitoring_list"
+	for name, s := range map[string]tfprotov6.ProviderServer{"ours": ours, "framework": framework} {
+		for call, do := range map[string]func() ([]*tfprotov6.Diagnostic, error){
+			"validate": func() ([]*tfprotov6.Diagnostic, error) {
+				resp, err := s.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: config})
+				return resp.Diagnostics, err
+			},
+			"upgrade": func() ([]*tfprotov6.Diagnostic, error) {
+				resp, err := s.UpgradeResourceState(ctx, &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, RawState: &tfprotov6.RawState{JSON: rawState}})
+				return resp.Diagnostics, err
+			},
+			"read": func() ([]*tfprotov6.Diagnostic, error) {
+				resp, err := s.ReadResource(ctx, &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: state})
+				return resp.Diagnostics, err
+			},
+			"plan": func() ([]*tfprotov6.Diagnostic, error) {
+				resp, err := s.PlanResourceChange(ctx, &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, Config: config, PriorState: state, ProposedNewState: state})
+				return resp.Diagnostics, err
+			},
+		} {
+			b.Run(name+"/"+call, func(b *testing.B) {
+				for range b.N {
+					diags, err := do()
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, d := range diags {
+						if d.Severity == tfprotov6.DiagnosticSeverityError {
+							b.Fatal(d.Summary, d.Detail)
+						}
+					}
+				}
+			})
+		}
+	}
+}
