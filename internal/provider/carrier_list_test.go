@@ -52,7 +52,9 @@ resource %q "test" {
 func entry(dot int) string { return fmt.Sprintf("%q = \"\"", strconv.Itoa(dot)) }
 
 // namedEntry names a carrier by DOT number and docket or intrastate number.
-func namedEntry(dot int, value string) string { return fmt.Sprintf("%q = %q", strconv.Itoa(dot), value) }
+func namedEntry(dot int, value string) string {
+	return fmt.Sprintf("%q = %q", strconv.Itoa(dot), value)
+}
 
 func dotsOf(cs []emulator.CarrierInfo) []int {
 	out := make([]int, len(cs))
