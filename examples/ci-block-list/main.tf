@@ -35,10 +35,8 @@ resource "mcp_block_list" "this" {
   # Authoritative: a carrier on MCP's block list that is not in the file is
   # unblocked by the next apply.
   carriers = {
-    for row in local.blocked : row.dot_number => {
-      docket_number     = row.docket_number != "" ? row.docket_number : null
-      intrastate_number = row.intrastate_number != "" ? row.intrastate_number : null
-    }
+    # The docket number, else the intrastate number, else "" (DOT alone).
+    for row in local.blocked : row.dot_number => row.docket_number != "" ? row.docket_number : row.intrastate_number
   }
 
   lifecycle {

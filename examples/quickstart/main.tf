@@ -48,7 +48,7 @@ resource "mcp_monitored_carrier" "this" {
 # The whole block list, owned by Terraform: a carrier blocked or unblocked
 # in the MCP portal shows up in the next plan.
 resource "mcp_block_list" "this" {
-  carriers = { for dot, docket in var.blocked_carriers : dot => { docket_number = docket } }
+  carriers = var.blocked_carriers
 }
 
 resource "mcp_carrier_invitation" "this" {
@@ -63,8 +63,8 @@ output "monitored" {
 }
 
 output "blocked" {
-  description = "Blocked carriers, as MCP lists them."
-  value       = { for dot, c in mcp_block_list.this.carriers : dot => c.docket_number }
+  description = "Blocked carriers: DOT number to docket number."
+  value       = mcp_block_list.this.carriers
 }
 
 output "invitation" {

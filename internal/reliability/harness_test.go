@@ -238,14 +238,7 @@ func blockListBlock(cs []carrier) string {
 	var b strings.Builder
 	b.WriteString("resource \"mcp_block_list\" \"all\" {\n  carriers = {\n")
 	for _, c := range cs {
-		fmt.Fprintf(&b, "    \"%d\" = {", c.DOT)
-		switch {
-		case c.Docket != "":
-			fmt.Fprintf(&b, " docket_number = %q ", c.Docket)
-		case c.Intrastate != "":
-			fmt.Fprintf(&b, " intrastate_number = %q ", c.Intrastate)
-		}
-		b.WriteString("}\n")
+		fmt.Fprintf(&b, "    \"%d\" = %q\n", c.DOT, carrierid.Key{Docket: c.Docket, Intrastate: c.Intrastate}.ListValue())
 	}
 	b.WriteString("  }\n}\n")
 	return b.String()
@@ -323,8 +316,12 @@ func (w *workdir) showState(ctx context.Context) recorded {
 			list := map[int]ident{}
 			carriers, _ := v["carriers"].(map[string]any)
 			for k, e := range carriers {
-				m, _ := e.(map[string]any)
-				list[dot(k)] = ident{str(m, "docket_number"), str(m, "intrastate_number")}
+				value, _ := e.(string)
+				key, err := carrierid.ParseListValue(dot(k), value)
+				if err != nil {
+					w.t.Fatalf("state holds %s = %q: %v", k, value, err)
+				}
+				list[key.DOT] = ident{key.Docket, key.Intrastate}
 			}
 			rec.Lists[r.Type] = list
 		case "mcp_carrier_invitation":

@@ -10,9 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -33,19 +35,28 @@ type Workdir struct {
 // provider from providerDir, under both registry hosts (Terraform's and
 // OpenTofu's).
 func New(dir, terraform, providerDir string, env ...string) (*Workdir, error) {
-	abs, err := filepath.Abs(providerDir)
-	if err != nil {
-		return nil, err
-	}
-	// Commands run in dir, so a relative CLI path would no longer resolve.
+	return NewWith(dir, terraform, map[string]string{Source: providerDir}, env...)
+}
+
+// NewWith is New for any set of local builds: providers maps each source
+// address ("carrierstate/mcp") to the directory holding its build.
+func NewWith(dir, terraform string, providers map[string]string, env ...string) (*Workdir, error) {
+	var err error
+	// Commands run in dir, so relative paths would no longer resolve.
 	if terraform, err = filepath.Abs(terraform); err != nil {
 		return nil, err
+	}
+	overrides := make(map[string]string, len(providers))
+	for source, providerDir := range providers {
+		if overrides[source], err = filepath.Abs(providerDir); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
 	rc := filepath.Join(dir, ".terraformrc")
-	if err := WriteCLIConfig(rc, abs); err != nil {
+	if err := writeCLIConfig(rc, overrides); err != nil {
 		return nil, err
 	}
 	return &Workdir{Dir: dir, Terraform: terraform,
@@ -57,9 +68,20 @@ func New(dir, terraform, providerDir string, env ...string) (*Workdir, error) {
 // address against its own (registry.terraform.io, registry.opentofu.org) and
 // ignores the other entry.
 func WriteCLIConfig(path, providerDir string) error {
-	body := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n    %q = %q\n  }\n  direct {}\n}\n",
-		"registry.terraform.io/"+Source, providerDir, "registry.opentofu.org/"+Source, providerDir)
-	return os.WriteFile(path, []byte(body), 0o600)
+	return writeCLIConfig(path, map[string]string{Source: providerDir})
+}
+
+func writeCLIConfig(path string, overrides map[string]string) error {
+	sources := slices.Sorted(maps.Keys(overrides))
+	var b strings.Builder
+	b.WriteString("provider_installation {\n  dev_overrides {\n")
+	for _, source := range sources {
+		for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+			fmt.Fprintf(&b, "    %q = %q\n", host+"/"+source, overrides[source])
+		}
+	}
+	b.WriteString("  }\n  direct {}\n}\n")
+	return os.WriteFile(path, []byte(b.String()), 0o600)
 }
 
 // RequiredProviders is the terraform block a configuration needs to use the

@@ -4,8 +4,9 @@
 # pipeline. Declare one mcp_block_list per MCP account.
 resource "mcp_block_list" "example" {
   carriers = {
-    "1013015" = { docket_number = "MC125609" }
-    "1033070" = { docket_number = "MC134024" }
-    "1001960" = { intrastate_number = "CA100060" }
+    # DOT number = docket number, or intrastate number, or "".
+    "1013015" = "MC125609"
+    "1033070" = "MC134024"
+    "1001960" = "CA100060"
   }
 }

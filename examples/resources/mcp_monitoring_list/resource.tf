@@ -4,10 +4,12 @@
 # mcp_monitoring_list per MCP account.
 resource "mcp_monitoring_list" "example" {
   carriers = {
-    "23868"   = { docket_number = "MC113843" }
-    "1000875" = { intrastate_number = "TX100030" }
-    # Without a number, MCP finds the carrier by its DOT number.
-    "1000043" = {}
+    # Keyed by DOT number; the value is the docket number,
+    "23868" = "MC113843"
+    # the intrastate number of an intrastate-only carrier,
+    "1000875" = "TX100030"
+    # or "" to name the carrier by its DOT number alone.
+    "1000043" = ""
   }
 
   # Destroying the resource leaves the list as it is (the default); "clear"
