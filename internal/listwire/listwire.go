@@ -74,14 +74,12 @@ var unknown = []byte{0xd4, 0, 0}
 // DecodeMsgPack reads a value encoded as Terraform sends it.
 func DecodeMsgPack(b []byte) (Value, error) {
 	d := msgpack.NewDecoder(bytes.NewReader(b))
-	code, err := d.PeekCode()
-	if err != nil {
+	switch null, unknown, err := skipAbsent(d); {
+	case err != nil:
 		return Value{}, err
-	}
-	switch {
-	case code == msgpcode.Nil:
+	case null:
 		return Value{Null: true}, nil
-	case msgpcode.IsExt(code):
+	case unknown:
 		return Value{}, errors.New("the whole value is unknown")
 	}
 	n, err := d.DecodeMapLen()
@@ -116,31 +114,33 @@ func DecodeMsgPack(b []byte) (Value, error) {
 	return v, nil
 }
 
-func decodeString(d *msgpack.Decoder) (String, error) {
+// skipAbsent reads a null or unknown value, if the next one is, and says
+// which it was; otherwise it reads nothing.
+func skipAbsent(d *msgpack.Decoder) (null, unknown bool, err error) {
 	code, err := d.PeekCode()
 	if err != nil {
-		return String{}, err
+		return false, false, err
 	}
-	switch {
-	case code == msgpcode.Nil:
-		return String{Null: true}, d.Skip()
-	case msgpcode.IsExt(code):
-		return String{Unknown: true}, d.Skip()
+	null, unknown = code == msgpcode.Nil, msgpcode.IsExt(code)
+	if null || unknown {
+		err = d.Skip()
+	}
+	return null, unknown, err
+}
+
+func decodeString(d *msgpack.Decoder) (String, error) {
+	null, unknown, err := skipAbsent(d)
+	if err != nil || null || unknown {
+		return String{Null: null, Unknown: unknown}, err
 	}
 	s, err := d.DecodeString()
 	return String{Value: s}, err
 }
 
 func decodeMap(d *msgpack.Decoder) (Map, error) {
-	code, err := d.PeekCode()
-	if err != nil {
-		return Map{}, err
-	}
-	switch {
-	case code == msgpcode.Nil:
-		return Map{Null: true}, d.Skip()
-	case msgpcode.IsExt(code):
-		return Map{Unknown: true}, d.Skip()
+	null, unknown, err := skipAbsent(d)
+	if err != nil || null || unknown {
+		return Map{Null: null, Unknown: unknown}, err
 	}
 	n, err := d.DecodeMapLen()
 	if err != nil {

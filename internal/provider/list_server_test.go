@@ -111,6 +111,19 @@ func sameDiagnostics(t *testing.T, framework, ours []*tfprotov6.Diagnostic) {
 
 var listTypes = []string{"mcp_monitoring_list", "mcp_block_list"}
 
+// callBoth makes the same call on the framework's server and on ours.
+func callBoth[R any](t *testing.T, framework, ours tfprotov6.ProviderServer, call func(tfprotov6.ProviderServer) (R, error)) (want, got R) {
+	t.Helper()
+	want, err := call(framework)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err = call(ours); err != nil {
+		t.Fatal(err)
+	}
+	return want, got
+}
+
 // TestListServerMatchesFramework: listServer validates, upgrades, reads and
 // plans the list resources exactly as terraform-plugin-framework would.
 func TestListServerMatchesFramework(t *testing.T) {
@@ -155,14 +168,9 @@ func TestListServerMatchesFramework(t *testing.T) {
 					"carriers": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown)}),
 			} {
 				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: dynamic(t, typ, config)}
-				want, err := framework.ValidateResourceConfig(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ours.ValidateResourceConfig(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ValidateResourceConfigResponse, error) {
+					return s.ValidateResourceConfig(ctx, req)
+				})
 				t.Run(name, func(t *testing.T) { sameDiagnostics(t, want.Diagnostics, got.Diagnostics) })
 				if name == "valid" && len(got.Diagnostics) > 0 || name == "bad values" && len(got.Diagnostics) != 4 {
 					t.Errorf("%s: %d diagnostics", name, len(got.Diagnostics))
@@ -178,14 +186,9 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"object values": `{"carriers":{"1":{"docket_number":"MC1"}},"id":"x","on_destroy":"keep"}`,
 			} {
 				req := &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, RawState: &tfprotov6.RawState{JSON: []byte(state)}}
-				want, err := framework.UpgradeResourceState(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ours.UpgradeResourceState(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.UpgradeResourceStateResponse, error) {
+					return s.UpgradeResourceState(ctx, req)
+				})
 				t.Run(name, func(t *testing.T) {
 					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
 					if want.UpgradedState != nil || got.UpgradedState != nil {
@@ -204,14 +207,9 @@ func TestListServerMatchesFramework(t *testing.T) {
 					key(mc): "MC1", key(mc2): intra.IntrastateNumber, "23868": "MC113843"}),
 			} {
 				req := &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: dynamic(t, typ, prior), Private: []byte(`{"k":"InYi"}`)}
-				want, err := framework.ReadResource(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ours.ReadResource(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ReadResourceResponse, error) {
+					return s.ReadResource(ctx, req)
+				})
 				t.Run(name, func(t *testing.T) {
 					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
 					sameValue(t, typ, want.NewState, got.NewState)
@@ -254,14 +252,9 @@ func TestListServerMatchesFramework(t *testing.T) {
 				proposed := listValue(t, typ, tc.priorID, onDestroy, tc.config)
 				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
 					Config: dynamic(t, typ, config), PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed)}
-				want, err := framework.PlanResourceChange(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ours.PlanResourceChange(ctx, req)
-				if err != nil {
-					t.Fatal(err)
-				}
+				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.PlanResourceChangeResponse, error) {
+					return s.PlanResourceChange(ctx, req)
+				})
 				t.Run(name, func(t *testing.T) {
 					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
 					sameValue(t, typ, want.PlannedState, got.PlannedState)
