@@ -16,7 +16,8 @@ func NewBlockedCarriersDataSource() datasource.DataSource {
 			"to report on the list, or to drive `for_each`. An empty list is a valid answer (`carrier_count` is 0).\n\n" +
 			"The list is read once per provider run and shared with `mcp_blocked_carrier` and `mcp_block_list`, " +
 			"so reading it here costs nothing extra in a plan that refreshes those.",
-		listName: "blocked list",
-		list:     func(d *providerData) *membership.List { return d.blocked },
+		listName:     "blocked list",
+		listResource: "block_list",
+		list:         func(d *providerData) *membership.List { return d.blocked },
 	}}
 }

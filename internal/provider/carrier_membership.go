@@ -254,10 +254,12 @@ func (r *carrierMembershipResource) Create(ctx context.Context, req resource.Cre
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 }
 
+// Read runs once per carrier in a refresh, so it uses flat models rather
+// than the framework's reflection (see flat_model.go).
 func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state carrierMembershipModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if err := getFlat(ctx, req.State.Raw, &state); err != nil {
+		resp.Diagnostics.AddError("Unable to read the state", err.Error()+"\n\nThis is always a bug in the provider.")
 		return
 	}
 	key, err := state.key()
@@ -279,7 +281,10 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 		resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
+	if resp.State.Raw, err = flatValue(ctx, req.State.Raw.Type(), membershipModel(entry)); err != nil {
+		resp.Diagnostics.AddError("Unable to record the state", err.Error()+"\n\nThis is always a bug in the provider.")
+		return
+	}
 	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 }
 
@@ -400,16 +405,19 @@ func keepIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, v any) 
 	if identity == nil {
 		return nil
 	}
-	next := tfsdk.ResourceIdentity{Schema: identity.Schema, Raw: identity.Raw}
-	if diags := next.Set(ctx, v); diags.HasError() {
+	// Called once per carrier in a refresh: a flat model, not reflection.
+	next, err := flatValue(ctx, identity.Schema.Type().TerraformType(ctx), v)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddError("Unable to record the resource identity", err.Error()+"\n\nThis is always a bug in the provider.")
 		return diags
 	}
-	if !identity.Raw.IsFullyNull() && !identity.Raw.Equal(next.Raw) {
+	if !identity.Raw.IsFullyNull() && !identity.Raw.Equal(next) {
 		tflog.Warn(ctx, "keeping the resource identity stored when the resource was created or imported", map[string]any{
-			"stored": identity.Raw.String(), "now": next.Raw.String(),
+			"stored": identity.Raw.String(), "now": next.String(),
 		})
 		return nil
 	}
-	identity.Raw = next.Raw
+	identity.Raw = next
 	return nil
 }

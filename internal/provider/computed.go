@@ -34,6 +34,12 @@ func computedStrings(desc string) schema.ListAttribute {
 	return schema.ListAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
 }
 
+// computedStringMap is a map of strings: at list scale, per-carrier facts
+// are maps keyed by DOT number rather than objects (STYLE.md §3).
+func computedStringMap(desc string) schema.MapAttribute {
+	return schema.MapAttribute{MarkdownDescription: desc, Computed: true, ElementType: types.StringType}
+}
+
 // computedObject is one nested object.
 func computedObject(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{MarkdownDescription: desc, Computed: true, Attributes: attrs}

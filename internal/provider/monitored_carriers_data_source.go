@@ -5,10 +5,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
@@ -29,8 +27,9 @@ func NewMonitoredCarriersDataSource() datasource.DataSource {
 			"to report on the list, or to drive `for_each`. An empty list is a valid answer (`carrier_count` is 0).\n\n" +
 			"The list is read once per provider run and shared with `mcp_monitored_carrier` and `mcp_monitoring_list`, " +
 			"so reading it here costs nothing extra in a plan that refreshes those.",
-		listName: "monitored list",
-		list:     func(d *providerData) *membership.List { return d.monitored },
+		listName:     "monitored list",
+		listResource: "monitoring_list",
+		list:         func(d *providerData) *membership.List { return d.monitored },
 	}}
 }
 
@@ -38,8 +37,9 @@ func NewMonitoredCarriersDataSource() datasource.DataSource {
 type carrierListDataSourceKind struct {
 	typeName    string // without the provider prefix
 	description string
-	listName    string // e.g. "monitored list"
-	list        func(*providerData) *membership.List
+	listName     string // e.g. "monitored list"
+	listResource string // the list resource type, without the provider prefix
+	list         func(*providerData) *membership.List
 }
 
 var (
@@ -51,17 +51,6 @@ type carrierListDataSource struct {
 	kind carrierListDataSourceKind
 	data *providerData
 }
-
-// listedCarrierType is the object type of each element of carriers.
-var listedCarrierType = types.ObjectType{AttrTypes: map[string]attr.Type{
-	"dot_number":        types.StringType,
-	"docket_number":     types.StringType,
-	"intrastate_number": types.StringType,
-	"created_at":        types.StringType,
-	"created_by":        types.StringType,
-	"last_modified_at":  types.StringType,
-	"last_modified_by":  types.StringType,
-}}
 
 func (d *carrierListDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_" + d.kind.typeName
@@ -75,16 +64,14 @@ func (d *carrierListDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"carrier_count": computedInt64("How many carriers are on the " + list + "."),
 			"dot_numbers": computedStrings("The USDOT numbers of the carriers on the " + list + ", as strings sorted by number, " +
 				"for `contains()` and `for_each = toset(...)`."),
-			"carriers": computedObjects("Every carrier on the "+list+", sorted by DOT number, with what MCP records about its entry.",
-				map[string]schema.Attribute{
-					"dot_number":        computedString("The carrier's USDOT number."),
-					"docket_number":     computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits), or null for a carrier listed without one."),
-					"intrastate_number": computedString("The state-issued number of an intrastate-only carrier, or null."),
-					"created_at":        computedString("When the carrier was put on the " + list + " (RFC 3339, UTC)."),
-					"created_by":        computedString("The MCP user who put the carrier on the " + list + "."),
-					"last_modified_at":  computedString("When MCP last changed the carrier's entry (RFC 3339, UTC)."),
-					"last_modified_by":  computedString("The MCP user who last changed the carrier's entry."),
-				}),
+			"carriers": computedStringMap("Every carrier on the " + list + ", keyed by USDOT number: its docket number (`MC`, `FF` or `MX` and digits), " +
+				"the state-issued number of an intrastate-only carrier, or `\"\"` for a carrier listed by DOT number alone. " +
+				"The same shape as `carriers` of `mcp_" + d.kind.listResource + "`, so a configuration can adopt the list as it is."),
+			"created_at": computedStringMap("When each carrier was put on the " + list + " (RFC 3339, UTC), keyed by USDOT number; null where MCP records no time."),
+			"created_by": computedStringMap("The MCP user who put each carrier on the " + list + ", keyed by USDOT number; null where MCP records none."),
+			"last_modified_at": computedStringMap("When MCP last changed each carrier's entry (RFC 3339, UTC), keyed by USDOT number; " +
+				"null where MCP records no time."),
+			"last_modified_by": computedStringMap("The MCP user who last changed each carrier's entry, keyed by USDOT number; null where MCP records none."),
 		},
 	}
 }
@@ -99,42 +86,41 @@ func (d *carrierListDataSource) Read(ctx context.Context, _ datasource.ReadReque
 		addReadError(&resp.Diagnostics, "the "+d.kind.listName, "this MCP account", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListStateValue(ctx, resp.State.Schema.Type().TerraformType(ctx), entries))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListStateValue(resp.State.Schema.Type().TerraformType(ctx), entries))...)
 }
 
 // carrierListStateValue maps a list, by DOT number, to the state value of
-// schemaType. Lists run to tens of thousands of carriers, so the value is
-// built as terraform-plugin-go values, which State.Set takes as they are
-// (after checking the type): BenchmarkCarrierListState measured 0.13 s and
-// 84 MB for 50,000 carriers this way, 1.0 s and 640 MB through
-// types.ObjectValue and types.ListValue, and 2.8 s and 2 GB through
-// reflection over model structs.
-func carrierListStateValue(ctx context.Context, schemaType tftypes.Type, entries map[int]membership.Entry) tftypes.Value {
-	objectType := listedCarrierType.TerraformType(ctx)
+// schemaType. Lists run to tens of thousands of carriers, so every
+// per-carrier attribute is a map of strings (Terraform converts a map of
+// objects that size in quadratic time), built as terraform-plugin-go
+// values, which State.Set takes as they are (after checking the type):
+// BenchmarkCarrierListState measured 0.13 s for 50,000 carriers this way
+// (when carriers was a list of objects), 1.0 s through types.ObjectValue
+// and types.ListValue, and 2.8 s through reflection over model structs.
+func carrierListStateValue(schemaType tftypes.Type, entries map[int]membership.Entry) tftypes.Value {
 	dots := make([]int, 0, len(entries))
 	for dot := range entries {
 		dots = append(dots, dot)
 	}
 	slices.Sort(dots)
 	dotValues := make([]tftypes.Value, len(dots))
-	carriers := make([]tftypes.Value, len(dots))
+	carriers, createdAt, createdBy := map[string]tftypes.Value{}, map[string]tftypes.Value{}, map[string]tftypes.Value{}
+	modifiedAt, modifiedBy := map[string]tftypes.Value{}, map[string]tftypes.Value{}
 	for i, dot := range dots {
-		e := entries[dot]
-		dotValue := tftypes.NewValue(tftypes.String, strconv.Itoa(dot))
-		dotValues[i] = dotValue
-		carriers[i] = tftypes.NewValue(objectType, map[string]tftypes.Value{
-			"dot_number":        dotValue,
-			"docket_number":     rawOptionalString(e.Key.Docket),
-			"intrastate_number": rawOptionalString(e.Key.Intrastate),
-			"created_at":        rawOptionalTime(e.CreatedAt),
-			"created_by":        rawOptionalString(e.CreatedBy),
-			"last_modified_at":  rawOptionalTime(e.LastModifiedAt),
-			"last_modified_by":  rawOptionalString(e.LastModifiedBy),
-		})
+		e, k := entries[dot], strconv.Itoa(dot)
+		dotValues[i] = tftypes.NewValue(tftypes.String, k)
+		carriers[k] = tftypes.NewValue(tftypes.String, e.Key.ListValue())
+		createdAt[k], createdBy[k] = rawOptionalTime(e.CreatedAt), rawOptionalString(e.CreatedBy)
+		modifiedAt[k], modifiedBy[k] = rawOptionalTime(e.LastModifiedAt), rawOptionalString(e.LastModifiedBy)
 	}
+	stringMap := tftypes.Map{ElementType: tftypes.String}
 	return tftypes.NewValue(schemaType, map[string]tftypes.Value{
-		"carrier_count": tftypes.NewValue(tftypes.Number, len(dots)),
-		"dot_numbers":   tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, dotValues),
-		"carriers":      tftypes.NewValue(tftypes.List{ElementType: objectType}, carriers),
+		"carrier_count":    tftypes.NewValue(tftypes.Number, len(dots)),
+		"dot_numbers":      tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, dotValues),
+		"carriers":         tftypes.NewValue(stringMap, carriers),
+		"created_at":       tftypes.NewValue(stringMap, createdAt),
+		"created_by":       tftypes.NewValue(stringMap, createdBy),
+		"last_modified_at": tftypes.NewValue(stringMap, modifiedAt),
+		"last_modified_by": tftypes.NewValue(stringMap, modifiedBy),
 	})
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"testing"
@@ -110,29 +111,31 @@ func timeOrNull(t mcp.Time) knownvalue.Check {
 	return knownvalue.StringExact(t.UTC().Format(time.RFC3339))
 }
 
-// expectServed checks the data source against what MCP serves, in DOT order.
+// expectServed checks the data source against what MCP serves.
 func (c carrierListDSCase) expectServed(served []mcp.MonitoredCarrier) []statecheck.StateCheck {
 	sorted := slices.Clone(served)
 	slices.SortFunc(sorted, func(a, b mcp.MonitoredCarrier) int { return a.DOTNumber - b.DOTNumber })
 	dots := make([]knownvalue.Check, len(sorted))
-	carriers := make([]knownvalue.Check, len(sorted))
-	for i, e := range sorted {
-		dots[i] = knownvalue.StringExact(strconv.Itoa(e.DOTNumber))
-		carriers[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{
-			"dot_number":        knownvalue.StringExact(strconv.Itoa(e.DOTNumber)),
-			"docket_number":     stringOrNull(e.DocketNumber),
-			"intrastate_number": stringOrNull(e.IntrastateNumber),
-			"created_at":        timeOrNull(e.CreatedDate),
-			"created_by":        stringOrNull(e.CreatedBy),
-			"last_modified_at":  timeOrNull(e.LastModifiedDate),
-			"last_modified_by":  stringOrNull(e.LastModifiedBy),
-		})
+	maps := map[string]map[string]knownvalue.Check{
+		"carriers": {}, "created_at": {}, "created_by": {}, "last_modified_at": {}, "last_modified_by": {},
 	}
-	return []statecheck.StateCheck{
+	for i, e := range sorted {
+		k := strconv.Itoa(e.DOTNumber)
+		dots[i] = knownvalue.StringExact(k)
+		maps["carriers"][k] = knownvalue.StringExact(carrierid.Key{Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}.ListValue())
+		maps["created_at"][k] = timeOrNull(e.CreatedDate)
+		maps["created_by"][k] = stringOrNull(e.CreatedBy)
+		maps["last_modified_at"][k] = timeOrNull(e.LastModifiedDate)
+		maps["last_modified_by"][k] = stringOrNull(e.LastModifiedBy)
+	}
+	checks := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(int64(len(sorted)))),
 		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_numbers"), knownvalue.ListExact(dots)),
-		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.ListExact(carriers)),
 	}
+	for name, m := range maps {
+		checks = append(checks, statecheck.ExpectKnownValue(c.address(), tfjsonpath.New(name), knownvalue.MapExact(m)))
+	}
+	return checks
 }
 
 // A list of carriers of every kind, put there in the portal and through
@@ -190,7 +193,7 @@ func testAccCarrierListDSEmpty(t *testing.T, c carrierListDSCase) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(0)),
 				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_numbers"), knownvalue.ListExact([]knownvalue.Check{})),
-				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.ListExact([]knownvalue.Check{})),
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers"), knownvalue.MapExact(map[string]knownvalue.Check{})),
 			},
 		}},
 	})
@@ -271,31 +274,16 @@ func TestAccMonitoredCarriersDataSource_failure(t *testing.T) {
 	testAccCarrierListDSFailure(t, monitoredListDS)
 }
 
-// listedCarrierTestModel and carrierListTestModel read the state back in
-// tests, and are the reflection alternative in the benchmark.
-type listedCarrierTestModel struct {
-	DOTNumber        types.String `tfsdk:"dot_number"`
-	DocketNumber     types.String `tfsdk:"docket_number"`
-	IntrastateNumber types.String `tfsdk:"intrastate_number"`
-	CreatedAt        types.String `tfsdk:"created_at"`
-	CreatedBy        types.String `tfsdk:"created_by"`
-	LastModifiedAt   types.String `tfsdk:"last_modified_at"`
-	LastModifiedBy   types.String `tfsdk:"last_modified_by"`
-}
-
+// carrierListTestModel reads the state back in tests, and is the
+// reflection alternative in the benchmark.
 type carrierListTestModel struct {
-	Count      types.Int64              `tfsdk:"carrier_count"`
-	DOTNumbers []string                 `tfsdk:"dot_numbers"`
-	Carriers   []listedCarrierTestModel `tfsdk:"carriers"`
-}
-
-func listedCarrierTestModelOf(e membership.Entry) listedCarrierTestModel {
-	return listedCarrierTestModel{
-		DOTNumber: types.StringValue(strconv.Itoa(e.Key.DOT)), DocketNumber: optionalString(e.Key.Docket),
-		IntrastateNumber: optionalString(e.Key.Intrastate), CreatedAt: optionalTime(e.CreatedAt),
-		CreatedBy: optionalString(e.CreatedBy), LastModifiedAt: optionalTime(e.LastModifiedAt),
-		LastModifiedBy: optionalString(e.LastModifiedBy),
-	}
+	Count          types.Int64       `tfsdk:"carrier_count"`
+	DOTNumbers     []string          `tfsdk:"dot_numbers"`
+	Carriers       map[string]string `tfsdk:"carriers"`
+	CreatedAt      types.Map         `tfsdk:"created_at"`
+	CreatedBy      types.Map         `tfsdk:"created_by"`
+	LastModifiedAt types.Map         `tfsdk:"last_modified_at"`
+	LastModifiedBy types.Map         `tfsdk:"last_modified_by"`
 }
 
 // testListEntries is a list of n carriers; every tenth is intrastate-only.
@@ -324,7 +312,7 @@ func emptyListState(t testing.TB) tfsdk.State {
 func setCarrierList(t testing.TB, state *tfsdk.State, entries map[int]membership.Entry) {
 	t.Helper()
 	ctx := context.Background()
-	if diags := state.Set(ctx, carrierListStateValue(ctx, state.Schema.Type().TerraformType(ctx), entries)); diags.HasError() {
+	if diags := state.Set(ctx, carrierListStateValue(state.Schema.Type().TerraformType(ctx), entries)); diags.HasError() {
 		t.Fatal(diags)
 	}
 }
@@ -348,91 +336,66 @@ func TestCarrierListStateValue(t *testing.T) {
 			if diags := state.Get(ctx, &got); diags.HasError() {
 				t.Fatal(diags)
 			}
-			dots := make([]int, 0, len(entries))
-			for dot := range entries {
-				dots = append(dots, dot)
-			}
-			slices.Sort(dots)
-			want := carrierListTestModel{Count: types.Int64Value(int64(len(entries))), DOTNumbers: []string{}, Carriers: []listedCarrierTestModel{}}
+			dots := slices.Sorted(maps.Keys(entries))
+			wantDOTs, wantCarriers := []string{}, map[string]string{}
 			for _, dot := range dots {
-				want.DOTNumbers = append(want.DOTNumbers, strconv.Itoa(dot))
-				want.Carriers = append(want.Carriers, listedCarrierTestModelOf(entries[dot]))
+				k := strconv.Itoa(dot)
+				wantDOTs, wantCarriers[k] = append(wantDOTs, k), entries[dot].Key.ListValue()
 			}
-			if got.Count != want.Count || !slices.Equal(got.DOTNumbers, want.DOTNumbers) || !slices.Equal(got.Carriers, want.Carriers) {
-				t.Errorf("state = %+v\nwant    %+v", got, want)
+			if got.Count.ValueInt64() != int64(len(entries)) || !slices.Equal(got.DOTNumbers, wantDOTs) || !maps.Equal(got.Carriers, wantCarriers) {
+				t.Errorf("state = %+v\nwant dot_numbers %v, carriers %v", got, wantDOTs, wantCarriers)
 			}
-			if name == "some" {
-				// Times are whole seconds in UTC.
-				if got := got.Carriers[0].CreatedAt.ValueString(); got != "2026-01-02T03:04:05Z" {
-					t.Errorf("created_at = %s", got)
+			for attrName, m := range map[string]types.Map{"created_at": got.CreatedAt, "created_by": got.CreatedBy,
+				"last_modified_at": got.LastModifiedAt, "last_modified_by": got.LastModifiedBy} {
+				if len(m.Elements()) != len(entries) {
+					t.Errorf("%s has %d entries, want one per carrier (%d)", attrName, len(m.Elements()), len(entries))
 				}
 			}
-			// Missing identifiers and times are null.
-			if name == "sparse" && (!got.Carriers[0].DocketNumber.IsNull() || !got.Carriers[0].CreatedAt.IsNull()) {
-				t.Errorf("empty fields must be null: %+v", got.Carriers[0])
+			switch name {
+			case "some":
+				// Times are whole seconds in UTC.
+				if got := got.CreatedAt.Elements()["1000001"]; got != types.StringValue("2026-01-02T03:04:05Z") {
+					t.Errorf("created_at = %s", got)
+				}
+				if got := got.Carriers["1000010"]; got != "TX100009" {
+					t.Errorf("an intrastate-only carrier's value is %q, want its intrastate number", got)
+				}
+			case "sparse":
+				// Missing identifiers are "", missing times and users null.
+				if got.Carriers["7"] != "" || !got.CreatedAt.Elements()["7"].IsNull() || !got.LastModifiedBy.Elements()["7"].IsNull() {
+					t.Errorf("a carrier MCP records nothing about: %+v", got)
+				}
 			}
 		})
 	}
 }
 
-// BenchmarkCarrierListState compares three ways of putting a 50,000-carrier
-// list in state: terraform-plugin-go values (what Read does), framework
-// values built with types.ObjectValue and types.ListValue, and reflection
-// over model structs.
+// BenchmarkCarrierListState compares two ways of putting a 50,000-carrier
+// list in state: terraform-plugin-go values (what Read does), and
+// reflection over a model struct.
 func BenchmarkCarrierListState(b *testing.B) {
 	ctx := context.Background()
 	entries := testListEntries(50000)
-	sortedDOTs := func() []int {
-		dots := make([]int, 0, len(entries))
-		for dot := range entries {
-			dots = append(dots, dot)
-		}
-		slices.Sort(dots)
-		return dots
-	}
 	b.Run("tftypes", func(b *testing.B) {
 		for b.Loop() {
 			state := emptyListState(b)
 			setCarrierList(b, &state, entries)
 		}
 	})
-	b.Run("attr_values", func(b *testing.B) {
-		type model struct {
-			Count      types.Int64 `tfsdk:"carrier_count"`
-			DOTNumbers types.List  `tfsdk:"dot_numbers"`
-			Carriers   types.List  `tfsdk:"carriers"`
-		}
-		for b.Loop() {
-			state := emptyListState(b)
-			dots := sortedDOTs()
-			dotValues := make([]attr.Value, len(dots))
-			carriers := make([]attr.Value, len(dots))
-			for i, dot := range dots {
-				e := entries[dot]
-				dotValues[i] = types.StringValue(strconv.Itoa(dot))
-				carriers[i], _ = types.ObjectValue(listedCarrierType.AttrTypes, map[string]attr.Value{
-					"dot_number": dotValues[i], "docket_number": optionalString(e.Key.Docket),
-					"intrastate_number": optionalString(e.Key.Intrastate), "created_at": optionalTime(e.CreatedAt),
-					"created_by": optionalString(e.CreatedBy), "last_modified_at": optionalTime(e.LastModifiedAt),
-					"last_modified_by": optionalString(e.LastModifiedBy),
-				})
-			}
-			dotList, _ := types.ListValue(types.StringType, dotValues)
-			carrierList, _ := types.ListValue(listedCarrierType, carriers)
-			if diags := state.Set(ctx, model{Count: types.Int64Value(int64(len(dots))), DOTNumbers: dotList, Carriers: carrierList}); diags.HasError() {
-				b.Fatal(diags)
-			}
-		}
-	})
 	b.Run("reflection", func(b *testing.B) {
 		for b.Loop() {
 			state := emptyListState(b)
-			dots := sortedDOTs()
-			m := carrierListTestModel{Count: types.Int64Value(int64(len(dots)))}
+			dots := slices.Sorted(maps.Keys(entries))
+			m := carrierListTestModel{Count: types.Int64Value(int64(len(dots))), Carriers: map[string]string{}}
+			facts := [4]map[string]attr.Value{{}, {}, {}, {}}
 			for _, dot := range dots {
-				m.DOTNumbers = append(m.DOTNumbers, strconv.Itoa(dot))
-				m.Carriers = append(m.Carriers, listedCarrierTestModelOf(entries[dot]))
+				e, k := entries[dot], strconv.Itoa(dot)
+				m.DOTNumbers, m.Carriers[k] = append(m.DOTNumbers, k), e.Key.ListValue()
+				facts[0][k], facts[1][k] = optionalTime(e.CreatedAt), optionalString(e.CreatedBy)
+				facts[2][k], facts[3][k] = optionalTime(e.LastModifiedAt), optionalString(e.LastModifiedBy)
 			}
+			m.CreatedAt, m.CreatedBy = types.MapValueMust(types.StringType, facts[0]), types.MapValueMust(types.StringType, facts[1])
+			m.LastModifiedAt, m.LastModifiedBy = types.MapValueMust(types.StringType, facts[2]), types.MapValueMust(types.StringType, facts[3])
 			if diags := state.Set(ctx, m); diags.HasError() {
 				b.Fatal(diags)
 			}

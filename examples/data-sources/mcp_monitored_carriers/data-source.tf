@@ -14,7 +14,12 @@ output "monitored_count" {
   value = data.mcp_monitored_carriers.all.carrier_count
 }
 
-# Who put each carrier on the list, for an audit.
+# Who put each carrier on the list, for an audit: a map keyed by DOT number.
 output "monitored_by" {
-  value = { for c in data.mcp_monitored_carriers.all.carriers : c.dot_number => c.created_by }
+  value = data.mcp_monitored_carriers.all.created_by
+}
+
+# Carriers MCP monitors by DOT number alone, with no docket on file.
+output "without_docket" {
+  value = [for dot, docket in data.mcp_monitored_carriers.all.carriers : dot if docket == ""]
 }
