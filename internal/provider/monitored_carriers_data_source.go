@@ -35,8 +35,8 @@ func NewMonitoredCarriersDataSource() datasource.DataSource {
 
 // carrierListDataSourceKind is what distinguishes the two list data sources.
 type carrierListDataSourceKind struct {
-	typeName    string // without the provider prefix
-	description string
+	typeName     string // without the provider prefix
+	description  string
 	listName     string // e.g. "monitored list"
 	listResource string // the list resource type, without the provider prefix
 	list         func(*providerData) *membership.List
