@@ -47,7 +47,7 @@ const noopSource = "carrierstate/noop"
 func main() {
 	terraform := flag.String("terraform", "", "the CLIs to run, separated by commas; each gets its own table")
 	providerDir := flag.String("provider-dir", "", "directory holding the terraform-provider-mcp build")
-	runs := flag.Int("runs", 3, "measured runs per figure; the median is reported")
+	runs := flag.Int("runs", 5, "measured runs per figure; the median is reported")
 	only := flag.Int("only", 0, "run only this benchmark (1, 2 or 3)")
 	flag.Parse()
 	if err := run(strings.Split(*terraform, ","), *providerDir, *runs, *only); err != nil {
