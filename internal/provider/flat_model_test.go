@@ -21,8 +21,12 @@ func TestFlatModelMatchesFramework(t *testing.T) {
 	r := NewMonitoredCarrierResource()
 	var sr resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sr)
+	withIdentity, ok := r.(resource.ResourceWithIdentity)
+	if !ok {
+		t.Fatal("mcp_monitored_carrier has no identity")
+	}
 	var ir resource.IdentitySchemaResponse
-	r.(resource.ResourceWithIdentity).IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &ir)
+	withIdentity.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &ir)
 
 	at := time.Date(2026, 11, 2, 3, 4, 5, 0, time.UTC)
 	for name, e := range map[string]membership.Entry{

@@ -20,8 +20,8 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	real := filepath.Join(filepath.Dir(filepath.Dir(self)), filepath.Base(self))
-	cmd := exec.Command(real, os.Args[1:]...) //nolint:gosec,noctx // runs the provider build beside it, until it exits
+	build := filepath.Join(filepath.Dir(filepath.Dir(self)), filepath.Base(self))
+	cmd := exec.Command(build, os.Args[1:]...) //nolint:gosec,noctx // runs the provider build beside it, until it exits
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	// The CLI interrupts its plugins on Ctrl-C; pass that on.
 	signals := make(chan os.Signal, 1)
