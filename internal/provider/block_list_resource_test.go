@@ -9,3 +9,4 @@ func TestAccBlockList_authoritative(t *testing.T)  { testAccListCreateIsAuthorit
 func TestAccBlockList_onDestroyClear(t *testing.T) { testAccListOnDestroyClear(t, blockListCase) }
 func TestAccBlockList_partialFailure(t *testing.T) { testAccListPartialFailure(t, blockListCase) }
 func TestAccBlockList_validation(t *testing.T)     { testAccListValidation(t, blockListCase) }
+func TestAccBlockList_failedCreate(t *testing.T)   { testAccListFailedCreate(t, blockListCase) }

@@ -162,17 +162,26 @@ func (r *carrierListResource) planWarnings(ctx context.Context, planned map[stri
 	return diags
 }
 
+// Create records nothing when the list could not be made whole. Terraform
+// taints a resource whose creation failed, and would replace it at the next
+// apply: a destroy that, with on_destroy = "clear", unblocks every carrier
+// the configuration names before blocking them again. With nothing
+// recorded the next apply creates the resource again, and creating adopts
+// what MCP already holds: the carriers this apply did put on the list stay
+// there, and are not written again.
 func (r *carrierListResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics, false)
 }
 
+// Update records what MCP holds even when some writes failed (an update is
+// never tainted): nothing that happened is lost from state.
 func (r *carrierListResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics)
+	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics, true)
 }
 
-// sync makes MCP's list match the plan and records what MCP then holds,
-// including when some writes failed: nothing that happened is lost from state.
-func (r *carrierListResource) sync(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state stateSetter, diags *diag.Diagnostics) {
+// sync makes MCP's list match the plan and records what MCP then holds; when
+// some writes failed it records that only if recordFailure is set.
+func (r *carrierListResource) sync(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state stateSetter, diags *diag.Diagnostics, recordFailure bool) {
 	var plan carrierListModel
 	diags.Append(get(ctx, &plan)...)
 	if diags.HasError() {
@@ -186,7 +195,11 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 	res, err := r.kind.list(r.data).Sync(ctx, desired, r.data.listWriteConcurrency)
 	if err != nil {
 		addAPIError(diags, "Unable to update the "+r.kind.listName+" completely", err)
-		if res.Entries == nil {
+		if res.Entries == nil || !recordFailure {
+			diags.AddWarning("What the failed apply leaves behind",
+				fmt.Sprintf("The carriers MCP accepted stay on the %s, and nothing is recorded in state yet, so the resource is not "+
+					"replaced (which would take every carrier off first). Fix the configuration or the cause above and apply again: "+
+					"creating adopts the carriers already on the list and makes only the writes still missing.", r.kind.listName))
 			return
 		}
 	}

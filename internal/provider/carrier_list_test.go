@@ -269,6 +269,44 @@ func testAccListOnDestroyClear(t *testing.T, c listCase) {
 	})
 }
 
+// A first apply that fails part-way, with on_destroy = "clear": the next
+// apply, after the fix, creates the resource again and adopts what the
+// first one blocked. Nothing is taken off the list on the way: a tainted
+// resource would have been replaced, clearing the list first.
+func testAccListFailedCreate(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 4))
+	const unknownDOT = 99999998
+	var removes, adds int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      c.listConfig(em, "", `on_destroy = "clear"`, append(entries(dots...), entry(unknownDOT))...),
+				ExpectError: acctest.ErrorMatching(`Unable to update the `+c.listName+` completely`, `MCP does not know a carrier with DOT 99999998`),
+			},
+			{
+				PreConfig: func() {
+					if listed := acctest.Listed(em, c.blocked); len(listed) != len(dots) {
+						t.Fatalf("the failed apply left %v on the %s, want the %d valid carriers", listed, c.listName, len(dots))
+					}
+					removes, adds = acctest.Requests(em, c.removeOp), acctest.Requests(em, c.addOp)
+				},
+				Config: c.listConfig(em, "", `on_destroy = "clear"`, entries(dots...)...),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
+					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+				},
+			},
+		},
+	})
+}
+
 // A failure part-way through an update: the writes that failed are reported,
 // and the next apply makes exactly the ones still missing.
 func testAccListPartialFailure(t *testing.T, c listCase) {

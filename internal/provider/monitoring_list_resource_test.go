@@ -14,4 +14,5 @@ func TestAccMonitoringList_onDestroyClear(t *testing.T) {
 func TestAccMonitoringList_partialFailure(t *testing.T) {
 	testAccListPartialFailure(t, monitoringListCase)
 }
-func TestAccMonitoringList_validation(t *testing.T) { testAccListValidation(t, monitoringListCase) }
+func TestAccMonitoringList_validation(t *testing.T)   { testAccListValidation(t, monitoringListCase) }
+func TestAccMonitoringList_failedCreate(t *testing.T) { testAccListFailedCreate(t, monitoringListCase) }
