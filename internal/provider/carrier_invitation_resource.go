@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -32,6 +33,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*carrierInvitationResource)(nil)
 	_ resource.ResourceWithImportState = (*carrierInvitationResource)(nil)
 	_ resource.ResourceWithIdentity    = (*carrierInvitationResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*carrierInvitationResource)(nil)
 )
 
 // NewCarrierInvitationResource is mcp_carrier_invitation: an Intellivite
@@ -55,6 +57,7 @@ type carrierInvitationModel struct {
 	NotificationEmails    types.List   `tfsdk:"notification_emails"`
 	ResendTriggers        types.Map    `tfsdk:"resend_triggers"`
 	SentAt                types.String `tfsdk:"sent_at"`
+	SendConfirmed         types.Bool   `tfsdk:"send_confirmed"`
 	PacketCompleted       types.Bool   `tfsdk:"packet_completed"`
 	PacketCompletedAt     types.String `tfsdk:"packet_completed_at"`
 }
@@ -118,8 +121,10 @@ func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaR
 			"and shows in every plan whether the carrier has completed it since.\n\n" +
 			"An invitation is sent once, when the resource is created. Changing any argument, or `resend_triggers`, sends a new one. " +
 			"**An e-mail cannot be unsent:** destroying the resource only removes it from Terraform's state. " +
-			"A send that fails, or whose outcome is uncertain (MCP answered with a server error or the connection dropped), " +
-			"is reported and never repeated behind your back, because repeating it could e-mail the carrier twice.",
+			"A send that fails is reported and records nothing. A send whose outcome is uncertain (MCP answered with a server error, " +
+			"or the connection dropped or timed out after the request left) is never repeated behind your back, because repeating it " +
+			"could e-mail the carrier twice: it is recorded with `send_confirmed = false`, every later plan says so, and changing " +
+			"`resend_triggers` sends it again on purpose.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The invitation in the import ID form: `<dot>/<email>` or `<dot>/<docket>/<email>`.",
@@ -185,6 +190,13 @@ func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaR
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
+			"send_confirmed": schema.BoolAttribute{
+				MarkdownDescription: "Whether MCP confirmed the send. `false` when its answer was lost (a server error, or a connection " +
+					"that dropped or timed out after the request left): the carrier may or may not have received the e-mail. " +
+					"The provider never sends it again on its own; to send it again, change `resend_triggers`. True for an imported invitation.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
 			"packet_completed": schema.BoolAttribute{
 				MarkdownDescription: "Whether the carrier has completed the broker's packet since the invitation was sent " +
 					"(for an imported invitation: in the last 90 days), from MCP's CompletedPackets. Refreshed by every plan.",
@@ -226,6 +238,28 @@ func (r *carrierInvitationResource) Configure(_ context.Context, req resource.Co
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
+// unconfirmedAdvice is what to do about an invitation MCP may not have sent.
+const unconfirmedAdvice = "It is recorded with send_confirmed = false, and no apply sends it again on its own: that could " +
+	"e-mail the carrier twice. Ask the carrier, or check MCP's portal, whether it arrived. To send it again on purpose, " +
+	"change resend_triggers, for example resend_triggers = { retry = \"1\" }."
+
+// ModifyPlan says, in every plan, that an invitation's send was never
+// confirmed, until a new send replaces it.
+func (r *carrierInvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || len(resp.RequiresReplace) > 0 {
+		return
+	}
+	var state carrierInvitationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !state.SendConfirmed.Equal(types.BoolValue(false)) {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("send_confirmed"),
+		fmt.Sprintf("Invitation to carrier DOT %s (%s) is unconfirmed", state.DOTNumber.ValueString(), state.CarrierEmail.ValueString()),
+		fmt.Sprintf("MCP's answer to the send at %s was lost, so the carrier may or may not have received it. %s",
+			state.SentAt.ValueString(), unconfirmedAdvice))
+}
+
 func (r *carrierInvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan carrierInvitationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -253,7 +287,17 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		SendConfirmationEmail: plan.SendConfirmationEmail.ValueBool(),
 		NotificationEmails:    notify,
 	})
-	if err != nil {
+	confirmed := true
+	switch {
+	case mcp.IsUncertain(err):
+		// MCP may have sent it: record it, so that no apply sends it again
+		// on its own (an error would leave nothing recorded, or a tainted
+		// resource that the next apply replaces: either sends it again).
+		confirmed = false
+		resp.Diagnostics.AddAttributeWarning(path.Root("send_confirmed"),
+			fmt.Sprintf("Invitation to carrier DOT %d (%s) may not have been sent", key.DOT, key.Email),
+			fmt.Sprintf("%v.\n\n%s", err, unconfirmedAdvice))
+	case err != nil:
 		summary := fmt.Sprintf("Unable to invite carrier DOT %d (%s)", key.DOT, key.Email)
 		if mcp.IsNotFound(err) {
 			resp.Diagnostics.AddAttributeError(path.Root("dot_number"), summary,
@@ -263,10 +307,11 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		addAPIError(&resp.Diagnostics, summary, err)
 		return
 	}
-	tflog.Info(ctx, "sent packet invitation", map[string]any{"dot_number": key.DOT})
+	tflog.Info(ctx, "sent packet invitation", map[string]any{"dot_number": key.DOT, "confirmed": confirmed})
 
 	plan.ID = types.StringValue(key.String())
 	plan.SentAt = types.StringValue(sentAt.Format(time.RFC3339))
+	plan.SendConfirmed = types.BoolValue(confirmed)
 	plan.PacketCompleted = types.BoolValue(false)
 	plan.PacketCompletedAt = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
@@ -317,7 +362,8 @@ func (r *carrierInvitationResource) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.ID, plan.SentAt, plan.PacketCompleted, plan.PacketCompletedAt = state.ID, state.SentAt, state.PacketCompleted, state.PacketCompletedAt
+	plan.ID, plan.SentAt, plan.SendConfirmed = state.ID, state.SentAt, state.SendConfirmed
+	plan.PacketCompleted, plan.PacketCompletedAt = state.PacketCompleted, state.PacketCompletedAt
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	key, err := state.key()
 	if err != nil {
@@ -371,6 +417,7 @@ func (r *carrierInvitationResource) adopt(ctx context.Context, key carrierid.Inv
 		NotificationEmails:    types.ListNull(types.StringType),
 		ResendTriggers:        types.MapNull(types.StringType),
 		SentAt:                types.StringNull(),
+		SendConfirmed:         types.BoolValue(true),
 		PacketCompleted:       types.BoolValue(false),
 		PacketCompletedAt:     types.StringNull(),
 	}

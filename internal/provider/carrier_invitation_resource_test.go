@@ -205,29 +205,71 @@ func TestAccCarrierInvitation_import(t *testing.T) {
 }
 
 // A send whose outcome is uncertain (MCP processed it, then the answer was
-// lost) is reported and never repeated: the carrier gets one e-mail.
+// lost) is recorded as unconfirmed and never repeated on its own: over
+// three applies the carrier gets one e-mail, and every plan says what
+// happened (TestAccReliability_InvitationTimeout reads the CLI's output for
+// that). Changing resend_triggers sends it again, on purpose.
 func TestAccCarrierInvitation_uncertainSendIsNotRetried(t *testing.T) {
 	em := acctest.Emulator(t)
+	config := func(triggers string) string {
+		return testAccInvitationConfig(em, `
+  carrier_email   = "dispatch@sampletrucking.com"
+  dot_number      = "23868"
+  resend_triggers = `+triggers)
+	}
+	sends := func(want int) statecheck.StateCheck {
+		return acctest.Check(func() error {
+			if n := acctest.Requests(em, "EmailPacketInvitation"); n != want {
+				return fmt.Errorf("EmailPacketInvitation reached the emulator %d times, want %d", n, want)
+			}
+			return nil
+		})
+	}
+	sendConfirmed := tfjsonpath.New("send_confirmed")
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig: func() {
-				if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{500}, Operations: []string{"EmailPacketInvitation"}, After: true}); err != nil {
-					t.Fatal(err)
-				}
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{500, 0}, Operations: []string{"EmailPacketInvitation"}, After: true}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config(`{}`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(invitationAddress, sendConfirmed, knownvalue.Bool(false)),
+					sends(1),
+				},
 			},
-			Config: testAccInvitationConfig(em, `
-  carrier_email = "dispatch@sampletrucking.com"
-  dot_number    = "23868"
-`),
-			ExpectError: acctest.ErrorMatching(`Unable to invite carrier DOT 23868`, `may or may not have been carried out`, `did not repeat it`),
-		}},
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config(`{}`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{sends(1)},
+			},
+			{Config: config(`{}`), ConfigStateChecks: []statecheck.StateCheck{sends(1)}},
+			{
+				Config: config(`{ retry = "1" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(invitationAddress, plancheck.ResourceActionReplace),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(invitationAddress, sendConfirmed, knownvalue.Bool(true)),
+					sends(2),
+				},
+			},
+		},
 		CheckDestroy: func(*terraform.State) error {
-			if n := acctest.Requests(em, "EmailPacketInvitation"); n != 1 {
-				return fmt.Errorf("EmailPacketInvitation reached the emulator %d times, want exactly 1", n)
-			}
-			return expectInvitations(em, emulator.Invitation{DOTNumber: 23868, DocketNumber: "MC113843", CarrierEmail: "dispatch@sampletrucking.com"})()
+			return expectInvitations(em,
+				emulator.Invitation{DOTNumber: 23868, DocketNumber: "MC113843", CarrierEmail: "dispatch@sampletrucking.com"},
+				emulator.Invitation{DOTNumber: 23868, DocketNumber: "MC113843", CarrierEmail: "dispatch@sampletrucking.com"})()
 		},
 	})
 }

@@ -55,14 +55,14 @@ func TestAccReliability_Concurrency(t *testing.T) {
 		w.writeConfig(concurrentConfig(em, cs, true))
 		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Minute)
 		defer cancel()
-		w.must(ctx, 0, "apply", "-auto-approve", "-input=false", "-no-color", parallelism)
+		w.must(ctx, "apply", "-auto-approve", "-input=false", "-no-color", parallelism)
 		if n := len(em.Snapshot().Monitored); n != concurrentResources {
 			t.Fatalf("MCP monitors %d carriers, want %d", n, concurrentResources)
 		}
 
 		tokens := em.Stats().Requests["Token"]
 		from := time.Now()
-		w.must(ctx, 0, "plan", "-detailed-exitcode", "-input=false", "-no-color", parallelism)
+		w.must(ctx, "plan", "-detailed-exitcode", "-input=false", "-no-color", parallelism)
 		reqs := window(rec.Requests(), from, time.Now())
 		got := em.Stats().Requests["Token"] - tokens
 		peak := maxInFlight(reqs)
@@ -92,7 +92,7 @@ func TestAccReliability_Concurrency(t *testing.T) {
 		// lifetimes, so that some are sent late in each one (at 50 they
 		// would be done in two waves, before a token grew old).
 		const flowing = "-parallelism=10"
-		w.must(ctx, 0, "plan", "-input=false", "-no-color", flowing)
+		w.must(ctx, "plan", "-input=false", "-no-color", flowing)
 		took := time.Since(from)
 		reqs := window(rec.Requests(), from, time.Now())
 		tokens, refused := 0, 0

@@ -88,10 +88,10 @@ func (w *workdir) run(ctx context.Context, args ...string) tfcli.Result {
 	return res
 }
 
-// must runs a command and fails the test unless it exits with want.
-func (w *workdir) must(ctx context.Context, want int, args ...string) tfcli.Result {
+// must runs a command and fails the test unless it succeeds (exit 0).
+func (w *workdir) must(ctx context.Context, args ...string) tfcli.Result {
 	w.t.Helper()
-	res, err := w.Must(ctx, want, args...)
+	res, err := w.Must(ctx, 0, args...)
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -268,13 +268,16 @@ type recorded struct {
 	Monitored, Blocked map[int]ident // per-carrier resources
 	Lists              map[string]map[int]ident
 	Invitations        []invitation
-	Resources          int // resource instances, data sources excluded
+	// Unconfirmed are the invitations recorded with send_confirmed = false:
+	// MCP's answer was lost, so MCP may or may not have received them.
+	Unconfirmed map[invitation]bool
+	Resources   int // resource instances, data sources excluded
 }
 
 // showState reads the state with `show -json`.
 func (w *workdir) showState(ctx context.Context) recorded {
 	w.t.Helper()
-	res := w.must(ctx, 0, "show", "-json", "-no-color")
+	res := w.must(ctx, "show", "-json", "-no-color")
 	var doc struct {
 		Values *struct {
 			RootModule struct {
@@ -289,7 +292,7 @@ func (w *workdir) showState(ctx context.Context) recorded {
 	if err := json.Unmarshal(jsonPart(res.Output), &doc); err != nil {
 		w.t.Fatalf("show -json: %v\n%s", err, tfcli.Tail(res.Output, 20))
 	}
-	rec := recorded{Monitored: map[int]ident{}, Blocked: map[int]ident{}, Lists: map[string]map[int]ident{}}
+	rec := recorded{Monitored: map[int]ident{}, Blocked: map[int]ident{}, Lists: map[string]map[int]ident{}, Unconfirmed: map[invitation]bool{}}
 	if doc.Values == nil {
 		return rec
 	}
@@ -325,7 +328,11 @@ func (w *workdir) showState(ctx context.Context) recorded {
 			}
 			rec.Lists[r.Type] = list
 		case "mcp_carrier_invitation":
-			rec.Invitations = append(rec.Invitations, invitation{dot(str(v, "dot_number")), str(v, "docket_number"), str(v, "carrier_email")})
+			inv := invitation{dot(str(v, "dot_number")), str(v, "docket_number"), str(v, "carrier_email")}
+			rec.Invitations = append(rec.Invitations, inv)
+			if confirmed, ok := v["send_confirmed"].(bool); ok && !confirmed {
+				rec.Unconfirmed[inv] = true
+			}
 		}
 	}
 	return rec

@@ -88,7 +88,7 @@ func TestAccReliability_InterruptedApply(t *testing.T) {
 	// creation that fails records nothing (a tainted list would be replaced,
 	// clearing it first). The next apply adopts what MCP holds: checked
 	// below, it unblocks nothing.
-	checkInvitations(t, "after the interrupted apply", st.Invitations, mcp.Invitations)
+	checkInvitations(t, "after the interrupted apply", st, mcp.Invitations)
 	reqs := rec.Requests()
 	var abandoned []string
 	invitationsInFlight := 0 // at SIGINT: what the check below is about
@@ -123,7 +123,7 @@ func TestAccReliability_InterruptedApply(t *testing.T) {
 		t.Fatal(err)
 	}
 	from, unblocks := time.Now(), em.Stats().Requests["UnblockCarrier"]
-	w.must(ctx, 0, "apply", "-auto-approve", "-input=false", "-no-color")
+	w.must(ctx, "apply", "-auto-approve", "-input=false", "-no-color")
 	if n := em.Stats().Requests["UnblockCarrier"] - unblocks; n != 0 {
 		t.Errorf("the apply after the interrupt unblocked %d carriers the configuration names", n)
 	}
@@ -138,7 +138,7 @@ func TestAccReliability_InterruptedApply(t *testing.T) {
 	if got := countInvitations(mcp.Invitations); !maps.Equal(got, wantInv) || len(mcp.Invitations) != nInvitations {
 		t.Errorf("MCP received %d invitations %v; want each of the %d once", len(mcp.Invitations), got, nInvitations)
 	}
-	w.must(ctx, 0, "plan", "-detailed-exitcode", "-input=false", "-no-color")
+	w.must(ctx, "plan", "-detailed-exitcode", "-input=false", "-no-color")
 	t.Logf("%s\n  then one apply converged in %s: MCP holds the configuration, %d invitations received once each, empty plan",
 		report, took.Round(time.Millisecond), len(mcp.Invitations))
 }

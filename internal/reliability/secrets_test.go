@@ -126,7 +126,7 @@ func TestAccSecrets(t *testing.T) {
 
 			var artifacts []secretArtifact
 			step := func(name string, args ...string) {
-				res := w.must(ctx, 0, args...)
+				res := w.must(ctx, args...)
 				artifacts = append(artifacts, secretArtifact{"output of " + name, res.Output})
 			}
 			step("plan -out", "plan", "-out=tfplan", "-input=false", "-no-color")
