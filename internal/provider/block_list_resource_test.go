@@ -10,3 +10,4 @@ func TestAccBlockList_onDestroyClear(t *testing.T) { testAccListOnDestroyClear(t
 func TestAccBlockList_partialFailure(t *testing.T) { testAccListPartialFailure(t, blockListCase) }
 func TestAccBlockList_validation(t *testing.T)     { testAccListValidation(t, blockListCase) }
 func TestAccBlockList_failedCreate(t *testing.T)   { testAccListFailedCreate(t, blockListCase) }
+func TestAccBlockList_checkedAtPlan(t *testing.T)  { testAccListCheckedAtPlan(t, blockListCase) }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,12 +105,14 @@ func (r *carrierListResource) Configure(_ context.Context, req resource.Configur
 
 // ModifyPlan warns about what the plan cannot show by itself: carriers that
 // creating the resource will take off the list, and other resources that
-// would fight over the same list.
+// would fight over the same list. It refuses, on the carrier's own path,
+// a carrier the plan adds that MCP does not know, or whose docket is
+// another carrier's.
 //
 // The framework runs it only for the plans listServer hands back to it
 // (a destroy, a carriers map not yet known); listServer computes every
-// other plan itself and calls planWarnings the same way.
-// TestListPlanMatchesFramework holds the two paths to the same result.
+// other plan itself and calls planWarnings and checkAdded the same way.
+// TestListServerMatchesFramework holds the two paths to the same result.
 func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -127,6 +130,7 @@ func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.Modif
 		}
 	}
 	resp.Diagnostics.Append(r.planWarnings(ctx, planned, req.State.Raw.IsNull())...)
+	resp.Diagnostics.Append(r.checkAdded(ctx, wireMap(plan.Carriers))...)
 }
 
 // planWarnings are the warnings a plan of the list resource carries: other
@@ -274,6 +278,39 @@ func (r *carrierListResource) ImportState(ctx context.Context, req resource.Impo
 		Carriers:  types.MapNull(types.StringType),
 		OnDestroy: types.StringValue(onDestroyKeep),
 	})...)
+}
+
+// checkAdded checks with MCP the carriers a plan puts on the list: those
+// the configuration names that MCP's list does not hold. A plan with no
+// additions makes no lookup.
+func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.Map) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if r.data == nil {
+		return nil
+	}
+	current, err := r.kind.list(r.data).All(ctx)
+	if err != nil {
+		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
+		return diags
+	}
+	var added []carrierid.Key
+	for k, v := range planned.Elems {
+		if key, err := listKey(k, v); err == nil && !hasKey(current, key.DOT) {
+			added = append(added, key)
+		}
+	}
+	problems := checkCarriers(ctx, r.data.client, added)
+	for _, dot := range slices.Sorted(maps.Keys(problems)) {
+		k := strconv.Itoa(dot)
+		diags.AddAttributeError(path.Root("carriers").AtMapKey(k),
+			fmt.Sprintf("Unable to put carrier DOT %s on the %s", k, r.kind.listName), problems[dot].Error())
+	}
+	return diags
+}
+
+func hasKey[K comparable, V any](m map[K]V, k K) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // desiredCarriers reads the planned carriers into list keys.

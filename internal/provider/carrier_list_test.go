@@ -272,24 +272,42 @@ func testAccListOnDestroyClear(t *testing.T, c listCase) {
 // A first apply that fails part-way, with on_destroy = "clear": the next
 // apply, after the fix, creates the resource again and adopts what the
 // first one blocked. Nothing is taken off the list on the way: a tainted
-// resource would have been replaced, clearing the list first.
+// resource would have been replaced, clearing the list first. Before that,
+// a mistyped DOT number fails the plan, and nothing is written.
 func testAccListFailedCreate(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
-	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 4))
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 12))
 	const unknownDOT = 99999998
-	var removes, adds int
+	var removes, adds, missing int
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      c.listConfig(em, "", `on_destroy = "clear"`, append(entries(dots...), entry(unknownDOT))...),
-				ExpectError: acctest.ErrorMatching(`Unable to update the `+c.listName+` completely`, `MCP does not know a carrier with DOT 99999998`),
+				Config: c.listConfig(em, "", `on_destroy = "clear"`, append(entries(dots...), entry(unknownDOT))...),
+				ExpectError: acctest.ErrorMatching(`Unable to put carrier DOT 99999998 on the `+c.listName, `"99999998" = ""`,
+					`MCP does not know a carrier with DOT 99999998`),
 			},
 			{
 				PreConfig: func() {
-					if listed := acctest.Listed(em, c.blocked); len(listed) != len(dots) {
-						t.Fatalf("the failed apply left %v on the %s, want the %d valid carriers", listed, c.listName, len(dots))
+					if n := em.Writes(); n != 0 {
+						t.Fatalf("a plan that failed wrote %d times to MCP", n)
+					}
+					if err := em.SetFaults(emulator.Faults{Rate: 0.5, Statuses: []int{500}, Operations: []string{c.addOp}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      c.listConfig(em, "max_retries = 0", `on_destroy = "clear"`, entries(dots...)...),
+				ExpectError: acctest.ErrorMatching(`Unable to update the ` + c.listName + ` completely`),
+			},
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{}); err != nil {
+						t.Fatal(err)
+					}
+					missing = len(dots) - len(acctest.Listed(em, c.blocked))
+					if missing == 0 || missing == len(dots) {
+						t.Fatalf("the injected failures left %d of %d carriers missing; the test needs a partial failure", missing, len(dots))
 					}
 					removes, adds = acctest.Requests(em, c.removeOp), acctest.Requests(em, c.addOp)
 				},
@@ -299,8 +317,49 @@ func testAccListFailedCreate(t *testing.T, c listCase) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
-					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
+					acctest.Check(func() error { return acctest.ExpectRequests(em, c.addOp, &adds, missing)() }),
 					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+				},
+			},
+		},
+	})
+}
+
+// An unknown DOT number and a docket that is another carrier's are each
+// refused at plan time, on the carrier's own path, naming whose the docket
+// is; nothing is written. A plan that adds nothing looks nothing up.
+func testAccListCheckedAtPlan(t *testing.T, c listCase) {
+	em := acctest.Emulator(t)
+	cs := acctest.Carriers(t, em, emulator.KindMC, 3)
+	var previews int
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: c.listConfig(em, "", "", namedEntry(cs[0].DOTNumber, cs[0].DocketNumber), entry(99999998)),
+				ExpectError: acctest.ErrorMatching(`Unable to put carrier DOT 99999998 on the `+c.listName, `"99999998" = ""`,
+					`MCP does not know a carrier with DOT 99999998: check the DOT number`),
+			},
+			{
+				Config: c.listConfig(em, "", "", namedEntry(cs[0].DOTNumber, cs[0].DocketNumber), namedEntry(cs[1].DOTNumber, cs[2].DocketNumber)),
+				ExpectError: acctest.ErrorMatching(fmt.Sprintf(`%q = %q`, strconv.Itoa(cs[1].DOTNumber), cs[2].DocketNumber),
+					fmt.Sprintf(`docket %s belongs to DOT %d, %q; DOT %d is %q, with docket %s`,
+						cs[2].DocketNumber, cs[2].DOTNumber, cs[2].LegalName, cs[1].DOTNumber, cs[1].LegalName, cs[1].DocketNumber)),
+			},
+			{
+				PreConfig: func() {
+					if n := em.Writes(); n != 0 {
+						t.Fatalf("plans that failed wrote %d times to MCP", n)
+					}
+				},
+				Config: c.listConfig(em, "", "", namedEntry(cs[0].DOTNumber, cs[0].DocketNumber), namedEntry(cs[1].DOTNumber, cs[1].DocketNumber)),
+			},
+			{
+				PreConfig: func() { previews = acctest.Requests(em, "PreviewCarrier") },
+				Config:    c.listConfig(em, "", "", namedEntry(cs[0].DOTNumber, cs[0].DocketNumber), namedEntry(cs[1].DOTNumber, cs[1].DocketNumber)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(acctest.ExpectRequests(em, "PreviewCarrier", &previews, 0)),
 				},
 			},
 		},

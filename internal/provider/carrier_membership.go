@@ -214,12 +214,41 @@ func (r *carrierMembershipResource) Configure(_ context.Context, req resource.Co
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan warns when a list resource manages the same MCP list.
-func (r *carrierMembershipResource) ModifyPlan(_ context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+// ModifyPlan warns when a list resource manages the same MCP list, and
+// checks with MCP a carrier the plan puts on the list, so that an unknown
+// DOT number or someone else's docket fails the plan, not the apply.
+func (r *carrierMembershipResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
 	resp.Diagnostics.Append(r.data.overlaps.carrier(r.kind.typeName, r.kind.listType)...)
+	if !req.State.Raw.IsNull() {
+		return // not an addition
+	}
+	// The configuration, not the plan: a docket number left out is null
+	// there (the plan has it unknown, for MCP to fill in).
+	var config carrierMembershipModel
+	if err := getFlat(ctx, req.Config.Raw, &config); err != nil {
+		resp.Diagnostics.AddError("Unable to read the configuration", err.Error()+"\n\nThis is always a bug in the provider.")
+		return
+	}
+	if config.DOTNumber.IsUnknown() || config.DocketNumber.IsUnknown() || config.IntrastateNumber.IsUnknown() {
+		return // not known yet: MCP's answer to the apply says
+	}
+	key, err := config.key()
+	if err != nil {
+		return // validation reports it
+	}
+	if _, on, err := r.kind.list(r.data).Get(ctx, key.DOT); err != nil || on {
+		return // on the list already: creating adopts it (a read error shows at apply)
+	}
+	if err := checkCarriers(ctx, r.data.client, []carrierid.Key{key})[key.DOT]; err != nil {
+		at := path.Root("dot_number")
+		if key.Docket != "" {
+			at = path.Root("docket_number")
+		}
+		resp.Diagnostics.AddAttributeError(at, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err.Error())
+	}
 }
 
 func (r *carrierMembershipResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -258,22 +258,27 @@ func testAccMembershipValidation(t *testing.T, c membershipCase) {
 	})
 }
 
-// A carrier MCP does not know fails creation with a diagnostic naming it.
+// A carrier MCP does not know, or a docket that is another carrier's, fails
+// the plan on the attribute at fault, naming whose the docket is; nothing
+// is written.
 func testAccMembershipUnknownCarrier(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
+	other := acctest.Carrier(t, em, emulator.KindMC)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             c.checkDestroyed(em),
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
 		Steps: []resource.TestStep{
 			{
-				Config:      c.config(em, `"99999999"`, `docket_number = "MC99999999"`),
-				ExpectError: acctest.ErrorMatching(`MCP does not know a carrier with DOT 99999999 / MC99999999`),
+				Config: c.config(em, `"99999999"`, `docket_number = "MC99999999"`),
+				ExpectError: acctest.ErrorMatching(`Unable to `, `carrier DOT 99999999 / MC99999999`,
+					`MCP does not know a carrier with DOT 99999999: check the DOT number`),
 			},
 			{
 				// The DOT number of one carrier with another's docket.
-				Config:      c.config(em, `"23868"`, fmt.Sprintf("docket_number = %q", acctest.Carrier(t, em, emulator.KindMC).DocketNumber)),
-				ExpectError: acctest.ErrorMatching(`HTTP 400`, `do not identify the same carrier`),
+				Config: c.config(em, `"23868"`, fmt.Sprintf("docket_number = %q", other.DocketNumber)),
+				ExpectError: acctest.ErrorMatching(`docket_number`, fmt.Sprintf(`docket %s belongs to DOT %d, %q;`, other.DocketNumber, other.DOTNumber, other.LegalName),
+					`DOT 23868 is "Sample Trucking LLC", with docket MC113843`),
 			},
 		},
 	})

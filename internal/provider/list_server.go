@@ -190,10 +190,13 @@ func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Plan
 	for k := range planned.Carriers.Elems {
 		keys[k] = true
 	}
+	r := s.resource(kind)
+	diags := r.planWarnings(ctx, keys, prior.Null)
+	diags.Append(r.checkAdded(ctx, planned.Carriers)...)
 	return &tfprotov6.PlanResourceChangeResponse{
 		PlannedState:   &tfprotov6.DynamicValue{MsgPack: b},
 		PlannedPrivate: req.PriorPrivate,
-		Diagnostics:    protoDiagnostics(s.resource(kind).planWarnings(ctx, keys, prior.Null)),
+		Diagnostics:    protoDiagnostics(diags),
 	}, nil
 }
 

@@ -16,3 +16,6 @@ func TestAccMonitoringList_partialFailure(t *testing.T) {
 }
 func TestAccMonitoringList_validation(t *testing.T)   { testAccListValidation(t, monitoringListCase) }
 func TestAccMonitoringList_failedCreate(t *testing.T) { testAccListFailedCreate(t, monitoringListCase) }
+func TestAccMonitoringList_checkedAtPlan(t *testing.T) {
+	testAccListCheckedAtPlan(t, monitoringListCase)
+}
