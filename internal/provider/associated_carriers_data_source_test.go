@@ -99,7 +99,7 @@ func testAccAssociatedRing(t *testing.T, byPhone bool) {
 	if byPhone {
 		args = fmt.Sprintf("phone = %q", q.Phone)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -134,7 +134,7 @@ func TestAccAssociatedCarriersDataSource_both(t *testing.T) {
 	if served.AssociatedCarriersCount < 2 {
 		t.Fatalf("MCP associates only %v with %+v", ringDOTs(served), q)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -151,7 +151,7 @@ func TestAccAssociatedCarriersDataSource_noMatch(t *testing.T) {
 	if served := associatedServed(t, em, q); served.AssociatedCarriersCount != 0 || len(served.AssociatedCarriers) != 0 {
 		t.Fatalf("MCP associates %v with %+v, want none", ringDOTs(served), q)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -188,7 +188,7 @@ func TestAccAssociatedCarriersDataSource_validation(t *testing.T) {
 			ExpectError: acctest.ErrorMatching(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
@@ -214,7 +214,7 @@ func TestAccAssociatedCarriersDataSource_failure(t *testing.T) {
 	}))
 	t.Cleanup(proxy.Close)
 	lossy := &emulator.Instance{Server: em.Server, URL: proxy.URL}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -251,7 +251,7 @@ func TestAccAssociatedCarriersDataSource_blockRing(t *testing.T) {
 		address := fmt.Sprintf("mcp_blocked_carrier.ring[%q]", strconv.Itoa(c.DOTNumber))
 		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), stringOrNull(c.DocketNumber)))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -157,7 +157,7 @@ func TestAccCarrierChangesDataSource_basic(t *testing.T) {
 	if !cancelled {
 		t.Fatal("MCP serves no cancelled coverage after an insurance change")
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -195,7 +195,7 @@ func TestAccCarrierChangesDataSource_pages(t *testing.T) {
 	if len(served.CarrierList) != len(dots) || served.CarrierCount != len(dots) {
 		t.Fatalf("MCP serves %d changed carriers (count %d), want %d", len(served.CarrierList), served.CarrierCount, len(dots))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -217,7 +217,7 @@ func TestAccCarrierChangesDataSource_none(t *testing.T) {
 		t.Fatal(err)
 	}
 	zero := knownvalue.Int64Exact(0)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

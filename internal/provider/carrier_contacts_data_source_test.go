@@ -47,7 +47,7 @@ func TestAccCarrierContactsDataSource_basic(t *testing.T) {
 	em := acctest.Emulator(t)
 	sample := emulator.CarrierInfo{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
 	other := acctest.Carrier(t, em, emulator.KindMC)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -126,7 +126,7 @@ func TestAccCarrierDataSource_sample(t *testing.T) {
 			"email": knownvalue.StringExact(e.Email), "type": knownvalue.StringExact(typ), "description": carrierKVText(e.Description),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -203,7 +203,7 @@ func TestAccCarrierDataSource_sample(t *testing.T) {
 // DOT number does.
 func TestAccCarrierDataSource_dotOnly(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -220,7 +220,7 @@ func TestAccCarrierDataSource_dotOnly(t *testing.T) {
 func TestAccCarrierDataSource_docketOnly(t *testing.T) {
 	em := acctest.Emulator(t)
 	ff := acctest.Carrier(t, em, emulator.KindFF)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -254,7 +254,7 @@ func TestAccCarrierDataSource_expiredInsurance(t *testing.T) {
 	if expired == 0 {
 		t.Fatalf("carrier %d of kind %q serves no expired coverage: %+v", c.DOTNumber, emulator.KindExpiredInsurance, p.CertData)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -269,7 +269,7 @@ func TestAccCarrierDataSource_expiredInsurance(t *testing.T) {
 func TestAccCarrierDataSource_cancelledCoverage(t *testing.T) {
 	em := acctest.Emulator(t)
 	served := newCarrierServed(t, em)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -304,7 +304,7 @@ func TestAccCarrierDataSource_cancelledCoverage(t *testing.T) {
 func TestAccCarrierDataSource_intrastate(t *testing.T) {
 	em := acctest.Emulator(t)
 	c := acctest.Carrier(t, em, emulator.KindIntrastate)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -330,7 +330,7 @@ func TestAccCarrierDataSource_monitoredBlocked(t *testing.T) {
 			expectCarrier(knownvalue.Bool(blocked), "blocked"),
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -475,7 +475,7 @@ func TestAccCarrierDataSource_packet(t *testing.T) {
 			expectCarrier(knownvalue.StringExact(d.CarrierBank.CarrierBankRoutingNumber), "packet", "payment", "bank", "routing_number"),
 			expectCarrier(knownvalue.StringExact(d.CarrierBank.CarrierBankAccountNumber), "packet", "payment", "bank", "account_number"))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -498,7 +498,7 @@ func TestAccCarrierDataSource_packetAbsent(t *testing.T) {
 	coi, _, _, _ := carrierServedDocuments(d)
 	config := carrierTestConfig(em, `docket_number = "MC113843"
   include_packet = true`)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -552,7 +552,7 @@ func TestAccCarrierDataSource_packetAbsent(t *testing.T) {
 
 func TestAccCarrierDataSource_notFound(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -574,7 +574,7 @@ func TestAccCarrierDataSource_notFound(t *testing.T) {
 
 func TestAccCarrierDataSource_validation(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -619,7 +619,7 @@ resource "terraform_data" "onboarding" {
 }
 `
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -73,7 +73,7 @@ func TestAccCarrierIncidentReportsDataSource_basic(t *testing.T) {
 	if len(served.IncidentReports) == 0 {
 		t.Fatalf("the emulator serves no incident reports for DOT %d", carrier.DOTNumber)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -92,7 +92,7 @@ func TestAccCarrierIncidentReportsDataSource_none(t *testing.T) {
 	if served.IncidentReports != nil {
 		t.Fatalf("the sample carrier has incident reports: %+v", served.IncidentReports)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

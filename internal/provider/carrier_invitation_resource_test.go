@@ -70,7 +70,7 @@ func TestAccCarrierInvitation_lifecycle(t *testing.T) {
 `, triggers)
 	}
 	sentAt := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em, first, first)() },
@@ -126,7 +126,7 @@ func TestAccCarrierInvitation_lifecycle(t *testing.T) {
 // Every argument replaces: changing the address sends to the new one.
 func TestAccCarrierInvitation_replaceOnArgument(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -165,7 +165,7 @@ func TestAccCarrierInvitation_import(t *testing.T) {
   user_name           = "brenda"
   notification_emails = ["ops@broker.example"]
 `)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -226,7 +226,7 @@ func TestAccCarrierInvitation_uncertainSendIsNotRetried(t *testing.T) {
 		})
 	}
 	sendConfirmed := tfjsonpath.New("send_confirmed")
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -297,7 +297,7 @@ func TestAccCarrierInvitation_validation(t *testing.T) {
 		Config:      testAccInvitationConfig(em, `carrier_email = "d@c.com"`+"\n"+`dot_number = 99999999`),
 		ExpectError: acctest.ErrorMatching(`Unable to invite carrier DOT 99999999`, `MCP does not know a carrier with DOT 99999999`),
 	})
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em)() },
@@ -309,7 +309,7 @@ func TestAccCarrierInvitation_validation(t *testing.T) {
 func TestAccCarrierInvitation_intrastate(t *testing.T) {
 	em := acctest.Emulator(t)
 	c := acctest.Carrier(t, em, emulator.KindIntrastate)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -347,7 +347,7 @@ func TestAccCarrierInvitation_identity(t *testing.T) {
 		}
 		return nil
 	})
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -413,7 +413,7 @@ func TestAccCarrierInvitation_identityErrors(t *testing.T) {
 			ExpectError: acctest.ErrorMatching(want...),
 		}
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

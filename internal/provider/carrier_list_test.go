@@ -127,7 +127,7 @@ func testAccListBasic(t *testing.T, c listCase) {
 		namedEntry(23868, "MC113843"), entry(dotOnly.DOTNumber), namedEntry(intra.DOTNumber, intra.IntrastateNumber))
 	carriers := tfjsonpath.New("carriers")
 	var writes int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		// on_destroy = "keep": destroying leaves MCP's list as it is.
@@ -183,7 +183,7 @@ func testAccListUpdate(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 5))
 	var adds, removes int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -216,7 +216,7 @@ func testAccListDrift(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
 	config := c.listConfig(em, "", "", entries(dots[0], dots[1])...)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -242,7 +242,7 @@ func testAccListDrift(t *testing.T, c listCase) {
 func testAccListCreateIsAuthoritative(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -258,7 +258,7 @@ func testAccListCreateIsAuthoritative(t *testing.T, c listCase) {
 func testAccListOnDestroyClear(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 2))
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() },
@@ -279,7 +279,7 @@ func testAccListFailedCreate(t *testing.T, c listCase) {
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 12))
 	const unknownDOT = 99999998
 	var removes, adds, missing int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -332,7 +332,7 @@ func testAccListCheckedAtPlan(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	cs := acctest.Carriers(t, em, emulator.KindMC, 3)
 	var previews int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -372,7 +372,7 @@ func testAccListPartialFailure(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 12))
 	var adds, missing int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -430,7 +430,7 @@ func testAccListValidation(t *testing.T, c listCase) {
 			Config: c.listConfig(em, "", tc.extra, tc.entries...), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },

@@ -71,7 +71,7 @@ func (c membershipCase) checkDestroyed(em *emulator.Instance) resource.TestCheck
 func testAccMembershipBasic(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
 	user, _ := em.Credentials()
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -102,7 +102,7 @@ func testAccMembershipBasic(t *testing.T, c membershipCase) {
 // carrier, and the docket it lists shows in state without a diff.
 func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -130,7 +130,7 @@ func testAccMembershipIntrastate(t *testing.T, c membershipCase) {
 	carrier := acctest.Carrier(t, em, emulator.KindIntrastate)
 	dot := strconv.Itoa(carrier.DOTNumber)
 	id := dot + "/intrastate/" + carrier.IntrastateNumber
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -155,7 +155,7 @@ func testAccMembershipReplace(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
 	other := acctest.Carrier(t, em, emulator.KindMC)
 	ids := statecheck.CompareValue(compare.ValuesDiffer())
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -187,7 +187,7 @@ func testAccMembershipDrift(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
 	adopted := acctest.Carrier(t, em, emulator.KindMC)
 	var adds int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -250,7 +250,7 @@ func testAccMembershipValidation(t *testing.T, c membershipCase) {
 			ExpectError: acctest.ErrorMatching(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
@@ -264,7 +264,7 @@ func testAccMembershipValidation(t *testing.T, c membershipCase) {
 func testAccMembershipUnknownCarrier(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
 	other := acctest.Carrier(t, em, emulator.KindMC)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
@@ -286,7 +286,7 @@ func testAccMembershipUnknownCarrier(t *testing.T, c membershipCase) {
 
 func testAccMembershipImportErrors(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -329,7 +329,7 @@ func testAccMembershipIdentity(t *testing.T, c membershipCase) {
 		"docket_number":     knownvalue.StringExact("MC113843"),
 		"intrastate_number": knownvalue.Null(),
 	})
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -373,7 +373,7 @@ func testAccMembershipIdentityIntrastate(t *testing.T, c membershipCase) {
 	dot := strconv.Itoa(carrier.DOTNumber)
 	config := c.config(em, strconv.Quote(dot), fmt.Sprintf("intrastate_number = %q", carrier.IntrastateNumber))
 	var adds int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
@@ -424,7 +424,7 @@ func testAccMembershipIdentityErrors(t *testing.T, c membershipCase) {
 		`Carrier DOT 23868 is on MCP's `+c.listName+` as DOT 23868 / MC113843, not DOT 23868 / `+other.DocketNumber)
 	onList.PreConfig = func() { c.outOfBand(t, em, true, 23868) }
 	var adds int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,

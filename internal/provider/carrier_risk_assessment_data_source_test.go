@@ -129,7 +129,7 @@ func testAccVettingLookupErrors(t *testing.T, dataSource, what string) {
 			ExpectError: acctest.ErrorMatching(tc.want...),
 		})
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
@@ -250,7 +250,7 @@ func TestAccCarrierRiskAssessmentDataSource_sample(t *testing.T) {
 	if served.RiskAssessmentDetails.OverallRating != "Acceptable" {
 		t.Fatalf("the emulator's sample carrier is rated %q, want Acceptable", served.RiskAssessmentDetails.OverallRating)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -274,7 +274,7 @@ func TestAccCarrierRiskAssessmentDataSource_blockedByOthers(t *testing.T) {
 	if !fired || served.RiskAssessmentDetails.OverallRating != "UnacceptableReview" {
 		t.Fatalf("the emulator serves no 'blocked by 3 or more companies' rule for DOT %d: %+v", carrier.DOTNumber, served.RiskAssessmentDetails)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -311,7 +311,7 @@ func TestAccCarrierRiskAssessmentDataSource_precondition(t *testing.T) {
 	em := acctest.Emulator(t)
 	risky := acctest.Carrier(t, em, emulator.KindBlockedByOthers)
 	points := riskServed(t, em, risky).RiskAssessmentDetails.TotalPoints
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, false)() },

@@ -100,7 +100,7 @@ func TestAccCarrierVINVerificationsDataSource_basic(t *testing.T) {
 	if served == nil {
 		t.Fatal("the emulator has no VIN that belongs to another carrier")
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -122,7 +122,7 @@ func TestAccCarrierVINVerificationsDataSource_none(t *testing.T) {
 	config := vettingConfig(em, "mcp_carrier_vin_verifications", `dot_number = "23868"`)
 	pending := tfjsonpath.New("verifications").AtSliceIndex(0)
 	user, _ := em.Credentials()
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -77,7 +77,7 @@ func TestAccCompletedPacketsDataSource_window(t *testing.T) {
 	if len(served) < 10 || !slices.ContainsFunc(served, func(p mcp.CompletedPacket) bool { return p.DOTNumber == emulator.SampleDOTNumber }) {
 		t.Fatalf("MCP serves %d completed packets, without the sample carrier's", len(served))
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -107,7 +107,7 @@ func TestAccCompletedPacketsDataSource_untilNow(t *testing.T) {
 		t.Fatalf("MCP serves %+v, want only DOT %d", served, carrier.DOTNumber)
 	}
 	from := start.In(time.FixedZone("CST", -6*3600)).Format(time.RFC3339)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -132,7 +132,7 @@ func TestAccCompletedPacketsDataSource_untilNow(t *testing.T) {
 // A window in which nobody completed the packet is an answer, not an error.
 func TestAccCompletedPacketsDataSource_none(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -161,7 +161,7 @@ func TestAccCompletedPacketsDataSource_rollingWindow(t *testing.T) {
 	if err := em.CompletePacket(carrier.DOTNumber); err != nil {
 		t.Fatal(err)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

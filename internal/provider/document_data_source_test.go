@@ -77,7 +77,7 @@ func TestAccDocumentDataSource_certificate(t *testing.T) {
 		t.Fatal("MCP serves no certificate for the sample carrier")
 	}
 	name := data.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -98,7 +98,7 @@ func TestAccDocumentDataSource_packet(t *testing.T) {
 	}
 	w9 := data.CarrierW9Forms[0].CarrierW9FormImages[0].BlobName
 	agreement := data.CarrierCustomerAgreements[0].CarrierCustomerAgreementImages[0].BlobName
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -113,7 +113,7 @@ func TestAccDocumentDataSource_packet(t *testing.T) {
 func TestAccDocumentDataSource_errors(t *testing.T) {
 	em := acctest.Emulator(t)
 	const unknown = "certificate-image/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0.pdf"
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -84,7 +84,7 @@ func TestAccFactoringCompaniesDataSource_window(t *testing.T) {
 	if len(some) == 0 || len(some) >= len(all) {
 		t.Fatalf("MCP serves %d of %d companies for %s to %s", len(some), len(all), start, end)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -105,7 +105,7 @@ func TestAccFactoringCompaniesDataSource_window(t *testing.T) {
 // A window without changes is an answer, not an error.
 func TestAccFactoringCompaniesDataSource_none(t *testing.T) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

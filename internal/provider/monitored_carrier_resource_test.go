@@ -60,7 +60,7 @@ func TestAccMonitoredCarrier_planCost(t *testing.T) {
 		}
 		return after["MonitoredCarriers"] - before["MonitoredCarriers"], nil
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

@@ -167,7 +167,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 	if len(served) != len(dots)+1 {
 		t.Fatalf("MCP serves %d carriers, want %d", len(served), len(dots)+1)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -185,7 +185,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 // An empty list is an answer, not an error.
 func testAccCarrierListDSEmpty(t *testing.T, c carrierListDSCase) {
 	em := acctest.Emulator(t)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -210,7 +210,7 @@ func testAccCarrierListDSShared(t *testing.T, c carrierListDSCase) {
 		config += fmt.Sprintf("\nresource %q \"c%d\" {\n  dot_number = %q\n}\n", c.resourceType, i, strconv.Itoa(carrier.DOTNumber))
 	}
 	var before, afterPlain int
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -250,7 +250,7 @@ func testAccCarrierListDSFailure(t *testing.T, c carrierListDSCase) {
 	if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{500}, Operations: []string{c.op}}); err != nil {
 		t.Fatal(err)
 	}
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -101,7 +101,7 @@ func testAccTimeWindowValidation(t *testing.T, dataSource, op string) {
 		return acctest.ProviderBlock(em) + fmt.Sprintf("\ndata %q \"test\" {\n%s\n}\n", dataSource, args)
 	}
 	future := time.Now().UTC().Add(48 * time.Hour).Format(time.RFC3339)
-	resource.Test(t, resource.TestCase{
+	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
