@@ -191,7 +191,8 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 	if diags.HasError() {
 		return
 	}
-	desired, d := desiredCarriers(wireMap(plan.Carriers))
+	planned := wireMap(plan.Carriers)
+	desired, d := desiredCarriers(planned)
 	diags.Append(d...)
 	if diags.HasError() {
 		return
@@ -199,16 +200,19 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 	res, err := r.kind.list(r.data).Sync(ctx, desired, r.data.listWriteConcurrency)
 	if err != nil {
 		addAPIError(diags, "Unable to update the "+r.kind.listName+" completely", err)
-		if res.Entries == nil || !recordFailure {
+		if !recordFailure {
 			diags.AddWarning("What the failed apply leaves behind",
 				fmt.Sprintf("The carriers MCP accepted stay on the %s, and nothing is recorded in state yet, so the resource is not "+
 					"replaced (which would take every carrier off first). Fix the configuration or the cause above and apply again: "+
 					"creating adopts the carriers already on the list and makes only the writes still missing.", r.kind.listName))
 			return
 		}
+		if res.Entries == nil {
+			return
+		}
 	}
 	plan.ID = types.StringValue(r.kind.id)
-	plan.Carriers = typesMap(recordedCarriers(wireMap(plan.Carriers), res.Entries))
+	plan.Carriers = typesMap(recordedCarriers(planned, res.Entries))
 	diags.Append(state.Set(ctx, plan)...)
 }
 
@@ -295,7 +299,8 @@ func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.M
 	}
 	var added []carrierid.Key
 	for k, v := range planned.Elems {
-		if key, err := listKey(k, v); err == nil && !hasKey(current, key.DOT) {
+		key, err := listKey(k, v)
+		if _, on := current[key.DOT]; err == nil && !on {
 			added = append(added, key)
 		}
 	}
@@ -306,11 +311,6 @@ func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.M
 			fmt.Sprintf("Unable to put carrier DOT %s on the %s", k, r.kind.listName), problems[dot].Error())
 	}
 	return diags
-}
-
-func hasKey[K comparable, V any](m map[K]V, k K) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // desiredCarriers reads the planned carriers into list keys.
