@@ -261,9 +261,20 @@ func TestGetHonoursCancellation(t *testing.T) {
 	}
 }
 
+// set is a set of DOT numbers.
+func set(dots ...int) map[int]bool {
+	out := make(map[int]bool, len(dots))
+	for _, dot := range dots {
+		out[dot] = true
+	}
+	return out
+}
+
+// Sync adds what is missing and takes off only the carriers it is told to:
+// 150, on the list but not named, stays.
 func TestSync(t *testing.T) {
 	t.Parallel()
-	f := newFake(100, 200)
+	f := newFake(100, 150, 200)
 	for dot := 1000; dot < 1050; dot++ {
 		f.known[dot] = "MC1"
 	}
@@ -272,12 +283,12 @@ func TestSync(t *testing.T) {
 	for dot := 1000; dot < 1050; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(context.Background(), desired, 4)
+	res, err := l.Sync(context.Background(), desired, set(100, 200), 4)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Added != 51 || res.Removed != 1 || len(res.Entries) != 52 {
-		t.Errorf("Sync added %d, removed %d, holds %d; want 51, 1, 52", res.Added, res.Removed, len(res.Entries))
+	if _, kept := res.Entries[150]; res.Added != 51 || res.Removed != 1 || len(res.Entries) != 53 || !kept {
+		t.Errorf("Sync added %d, removed %d, holds %d (150 kept: %v); want 51, 1, 53 with 150", res.Added, res.Removed, len(res.Entries), kept)
 	}
 	if f.adds.Load() != 51 || f.removes.Load() != 1 || f.loads.Load() != 2 {
 		t.Errorf("writes %d+%d with %d loads; want exactly the difference and one read-back", f.adds.Load(), f.removes.Load(), f.loads.Load())
@@ -285,7 +296,7 @@ func TestSync(t *testing.T) {
 
 	// In sync: no writes, no reload.
 	before := f.loads.Load()
-	if res, err := l.Sync(context.Background(), desired, 4); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
+	if res, err := l.Sync(context.Background(), desired, set(100, 200), 4); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
 		t.Errorf("second Sync = %+v, %v with %d loads", res, err, f.loads.Load()-before)
 	}
 }
@@ -295,7 +306,7 @@ func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
 	f := newFake(100)
 	l := New("blocked list", f)
 	desired := map[int]carrierid.Key{200: {DOT: 200}, 999: {DOT: 999}, 23868: {DOT: 23868, Docket: "MC113843"}}
-	res, err := l.Sync(context.Background(), desired, 2)
+	res, err := l.Sync(context.Background(), desired, set(100), 2)
 	if err == nil || !strings.Contains(err.Error(), "MCP does not know a carrier with DOT 999") {
 		t.Fatalf("Sync error = %v, want the unknown carrier named", err)
 	}
@@ -329,7 +340,7 @@ func TestSyncCancelledRecordsWhatHappened(t *testing.T) {
 	for dot := 1; dot <= 100; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(ctx, desired, 1)
+	res, err := l.Sync(ctx, desired, nil, 1)
 	if err == nil || !strings.Contains(err.Error(), "interrupted") {
 		t.Fatalf("Sync = %v, want the interruption reported", err)
 	}

@@ -19,14 +19,15 @@ type SyncResult struct {
 	Added, Removed int
 }
 
-// Sync makes the list hold exactly the desired carriers: it adds those
-// missing and removes those not desired, at most concurrency writes at a
-// time, and then reads the list back once. Failed writes do not stop the
+// Sync puts the desired carriers on the list and takes off those in
+// remove that are not desired, at most concurrency writes at a time, and
+// then reads the list back once. A carrier on the list that is in neither
+// stays: only what the caller names is taken off. Failed writes do not stop the
 // others; they come back joined in the error, and Entries still says what
 // MCP holds, so that state records everything that did happen. Once ctx is
 // cancelled no request is made: no new write starts, and instead of reading
 // the list back Entries records the writes MCP accepted.
-func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurrency int) (SyncResult, error) {
+func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove map[int]bool, concurrency int) (SyncResult, error) {
 	current, err := l.All(ctx)
 	if err != nil {
 		return SyncResult{}, err
@@ -43,7 +44,7 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, concurre
 		}
 	}
 	for dot, e := range current {
-		if _, ok := desired[dot]; !ok {
+		if _, ok := desired[dot]; !ok && remove[dot] {
 			removes = append(removes, e.Key)
 		}
 	}
