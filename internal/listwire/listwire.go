@@ -6,8 +6,8 @@
 // terraform-plugin-go decodes such a value into a tree of tftypes.Value, and
 // the framework then converts it again into its own types: at 50,000
 // carriers that costs seconds per call. The list resources' value has a
-// fixed shape, {carriers = map(string), id = string, on_destroy = string},
-// so it is read straight into Go maps here, in a single pass. The tests
+// fixed shape, {carriers = map(string), id = string, on_destroy = string,
+// unmanaged = map(string), unmanaged_carriers = string}, so it is read straight into Go maps here, in a single pass. The tests
 // hold every encoding to what terraform-plugin-go reads and writes.
 package listwire
 
@@ -51,13 +51,21 @@ func (m Map) FullyKnown() bool {
 	return true
 }
 
+// Has reports whether the map holds the key.
+func (m Map) Has(k string) bool {
+	_, ok := m.Elems[k]
+	return ok
+}
+
 // Value is a list resource's whole value. A null Value (no resource) has
 // Null set and nothing else.
 type Value struct {
-	Null      bool
-	Carriers  Map
-	ID        String
-	OnDestroy String
+	Null              bool
+	Carriers          Map
+	ID                String
+	OnDestroy         String
+	Unmanaged         Map
+	UnmanagedCarriers String
 }
 
 // Attribute names, in the order MessagePack objects list them (sorted).
@@ -65,6 +73,9 @@ const (
 	attrCarriers  = "carriers"
 	attrID        = "id"
 	attrOnDestroy = "on_destroy"
+	attrUnmanaged = "unmanaged"
+	attrPolicy    = "unmanaged_carriers"
+	attributes    = 5
 )
 
 // unknown is how Terraform encodes an unknown value: an extension (any
@@ -100,6 +111,10 @@ func DecodeMsgPack(b []byte) (Value, error) {
 			v.ID, err = decodeString(d)
 		case attrOnDestroy:
 			v.OnDestroy, err = decodeString(d)
+		case attrUnmanaged:
+			v.Unmanaged, err = decodeMap(d)
+		case attrPolicy:
+			v.UnmanagedCarriers, err = decodeString(d)
 		default:
 			return Value{}, fmt.Errorf("unexpected attribute %q", name)
 		}
@@ -108,8 +123,8 @@ func DecodeMsgPack(b []byte) (Value, error) {
 		}
 		seen++
 	}
-	if seen != 3 {
-		return Value{}, fmt.Errorf("expected 3 attributes, got %d", seen)
+	if seen != attributes {
+		return Value{}, fmt.Errorf("expected %d attributes, got %d", attributes, seen)
 	}
 	return v, nil
 }
@@ -169,10 +184,12 @@ func (v Value) MsgPack() ([]byte, error) {
 		return buf.Bytes(), err
 	}
 	err := errors.Join(
-		e.EncodeMapLen(3),
+		e.EncodeMapLen(attributes),
 		e.EncodeString(attrCarriers), encodeMap(e, &buf, v.Carriers),
 		e.EncodeString(attrID), encodeString(e, &buf, v.ID),
 		e.EncodeString(attrOnDestroy), encodeString(e, &buf, v.OnDestroy),
+		e.EncodeString(attrUnmanaged), encodeMap(e, &buf, v.Unmanaged),
+		e.EncodeString(attrPolicy), encodeString(e, &buf, v.UnmanagedCarriers),
 	)
 	return buf.Bytes(), err
 }
@@ -218,21 +235,33 @@ func encodeMap(e *msgpack.Encoder, buf *bytes.Buffer, m Map) error {
 // error.
 func DecodeJSON(b []byte) (Value, error) {
 	var raw struct {
-		Carriers  *map[string]*string `json:"carriers"`
-		ID        *string             `json:"id"`
-		OnDestroy *string             `json:"on_destroy"`
+		Carriers          *map[string]*string `json:"carriers"`
+		ID                *string             `json:"id"`
+		OnDestroy         *string             `json:"on_destroy"`
+		Unmanaged         *map[string]*string `json:"unmanaged"`
+		UnmanagedCarriers *string             `json:"unmanaged_carriers"`
 	}
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return Value{}, err
 	}
-	v := Value{ID: fromPointer(raw.ID), OnDestroy: fromPointer(raw.OnDestroy), Carriers: Map{Null: true}}
-	if raw.Carriers != nil && *raw.Carriers != nil {
-		v.Carriers = Map{Elems: make(map[string]String, len(*raw.Carriers))}
-		for k, s := range *raw.Carriers {
-			v.Carriers.Elems[k] = fromPointer(s)
-		}
+	return Value{
+		Carriers:          mapFromJSON(raw.Carriers),
+		ID:                fromPointer(raw.ID),
+		OnDestroy:         fromPointer(raw.OnDestroy),
+		Unmanaged:         mapFromJSON(raw.Unmanaged),
+		UnmanagedCarriers: fromPointer(raw.UnmanagedCarriers),
+	}, nil
+}
+
+func mapFromJSON(raw *map[string]*string) Map {
+	if raw == nil || *raw == nil {
+		return Map{Null: true}
 	}
-	return v, nil
+	m := Map{Elems: make(map[string]String, len(*raw))}
+	for k, s := range *raw {
+		m.Elems[k] = fromPointer(s)
+	}
+	return m
 }
 
 func fromPointer(s *string) String {

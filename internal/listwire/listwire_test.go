@@ -11,6 +11,7 @@ var (
 	carriersType = tftypes.Map{ElementType: tftypes.String}
 	valueType    = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 		"carriers": carriersType, "id": tftypes.String, "on_destroy": tftypes.String,
+		"unmanaged": carriersType, "unmanaged_carriers": tftypes.String,
 	}}
 )
 
@@ -28,27 +29,41 @@ func tf(v Value) tftypes.Value {
 		}
 		return tftypes.NewValue(tftypes.String, s.Value)
 	}
-	carriers := tftypes.NewValue(carriersType, nil)
-	switch {
-	case v.Carriers.Unknown:
-		carriers = tftypes.NewValue(carriersType, tftypes.UnknownValue)
-	case !v.Carriers.Null:
+	strMap := func(m Map) tftypes.Value {
+		switch {
+		case m.Unknown:
+			return tftypes.NewValue(carriersType, tftypes.UnknownValue)
+		case m.Null:
+			return tftypes.NewValue(carriersType, nil)
+		}
 		elems := map[string]tftypes.Value{}
-		for k, s := range v.Carriers.Elems {
+		for k, s := range m.Elems {
 			elems[k] = str(s)
 		}
-		carriers = tftypes.NewValue(carriersType, elems)
+		return tftypes.NewValue(carriersType, elems)
 	}
-	return tftypes.NewValue(valueType, map[string]tftypes.Value{"carriers": carriers, "id": str(v.ID), "on_destroy": str(v.OnDestroy)})
+	return tftypes.NewValue(valueType, map[string]tftypes.Value{
+		"carriers": strMap(v.Carriers), "id": str(v.ID), "on_destroy": str(v.OnDestroy),
+		"unmanaged": strMap(v.Unmanaged), "unmanaged_carriers": str(v.UnmanagedCarriers),
+	})
 }
 
+var (
+	none     = Map{Elems: map[string]String{}}
+	nullMap  = Map{Null: true}
+	keep     = Known("keep")
+	nullText = String{Null: true}
+)
+
 var cases = map[string]Value{
-	"null":            {Null: true},
-	"create":          {Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}, "9": Known("TX1")}}, ID: String{Unknown: true}, OnDestroy: Known("keep")},
-	"empty":           {Carriers: Map{Elems: map[string]String{}}, ID: Known("block_list"), OnDestroy: Known("clear")},
-	"imported":        {Carriers: Map{Null: true}, ID: Known("block_list"), OnDestroy: String{Null: true}},
-	"unknown map":     {Carriers: Map{Unknown: true}, ID: Known("x"), OnDestroy: Known("keep")},
-	"unknown element": {Carriers: Map{Elems: map[string]String{"1": {Unknown: true}, "2": Known("MC2")}}, ID: Known("x"), OnDestroy: Known("keep")},
+	"null": {Null: true},
+	"create": {Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}, "9": Known("TX1")}},
+		ID: String{Unknown: true}, OnDestroy: keep, Unmanaged: Map{Unknown: true}, UnmanagedCarriers: Known("fail")},
+	"empty":       {Carriers: none, ID: Known("block_list"), OnDestroy: Known("clear"), Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep},
+	"imported":    {Carriers: nullMap, ID: Known("block_list"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText},
+	"unknown map": {Carriers: Map{Unknown: true}, ID: Known("x"), OnDestroy: keep, Unmanaged: none, UnmanagedCarriers: Known("remove")},
+	"unknown element": {Carriers: Map{Elems: map[string]String{"1": {Unknown: true}, "2": Known("MC2")}}, ID: Known("x"), OnDestroy: keep,
+		Unmanaged: none, UnmanagedCarriers: Known("remove")},
 }
 
 // Both directions agree with terraform-plugin-go's own MessagePack codec.
@@ -80,10 +95,11 @@ func TestDecodeJSONMatchesTerraformPluginGo(t *testing.T) {
 		json string
 		want Value
 	}{
-		"state": {`{"carriers":{"23868":"MC113843","7":"","8":null},"id":"block_list","on_destroy":"keep"}`,
-			Value{Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}}}, ID: Known("block_list"), OnDestroy: Known("keep")}},
-		"null carriers, missing on_destroy, removed attribute": {`{"carriers":null,"id":"x","gone":1}`,
-			Value{Carriers: Map{Null: true}, ID: Known("x"), OnDestroy: String{Null: true}}},
+		"state": {`{"carriers":{"23868":"MC113843","7":"","8":null},"id":"block_list","on_destroy":"keep","unmanaged":{"5":"MC5"},"unmanaged_carriers":"keep"}`,
+			Value{Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}}}, ID: Known("block_list"), OnDestroy: keep,
+				Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep}},
+		"null carriers, missing attributes, removed attribute": {`{"carriers":null,"id":"x","gone":1}`,
+			Value{Carriers: nullMap, ID: Known("x"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText}},
 	} {
 		got, err := DecodeJSON([]byte(tc.json))
 		if err != nil || !reflect.DeepEqual(got, tc.want) {
@@ -124,7 +140,7 @@ func TestFullyKnown(t *testing.T) {
 }
 
 func BenchmarkDecodeMsgPack(b *testing.B) {
-	v := Value{Carriers: Map{Elems: map[string]String{}}, ID: Known("x"), OnDestroy: Known("keep")}
+	v := Value{Carriers: Map{Elems: map[string]String{}}, ID: Known("x"), OnDestroy: keep, Unmanaged: none, UnmanagedCarriers: keep}
 	for i := range 50_000 {
 		v.Carriers.Elems[string(rune('a'+i%26))+string(rune(i))] = Known("MC123456")
 	}

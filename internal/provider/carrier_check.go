@@ -25,29 +25,35 @@ func checkCarriers(ctx context.Context, c *mcp.Client, keys []carrierid.Key) map
 	var (
 		mu       sync.Mutex
 		problems = map[int]error{}
-		wg       sync.WaitGroup
-		sem      = make(chan struct{}, checkConcurrency)
 	)
-	for _, k := range keys {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-			wg.Wait()
-			problems[k.DOT] = ctx.Err()
-			return problems
+	eachBounded(keys, func(k carrierid.Key) {
+		err := ctx.Err()
+		if err == nil {
+			err = checkCarrier(ctx, c, k)
 		}
+		if err != nil {
+			mu.Lock()
+			problems[k.DOT] = err
+			mu.Unlock()
+		}
+	})
+	return problems
+}
+
+// eachBounded calls f for each item, checkConcurrency at a time, and
+// returns when every call has. f checks ctx itself.
+func eachBounded[T any](items []T, f func(T)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, checkConcurrency)
+	for _, item := range items {
+		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			if err := checkCarrier(ctx, c, k); err != nil {
-				mu.Lock()
-				problems[k.DOT] = err
-				mu.Unlock()
-			}
+			f(item)
 		}()
 	}
 	wg.Wait()
-	return problems
 }
 
 // checkCarrier is checkCarriers for one carrier.

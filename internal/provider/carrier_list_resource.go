@@ -6,7 +6,6 @@ import (
 	"maps"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -40,6 +39,16 @@ type listKind struct {
 	listName    string // e.g. "monitored list"
 	perCarrier  string // the per-carrier resource type that must not overlap
 	list        func(*providerData) *membership.List
+	// defaultPolicy is unmanaged_carriers when the configuration does not set it.
+	defaultPolicy string
+	verbs         listVerbs
+}
+
+// listVerbs say, in diagnostics, what happened to a carrier and what an
+// apply does to it.
+type listVerbs struct {
+	added, removed       string // "blocked", "unblocked"
+	remove, readd, stays string // "will UNBLOCK", "will BLOCK again", "stays blocked"
 }
 
 var (
@@ -49,17 +58,37 @@ var (
 	_ resource.ResourceWithModifyPlan  = (*carrierListResource)(nil)
 )
 
-// carrierListResource owns a whole MCP list: the map of carriers in the
-// configuration is authoritative, and anything else on the list is removed.
+// carrierListResource owns a whole MCP list: the carriers in the
+// configuration are on it, and unmanaged_carriers says what happens to the
+// others.
 type carrierListResource struct {
 	kind listKind
 	data *providerData
 }
 
 type carrierListModel struct {
-	ID        types.String `tfsdk:"id"`
-	Carriers  types.Map    `tfsdk:"carriers"`
-	OnDestroy types.String `tfsdk:"on_destroy"`
+	ID                types.String `tfsdk:"id"`
+	Carriers          types.Map    `tfsdk:"carriers"`
+	OnDestroy         types.String `tfsdk:"on_destroy"`
+	Unmanaged         types.Map    `tfsdk:"unmanaged"`
+	UnmanagedCarriers types.String `tfsdk:"unmanaged_carriers"`
+}
+
+// wire and listModel convert between the framework's model, which its own
+// paths (apply, import, and plans listServer hands over) use, and
+// listwire's value.
+func (m carrierListModel) wire() listwire.Value {
+	return listwire.Value{
+		Carriers: wireMap(m.Carriers), ID: wireString(m.ID), OnDestroy: wireString(m.OnDestroy),
+		Unmanaged: wireMap(m.Unmanaged), UnmanagedCarriers: wireString(m.UnmanagedCarriers),
+	}
+}
+
+func listModel(v listwire.Value) carrierListModel {
+	return carrierListModel{
+		Carriers: typesMap(v.Carriers), ID: typesString(v.ID), OnDestroy: typesString(v.OnDestroy),
+		Unmanaged: typesMap(v.Unmanaged), UnmanagedCarriers: typesString(v.UnmanagedCarriers),
+	}
 }
 
 func (r *carrierListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -80,9 +109,9 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"Each value names the carrier further: its docket number (`\"MC113843\"`; `FF` and `MX` dockets too), " +
 					"its intrastate number if it is intrastate-only (`\"TX123456\"`), or `\"\"` to name it by its DOT number alone. " +
 					"A value that starts with `MC`, `FF` or `MX` and a digit is a docket number; any other is an intrastate number.\n\n" +
-					"**Authoritative:** a carrier on MCP's " + r.kind.listName + " that is not in this map is taken off it, " +
-					"including carriers added in the MCP portal; the plan lists each one. An empty map empties the list. " +
-					"After an import, the values are what MCP lists for each carrier.",
+					"A carrier on MCP's " + r.kind.listName + " that is not in this map is dealt with as `unmanaged_carriers` says. " +
+					"A carrier taken off the list outside Terraform is put back; the plan names each one. " +
+					"After an import, the map holds every carrier on the list, valued as MCP lists it.",
 				Required:    true,
 				ElementType: types.StringType,
 				Validators:  []validator.Map{mapvalidator.KeysAre(dotNumberValidator), mapvalidator.ValueStringsAre(listValueValidator)},
@@ -95,6 +124,27 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Default:    stringdefault.StaticString(onDestroyKeep),
 				Validators: []validator.String{stringvalidator.OneOf(onDestroyKeep, onDestroyClear)},
 			},
+			"unmanaged_carriers": schema.StringAttribute{
+				MarkdownDescription: "What happens to carriers on MCP's " + r.kind.listName + " that `carriers` does not name, " +
+					"such as a carrier someone " + r.kind.verbs.added + " in the MCP portal:\n" +
+					"  - `" + unmanagedRemove + "`: the apply takes them off the list (`carriers` is authoritative). The plan names each one, " +
+					"with who put it on the list and when.\n" +
+					"  - `" + unmanagedKeep + "`: they stay on the list, unmanaged, and are listed in `unmanaged`.\n" +
+					"  - `" + unmanagedFail + "`: the plan fails, naming each one, until it is added to `carriers` or the policy changes.\n\n" +
+					"The default is `" + r.kind.defaultPolicy + "`. Only carriers the plan names are ever taken off: one put on the list " +
+					"between the plan and the apply stays until the next plan names it.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(r.kind.defaultPolicy),
+				Validators: []validator.String{stringvalidator.OneOf(unmanagedRemove, unmanagedKeep, unmanagedFail)},
+			},
+			"unmanaged": schema.MapAttribute{
+				MarkdownDescription: "The carriers on MCP's " + r.kind.listName + " that `carriers` does not name, keyed by USDOT number " +
+					"and valued like `carriers`: those kept under `unmanaged_carriers = \"" + unmanagedKeep + "\"`, or found by the last " +
+					"refresh and not yet dealt with.",
+				Computed:    true,
+				ElementType: types.StringType,
+			},
 		},
 	}
 }
@@ -103,67 +153,31 @@ func (r *carrierListResource) Configure(_ context.Context, req resource.Configur
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan warns about what the plan cannot show by itself: carriers that
-// creating the resource will take off the list, and other resources that
-// would fight over the same list. It refuses, on the carrier's own path,
-// a carrier the plan adds that MCP does not know, or whose docket is
-// another carrier's.
-//
-// The framework runs it only for the plans listServer hands back to it
-// (a destroy, a carriers map not yet known); listServer computes every
-// other plan itself and calls planWarnings and checkAdded the same way.
-// TestListServerMatchesFramework holds the two paths to the same result.
+// ModifyPlan is the framework's planning path, which listServer takes for
+// a destroy and for a carriers map not yet known, and which
+// TestListServerMatchesFramework holds to listServer's own: both complete
+// the plan with plan.
 func (r *carrierListResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan carrierListModel
+	var plan, state carrierListModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	prior := listwire.Value{Null: true}
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		prior = state.wire()
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var planned map[string]bool
-	if !plan.Carriers.IsUnknown() {
-		planned = make(map[string]bool, len(plan.Carriers.Elements()))
-		for k := range plan.Carriers.Elements() {
-			planned[k] = true
-		}
-	}
-	resp.Diagnostics.Append(r.planWarnings(ctx, planned, req.State.Raw.IsNull())...)
-	resp.Diagnostics.Append(r.checkAdded(ctx, wireMap(plan.Carriers))...)
-}
-
-// planWarnings are the warnings a plan of the list resource carries: other
-// resources managing the same list, and, on creation, the carriers MCP
-// holds that the plan does not (planned is nil when the map is unknown).
-func (r *carrierListResource) planWarnings(ctx context.Context, planned map[string]bool, creating bool) diag.Diagnostics {
-	if r.data == nil {
-		return nil
-	}
-	diags := r.data.overlaps.list(r.kind.typeName, r.kind.perCarrier)
-	if !creating || planned == nil {
-		return diags
-	}
-	current, err := r.kind.list(r.data).All(ctx)
-	if err != nil {
-		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
-		return diags
-	}
-	var dropped []int
-	for dot := range current {
-		if !planned[strconv.Itoa(dot)] {
-			dropped = append(dropped, dot)
-		}
-	}
-	if len(dropped) > 0 {
-		slices.Sort(dropped)
-		diags.AddAttributeWarning(path.Root("carriers"),
-			fmt.Sprintf("Creating mcp_%s will take %d carrier(s) off the %s", r.kind.typeName, len(dropped), r.kind.listName),
-			fmt.Sprintf("MCP's %s holds carriers that are not in carriers: %s. Applying takes them off. "+
-				"To keep them, add them to the configuration, or import the list first (terraform import <address> %s) to see every carrier in the plan.",
-				r.kind.listName, sample(dropped), r.kind.id))
-	}
-	return diags
+	drift, d := req.Private.GetKey(ctx, privateDrift)
+	resp.Diagnostics.Append(d...)
+	planned, removal, diags := r.plan(ctx, prior, plan.wire(), decodeDrift(drift))
+	resp.Diagnostics.Append(diags...)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, listModel(planned))...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDrift, nil)...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateRemoval, encodeRemoval(removal))...)
 }
 
 // Create records nothing when the list could not be made whole. Terraform
@@ -174,33 +188,49 @@ func (r *carrierListResource) planWarnings(ctx context.Context, planned map[stri
 // what MCP already holds: the carriers this apply did put on the list stay
 // there, and are not written again.
 func (r *carrierListResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics, false)
+	var plan carrierListModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.apply(ctx, listwire.Value{Null: true}, plan.wire(), plannedRemoval(ctx), &resp.State, &resp.Diagnostics)
 }
 
 // Update records what MCP holds even when some writes failed (an update is
 // never tainted): nothing that happened is lost from state.
 func (r *carrierListResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.sync(ctx, req.Plan.Get, &resp.State, &resp.Diagnostics, true)
-}
-
-// sync makes MCP's list match the plan and records what MCP then holds; when
-// some writes failed it records that only if recordFailure is set.
-func (r *carrierListResource) sync(ctx context.Context, get func(context.Context, any) diag.Diagnostics, state stateSetter, diags *diag.Diagnostics, recordFailure bool) {
-	var plan carrierListModel
-	diags.Append(get(ctx, &plan)...)
-	if diags.HasError() {
+	var plan, state carrierListModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	planned := wireMap(plan.Carriers)
-	desired, d := desiredCarriers(planned)
+	r.apply(ctx, state.wire(), plan.wire(), nil, &resp.State, &resp.Diagnostics)
+}
+
+// apply makes MCP's list hold the planned carriers and takes off exactly
+// the carriers the plan drops: those of the prior state (managed, and
+// unmanaged ones the plan no longer lists) and, on create, removal. A
+// carrier put on the list since the plan stays. It then records what MCP
+// holds; a failed create records nothing.
+func (r *carrierListResource) apply(ctx context.Context, prior, plan listwire.Value, removal []int, state stateSetter, diags *diag.Diagnostics) {
+	desired, d := desiredCarriers(plan.Carriers)
 	diags.Append(d...)
 	if diags.HasError() {
 		return
 	}
-	res, err := r.kind.list(r.data).Sync(ctx, desired, r.data.listWriteConcurrency)
+	remove := make(map[int]bool, len(removal))
+	for _, dot := range removal {
+		remove[dot] = true
+	}
+	addDOTs(remove, prior.Carriers, plan.Unmanaged)
+	if !plan.Unmanaged.Unknown {
+		addDOTs(remove, prior.Unmanaged, plan.Unmanaged)
+	}
+	res, err := r.kind.list(r.data).Sync(ctx, desired, remove, r.data.listWriteConcurrency)
 	if err != nil {
 		addAPIError(diags, "Unable to update the "+r.kind.listName+" completely", err)
-		if !recordFailure {
+		if prior.Null {
 			diags.AddWarning("What the failed apply leaves behind",
 				fmt.Sprintf("The carriers MCP accepted stay on the %s, and nothing is recorded in state yet, so the resource is not "+
 					"replaced (which would take every carrier off first). Fix the configuration or the cause above and apply again: "+
@@ -211,9 +241,39 @@ func (r *carrierListResource) sync(ctx context.Context, get func(context.Context
 			return
 		}
 	}
-	plan.ID = types.StringValue(r.kind.id)
-	plan.Carriers = typesMap(recordedCarriers(planned, res.Entries))
-	diags.Append(state.Set(ctx, plan)...)
+	// A carrier the plan or the prior state manages stays managed: one
+	// whose removal failed is still to be removed.
+	managed := func(k string) bool { return plan.Carriers.Has(k) || prior.Carriers.Has(k) }
+	carriers, unmanaged := splitEntries(plan.Carriers, res.Entries, managed)
+	plan.ID = listwire.Known(r.kind.id)
+	plan.Carriers = carriers
+	if err != nil || plan.Unmanaged.Unknown {
+		plan.Unmanaged = unmanaged
+	}
+	diags.Append(state.Set(ctx, listModel(plan))...)
+}
+
+// addDOTs adds to set the DOT numbers of m that keep does not hold.
+func addDOTs(set map[int]bool, m, keep listwire.Map) {
+	for k := range m.Elems {
+		if dot, err := strconv.Atoi(k); err == nil && !keep.Has(k) {
+			set[dot] = true
+		}
+	}
+}
+
+// removalKey is the context key under which listServer hands Create the
+// carriers its plan takes off the list: the framework passes a create no
+// private state.
+type removalKey struct{}
+
+func withPlannedRemoval(ctx context.Context, private []byte) context.Context {
+	return context.WithValue(ctx, removalKey{}, decodeRemoval(privateKey(private, privateRemoval)))
+}
+
+func plannedRemoval(ctx context.Context) []int {
+	dots, _ := ctx.Value(removalKey{}).([]int)
+	return dots
 }
 
 // stateSetter is the state of a create or update response.
@@ -229,35 +289,51 @@ func (r *carrierListResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	v, diags := r.read(ctx, listwire.Value{Carriers: wireMap(state.Carriers), ID: wireString(state.ID), OnDestroy: wireString(state.OnDestroy)})
+	v, drift, diags := r.read(ctx, state.wire())
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListModel{
-		ID: types.StringValue(v.ID.Value), Carriers: typesMap(v.Carriers), OnDestroy: types.StringValue(v.OnDestroy.Value),
-	})...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, listModel(v))...)
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDrift, drift.encode())...)
 }
 
 // read is the state that records what MCP's list holds now, given the
-// last state.
-func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (listwire.Value, diag.Diagnostics) {
+// last state, and what changed outside Terraform in between. The carriers
+// the last state manages stay in carriers; any other is unmanaged. After
+// an import (carriers null) every carrier on the list is managed.
+func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (listwire.Value, listDrift, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	entries, err := r.kind.list(r.data).All(ctx)
 	if err != nil {
 		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
-		return state, diags
+		return state, listDrift{}, diags
 	}
+	drift := driftBetween(state, entries)
+	managed := func(k string) bool { return state.Carriers.Null || state.Carriers.Has(k) }
+	state.Carriers, state.Unmanaged = splitEntries(state.Carriers, entries, managed)
 	state.ID = listwire.Known(r.kind.id)
-	state.Carriers = recordedCarriers(state.Carriers, entries)
 	if state.OnDestroy.Null {
 		state.OnDestroy = listwire.Known(onDestroyKeep)
 	}
-	return state, diags
+	if state.UnmanagedCarriers.Null {
+		state.UnmanagedCarriers = listwire.Known(r.kind.defaultPolicy)
+	}
+	return state, drift, diags
 }
 
 func wireString(s types.String) listwire.String {
 	return listwire.String{Value: s.ValueString(), Null: s.IsNull(), Unknown: s.IsUnknown()}
+}
+
+func typesString(s listwire.String) types.String {
+	switch {
+	case s.Unknown:
+		return types.StringUnknown()
+	case s.Null:
+		return types.StringNull()
+	}
+	return types.StringValue(s.Value)
 }
 
 func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -266,7 +342,15 @@ func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() || state.OnDestroy.ValueString() != onDestroyClear {
 		return
 	}
-	if _, err := r.kind.list(r.data).Sync(ctx, nil, r.data.listWriteConcurrency); err != nil {
+	// Clearing takes off what the destroy plan showed: the managed
+	// carriers, and the unmanaged ones unless the policy leaves them be.
+	v := state.wire()
+	remove := map[int]bool{}
+	addDOTs(remove, v.Carriers, listwire.Map{})
+	if v.UnmanagedCarriers.Value == unmanagedRemove {
+		addDOTs(remove, v.Unmanaged, listwire.Map{})
+	}
+	if _, err := r.kind.list(r.data).Sync(ctx, nil, remove, r.data.listWriteConcurrency); err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to clear the "+r.kind.listName, err)
 	}
 }
@@ -278,25 +362,19 @@ func (r *carrierListResource) ImportState(ctx context.Context, req resource.Impo
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListModel{
-		ID:        types.StringValue(r.kind.id),
-		Carriers:  types.MapNull(types.StringType),
-		OnDestroy: types.StringValue(onDestroyKeep),
+		ID:                types.StringValue(r.kind.id),
+		Carriers:          types.MapNull(types.StringType),
+		OnDestroy:         types.StringValue(onDestroyKeep),
+		Unmanaged:         types.MapNull(types.StringType),
+		UnmanagedCarriers: types.StringValue(r.kind.defaultPolicy),
 	})...)
 }
 
 // checkAdded checks with MCP the carriers a plan puts on the list: those
 // the configuration names that MCP's list does not hold. A plan with no
 // additions makes no lookup.
-func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.Map) diag.Diagnostics {
+func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.Map, current map[int]membership.Entry) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if r.data == nil {
-		return nil
-	}
-	current, err := r.kind.list(r.data).All(ctx)
-	if err != nil {
-		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
-		return diags
-	}
 	var added []carrierid.Key
 	for k, v := range planned.Elems {
 		key, err := listKey(k, v)
@@ -340,24 +418,29 @@ func listKey(k string, v listwire.String) (carrierid.Key, error) {
 	return carrierid.ParseListValue(dot, v.Value)
 }
 
-// recordedCarriers is the carriers map that records what MCP lists. A
-// carrier that named (the plan, or the last state) already names in a way
-// that matches MCP's entry keeps that value, "" and null included, so that
-// state is exactly what was planned; any other carrier gets the docket or
-// intrastate number MCP lists.
-func recordedCarriers(named listwire.Map, entries map[int]membership.Entry) listwire.Map {
-	out := listwire.Map{Elems: make(map[string]listwire.String, len(entries))}
+// splitEntries divides MCP's list into the carriers managed reports, and
+// the rest. A managed carrier that named (the plan, or the last state)
+// already names in a way that matches MCP's entry keeps that value, "" and
+// null included, so that state is exactly what was planned; any other
+// carrier gets the docket or intrastate number MCP lists.
+func splitEntries(named listwire.Map, entries map[int]membership.Entry, managed func(string) bool) (carriers, unmanaged listwire.Map) {
+	carriers = listwire.Map{Elems: make(map[string]listwire.String, len(entries))}
+	unmanaged = listwire.Map{Elems: map[string]listwire.String{}}
 	for dot, e := range entries {
 		k := strconv.Itoa(dot)
+		if !managed(k) {
+			unmanaged.Elems[k] = listwire.Known(e.Key.ListValue())
+			continue
+		}
 		if v, ok := named.Elems[k]; ok {
 			if want, err := listKey(k, v); err == nil && e.Matches(want) {
-				out.Elems[k] = v
+				carriers.Elems[k] = v
 				continue
 			}
 		}
-		out.Elems[k] = listwire.Known(e.Key.ListValue())
+		carriers.Elems[k] = listwire.Known(e.Key.ListValue())
 	}
-	return out
+	return carriers, unmanaged
 }
 
 // wireMap and typesMap convert carriers between the framework's types, which
@@ -393,18 +476,4 @@ func typesMap(m listwire.Map) types.Map {
 		}
 	}
 	return types.MapValueMust(types.StringType, elems)
-}
-
-// sample lists the first DOT numbers of a long list.
-func sample(dots []int) string {
-	const shown = 10
-	parts := make([]string, 0, shown+1)
-	for i, dot := range dots {
-		if i == shown {
-			parts = append(parts, fmt.Sprintf("and %d more", len(dots)-shown))
-			break
-		}
-		parts = append(parts, strconv.Itoa(dot))
-	}
-	return strings.Join(parts, ", ")
 }

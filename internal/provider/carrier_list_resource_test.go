@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/listwire"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -47,13 +49,21 @@ func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 	for _, dot := range dots {
 		elems[strconv.Itoa(dot)] = types.StringValue("")
 	}
-	plan := tfsdk.Plan{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}
-	if d := plan.Set(ctx, carrierListModel{ID: types.StringValue("monitoring_list"),
-		Carriers: types.MapValueMust(types.StringType, elems), OnDestroy: types.StringValue("keep")}); d.HasError() {
+	null := tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)
+	none := types.MapValueMust(types.StringType, map[string]attr.Value{})
+	model := carrierListModel{ID: types.StringValue("monitoring_list"), Carriers: none, OnDestroy: types.StringValue("keep"),
+		Unmanaged: none, UnmanagedCarriers: types.StringValue("remove")}
+	prior := tfsdk.State{Schema: sr.Schema, Raw: null}
+	if d := prior.Set(ctx, model); d.HasError() {
 		t.Fatal(d)
 	}
-	resp := resource.UpdateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)}}
-	r.Update(ctx, resource.UpdateRequest{Plan: plan}, &resp)
+	plan := tfsdk.Plan{Schema: sr.Schema, Raw: null}
+	model.Carriers = types.MapValueMust(types.StringType, elems)
+	if d := plan.Set(ctx, model); d.HasError() {
+		t.Fatal(d)
+	}
+	resp := resource.UpdateResponse{State: tfsdk.State{Schema: sr.Schema, Raw: null}}
+	r.Update(ctx, resource.UpdateRequest{Plan: plan, State: prior}, &resp)
 
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("half the additions failed, but Update reported no error")
@@ -97,5 +107,60 @@ func TestOverlaps(t *testing.T) {
 	}
 	if d := o.carrier("monitored_carrier", "monitoring_list"); d.WarningsCount() != 1 {
 		t.Errorf("a monitored carrier after the monitoring list: %d warnings, want 1", d.WarningsCount())
+	}
+}
+
+// capturedState is a stateSetter that keeps what apply records.
+type capturedState struct{ model carrierListModel }
+
+func (c *capturedState) Set(_ context.Context, val any) diag.Diagnostics {
+	c.model, _ = val.(carrierListModel)
+	return nil
+}
+
+// An apply takes off the list only the carriers its plan named: an
+// unmanaged carrier the plan drops goes, one put on the list after the
+// plan stays, for the next plan to name.
+func TestCarrierListApplyRemovesOnlyWhatThePlanNamed(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	user, pass := em.Credentials()
+	client, err := mcp.NewClient(em.URL, user, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _ := NewBlockListResource().(*carrierListResource)
+	r.data = newProviderData(client, 4)
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
+	managed, dropped, late := strconv.Itoa(dots[0]), strconv.Itoa(dots[1]), dots[2]
+	if err := em.Block(dots[0], dots[1]); err != nil {
+		t.Fatal(err)
+	}
+	one := func(k string) listwire.Map {
+		return listwire.Map{Elems: map[string]listwire.String{k: listwire.Known("")}}
+	}
+	none := listwire.Map{Elems: map[string]listwire.String{}}
+	prior := listwire.Value{Carriers: one(managed), ID: listwire.Known("block_list"), OnDestroy: listwire.Known("keep"),
+		Unmanaged: one(dropped), UnmanagedCarriers: listwire.Known(unmanagedRemove)}
+	plan := prior
+	plan.Unmanaged = none
+	if err := em.Block(late); err != nil { // after the plan
+		t.Fatal(err)
+	}
+	var state capturedState
+	var diags diag.Diagnostics
+	r.apply(ctx, prior, plan, nil, &state, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got := acctest.Listed(em, true); !slices.Equal(got, []int{dots[0], late}) {
+		t.Errorf("MCP blocks %v after the apply, want %v", got, []int{dots[0], late})
+	}
+	if n := acctest.Requests(em, "UnblockCarrier"); n != 1 {
+		t.Errorf("%d UnblockCarrier requests, want 1", n)
+	}
+	if got := state.model.Unmanaged.Elements(); len(got) != 0 {
+		t.Errorf("state records unmanaged %v, want what the plan said: none", got)
 	}
 }

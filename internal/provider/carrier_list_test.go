@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -210,48 +211,176 @@ func testAccListUpdate(t *testing.T, c listCase) {
 	})
 }
 
-// Drift both ways: a carrier added and one removed in the portal both show
-// in the plan, carrier by carrier, and applying puts the list back.
-func testAccListDrift(t *testing.T, c listCase) {
+// verbs are how the list resource's diagnostics word its changes.
+func (c listCase) verbs() listVerbs {
+	newResource := NewMonitoringListResource
+	if c.blocked {
+		newResource = NewBlockListResource
+	}
+	r, _ := newResource().(*carrierListResource)
+	return r.kind.verbs
+}
+
+// entryDescription is how a diagnostic describes a carrier someone put on
+// the list in the portal: identifiers, legal name, who and when.
+func (c listCase) entryDescription(t *testing.T, em *emulator.Instance, ci emulator.CarrierInfo) []string {
+	t.Helper()
+	snap := em.Snapshot()
+	list := snap.Monitored
+	if c.blocked {
+		list = snap.Blocked
+	}
+	for _, e := range list {
+		if e.DOTNumber == ci.DOTNumber {
+			return []string{fmt.Sprintf("DOT %d / %s, %q, %s by %s on %s", ci.DOTNumber, ci.DocketNumber, ci.LegalName,
+				c.verbs().added, e.CreatedBy, e.CreatedDate.UTC().Format("2006-01-02 15:04:05"))}
+		}
+	}
+	t.Fatalf("DOT %d is not on the %s", ci.DOTNumber, c.listName)
+	return nil
+}
+
+// Changes in the portal, under each unmanaged_carriers policy: one carrier
+// put on the list, one the configuration names taken off. Every plan names
+// both, with who put the first on the list and when, and says what the
+// apply does: the one taken off always goes back; the one put on is taken
+// off ("remove"), stays and is reported in unmanaged ("keep"), or fails
+// the plan until the configuration names it ("fail").
+func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 	em := acctest.Emulator(t)
-	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
-	config := c.listConfig(em, "", "", entries(dots[0], dots[1])...)
+	cs := acctest.Carriers(t, em, emulator.KindMC, 3)
+	dots := dotsOf(cs)
+	rec := newPlanRecorder()
+	verbs := c.verbs()
+	arg := fmt.Sprintf("unmanaged_carriers = %q", policy)
+	config := c.listConfig(em, "", arg, entries(dots[0], dots[1])...)
+	var adds, removes int
+	var found []string
+	putBack := fmt.Sprintf("DOT %d, %q, %s outside Terraform (MCP does not say by whom or when): %s", dots[0], cs[0].LegalName, verbs.removed, verbs.readd)
+	unmanaged := tfjsonpath.New("unmanaged")
+	portal := resource.TestStep{
+		PreConfig: func() {
+			c.outOfBand(t, em, true, dots[2])
+			c.outOfBand(t, em, false, dots[0])
+			found = c.entryDescription(t, em, cs[2])
+			rec.reset()
+			adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp)
+		},
+		Config: config,
+	}
+	steps := []resource.TestStep{{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("unmanaged_carriers"), knownvalue.StringExact(policy)),
+			statecheck.ExpectKnownValue(c.address(), unmanaged, knownvalue.MapExact(map[string]knownvalue.Check{})),
+		},
+	}}
+	switch policy {
+	case unmanagedRemove:
+		portal.ConfigPlanChecks = resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
+			plancheck.ExpectKnownValue(c.address(), unmanaged, knownvalue.MapExact(map[string]knownvalue.Check{})),
+		}}
+		portal.ConfigStateChecks = []statecheck.StateCheck{
+			acctest.Check(func() error { return rec.warned(append(found, verbs.remove)...)() }),
+			acctest.Check(rec.warned(putBack)),
+			acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
+			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
+			acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+		}
+		steps = append(steps, portal)
+	case unmanagedKeep:
+		portal.ConfigStateChecks = []statecheck.StateCheck{
+			acctest.Check(func() error { return rec.warned(append(found, verbs.stays, "listed in unmanaged")...)() }),
+			acctest.Check(rec.warned(putBack)),
+			acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
+			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
+			acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+			statecheck.ExpectKnownValue(c.address(), unmanaged, knownvalue.MapExact(map[string]knownvalue.Check{
+				strconv.Itoa(dots[2]): knownvalue.StringExact(cs[2].DocketNumber)})),
+		}
+		// Kept, it is no longer news: the next plan is empty and quiet.
+		steps = append(steps, portal, resource.TestStep{
+			PreConfig:         rec.reset,
+			Config:            config,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Check(rec.quiet("changed outside Terraform"))},
+		})
+	case unmanagedFail:
+		// When the portal put it there is only known once it has: the
+		// error must give a date and time.
+		refused := regexp.MustCompile(acctest.ErrorMatching(fmt.Sprintf("DOT %d / %s, %q, %s by %s", dots[2], cs[2].DocketNumber,
+			cs[2].LegalName, verbs.added, emulator.PortalUser)).String() + `\s+on\s+\d{4}-\d\d-\d\d\s+\d\d:\d\d:\d\d: ` +
+			strings.TrimPrefix(acctest.ErrorMatching("not in carriers", "add each one to carriers",
+				fmt.Sprintf("%q = %q", strconv.Itoa(dots[2]), cs[2].DocketNumber), `or set unmanaged_carriers = "remove"`).String(), "(?s)"))
+		portal.PreConfig = func() {
+			c.outOfBand(t, em, true, dots[2])
+			c.outOfBand(t, em, false, dots[0])
+			rec.reset()
+		}
+		portal.ExpectError = regexp.MustCompile(`are not in the configuration`)
+		named := c.listConfig(em, "", arg, entries(dots...)...)
+		steps = append(steps, portal,
+			// The error names the carrier, who and when, and the ways out;
+			// the plan that failed wrote nothing, and said it puts cs[0] back.
+			resource.TestStep{
+				PreConfig: func() {
+					adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp)
+					if err := rec.warned(putBack)(); err != nil {
+						t.Error(err)
+					}
+				},
+				Config: config, PlanOnly: true, ExpectError: refused,
+			},
+			resource.TestStep{
+				Config: named,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
+					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+				},
+			})
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config},
-			{
-				PreConfig: func() {
-					c.outOfBand(t, em, false, dots[0])
-					c.outOfBand(t, em, true, dots[2])
-				},
-				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
-					c.expectCarrierKeys([]int{dots[1], dots[2]}, []int{dots[0], dots[1]}),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1]))},
-			},
-		},
+		ProtoV6ProviderFactories: rec.factories(),
+		Steps:                    steps,
 	})
 }
 
-// Creating the resource over a list that already holds carriers takes off
-// those not declared: the list is authoritative from the start.
-func testAccListCreateIsAuthoritative(t *testing.T, c listCase) {
+// Creating the resource over a list that already holds carriers the
+// configuration does not name: "fail" refuses and writes nothing;
+// "remove" takes off exactly the carriers its plan named.
+func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
-	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 3))
+	cs := acctest.Carriers(t, em, emulator.KindMC, 3)
+	dots := dotsOf(cs)
+	rec := newPlanRecorder()
+	var removes int
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig: func() { c.outOfBand(t, em, true, dots[1]); c.outOfBand(t, em, true, dots[2]) },
-			Config:    c.listConfig(em, "", "", entries(dots[0], dots[1])...),
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+		ProtoV6ProviderFactories: rec.factories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { c.outOfBand(t, em, true, dots[1]); c.outOfBand(t, em, true, dots[2]) },
+				Config:      c.listConfig(em, "", `unmanaged_carriers = "fail"`, entries(dots[0], dots[1])...),
+				ExpectError: acctest.ErrorMatching(`1 carrier(s) on the `+c.listName+` are not in the configuration`, fmt.Sprintf("DOT %d / %s", dots[2], cs[2].DocketNumber)),
 			},
-		}},
+			{
+				PreConfig: func() {
+					if n := em.Writes(); n != 0 {
+						t.Fatalf("a plan that failed wrote %d times to MCP", n)
+					}
+					removes = acctest.Requests(em, c.removeOp)
+				},
+				Config: c.listConfig(em, "", `unmanaged_carriers = "remove"`, entries(dots[0], dots[1])...),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(rec.warned(fmt.Sprintf("DOT %d / %s, %q", dots[2], cs[2].DocketNumber, cs[2].LegalName), c.verbs().remove)),
+					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+				},
+			},
+		},
 	})
 }
 
@@ -425,6 +554,7 @@ func testAccListValidation(t *testing.T, c listCase) {
 		{``, []string{`"23868" = "MC-113843"`}, []string{`did you mean "MC113843"`}},
 		{``, []string{`"23868" = "tx1"`}, []string{`"tx1" is not an intrastate number`}},
 		{`on_destroy = "delete"`, []string{`"23868" = ""`}, []string{"on_destroy", `value must be one of: ["keep" "clear"]`}},
+		{`unmanaged_carriers = "ignore"`, []string{`"23868" = ""`}, []string{"unmanaged_carriers", `value must be one of: ["remove" "keep" "fail"]`}},
 	} {
 		steps = append(steps, resource.TestStep{
 			Config: c.listConfig(em, "", tc.extra, tc.entries...), PlanOnly: true, ExpectError: acctest.ErrorMatching(tc.want...),

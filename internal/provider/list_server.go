@@ -145,7 +145,7 @@ func (s *listServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResour
 	if r.data == nil {
 		return s.ProviderServer.ReadResource(ctx, req) // unconfigured: the framework says so
 	}
-	state, diags := r.read(ctx, current)
+	state, drift, diags := r.read(ctx, current)
 	resp := &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private, Diagnostics: protoDiagnostics(diags)}
 	if diags.HasError() {
 		return resp, nil
@@ -155,13 +155,16 @@ func (s *listServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResour
 		return nil, err
 	}
 	resp.NewState = &tfprotov6.DynamicValue{MsgPack: b}
+	resp.Private = withPrivateKey(req.Private, privateDrift, drift.encode())
 	return resp, nil
 }
 
 // PlanResourceChange plans a list resource as the framework would from its
 // schema: carriers as configured (a required map of strings); id kept from
-// state (UseStateForUnknown) or unknown; on_destroy defaulting to "keep".
-// A destroy, or a carriers map not known yet, goes to the framework.
+// state (UseStateForUnknown) or unknown; on_destroy and unmanaged_carriers
+// defaulting; then plan completes it, as ModifyPlan does on the
+// framework's path. A destroy, or a carriers map not known yet, goes to the
+// framework.
 func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	kind, ok := s.list(ctx, req.TypeName)
 	if !ok || req.Config == nil || req.Config.MsgPack == nil || req.ProposedNewState == nil || req.ProposedNewState.MsgPack == nil {
@@ -181,27 +184,24 @@ func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Plan
 			return nil, fmt.Errorf("reading the prior state: %w", err)
 		}
 	}
-	planned := planList(prior, proposed, config)
+	r := s.resource(kind)
+	drift := decodeDrift(privateKey(req.PriorPrivate, privateDrift))
+	planned, removal, diags := r.plan(ctx, prior, planList(kind, prior, proposed, config), drift)
 	b, err := planned.MsgPack()
 	if err != nil {
 		return nil, err
 	}
-	keys := make(map[string]bool, len(planned.Carriers.Elems))
-	for k := range planned.Carriers.Elems {
-		keys[k] = true
-	}
-	r := s.resource(kind)
-	diags := r.planWarnings(ctx, keys, prior.Null)
-	diags.Append(r.checkAdded(ctx, planned.Carriers)...)
+	private := withPrivateKey(req.PriorPrivate, privateDrift, nil)
 	return &tfprotov6.PlanResourceChangeResponse{
 		PlannedState:   &tfprotov6.DynamicValue{MsgPack: b},
-		PlannedPrivate: req.PriorPrivate,
+		PlannedPrivate: withPrivateKey(private, privateRemoval, encodeRemoval(removal)),
 		Diagnostics:    protoDiagnostics(diags),
 	}, nil
 }
 
-// planList is the planned value of a list resource.
-func planList(prior, proposed, config listwire.Value) listwire.Value {
+// planList is the planned value of a list resource before plan completes
+// it: what the framework makes of the schema.
+func planList(kind listKind, prior, proposed, config listwire.Value) listwire.Value {
 	plan := proposed
 	plan.ID = listwire.String{Unknown: true}
 	if !prior.Null {
@@ -210,7 +210,19 @@ func planList(prior, proposed, config listwire.Value) listwire.Value {
 	if config.OnDestroy.Null {
 		plan.OnDestroy = listwire.Known(onDestroyKeep)
 	}
+	if config.UnmanagedCarriers.Null {
+		plan.UnmanagedCarriers = listwire.Known(kind.defaultPolicy)
+	}
 	return plan
+}
+
+// ApplyResourceChange hands the framework's Create the carriers its plan
+// takes off the list, which the framework does not pass a create.
+func (s *listServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.ApplyResourceChangeRequest) (*tfprotov6.ApplyResourceChangeResponse, error) {
+	if _, ok := s.list(ctx, req.TypeName); ok {
+		ctx = withPlannedRemoval(ctx, req.PlannedPrivate)
+	}
+	return s.ProviderServer.ApplyResourceChange(ctx, req)
 }
 
 // protoDiagnostics converts framework diagnostics for a protocol response.

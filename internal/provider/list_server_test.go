@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -15,25 +16,39 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
-// listValue builds a list resource value from carriers values (a string,
-// nil for null, or tftypes.UnknownValue); carriers nil is a null carriers
-// map, and typ nil-valued id and on_destroy are null.
-func listValue(t testing.TB, typ tftypes.Type, id, onDestroy any, carriers map[string]any) tftypes.Value {
-	t.Helper()
+// listAttrs are the attributes of a list resource value. Map values are
+// a string, nil for null, or tftypes.UnknownValue; a nil map is null, and
+// so is a nil string attribute.
+type listAttrs struct {
+	id, onDestroy, policy any
+	carriers, unmanaged   map[string]any
+}
+
+func (a listAttrs) value(typ tftypes.Type) tftypes.Value {
 	mapType := tftypes.Map{ElementType: tftypes.String}
-	m := tftypes.NewValue(mapType, nil)
-	if carriers != nil {
+	toMap := func(m map[string]any) tftypes.Value {
+		if m == nil {
+			return tftypes.NewValue(mapType, nil)
+		}
 		elems := map[string]tftypes.Value{}
-		for k, v := range carriers {
+		for k, v := range m {
 			elems[k] = tftypes.NewValue(tftypes.String, v)
 		}
-		m = tftypes.NewValue(mapType, elems)
+		return tftypes.NewValue(mapType, elems)
 	}
 	return tftypes.NewValue(typ, map[string]tftypes.Value{
-		"id":         tftypes.NewValue(tftypes.String, id),
-		"on_destroy": tftypes.NewValue(tftypes.String, onDestroy),
-		"carriers":   m,
+		"id":                 tftypes.NewValue(tftypes.String, a.id),
+		"on_destroy":         tftypes.NewValue(tftypes.String, a.onDestroy),
+		"carriers":           toMap(a.carriers),
+		"unmanaged":          toMap(a.unmanaged),
+		"unmanaged_carriers": tftypes.NewValue(tftypes.String, a.policy),
 	})
+}
+
+// listValue is a list resource value with unmanaged and unmanaged_carriers
+// null.
+func listValue(typ tftypes.Type, id, onDestroy any, carriers map[string]any) tftypes.Value {
+	return listAttrs{id: id, onDestroy: onDestroy, carriers: carriers}.value(typ)
 }
 
 // servers are the framework's own server and ours, each configured against
@@ -96,17 +111,19 @@ func sameValue(t *testing.T, typ tftypes.Type, framework, ours *tfprotov6.Dynami
 // any order.
 func sameDiagnostics(t *testing.T, framework, ours []*tfprotov6.Diagnostic) {
 	t.Helper()
-	text := func(diags []*tfprotov6.Diagnostic) []string {
-		var out []string
-		for _, d := range diags {
-			out = append(out, fmt.Sprintf("%s|%s|%s|%v", d.Severity, d.Summary, d.Detail, d.Attribute))
-		}
-		slices.Sort(out)
-		return out
-	}
 	if want, got := text(framework), text(ours); !slices.Equal(want, got) {
 		t.Errorf("diagnostics differ:\nframework %q\nours      %q", want, got)
 	}
+}
+
+// text is diagnostics as sorted strings.
+func text(diags []*tfprotov6.Diagnostic) []string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, fmt.Sprintf("%s|%s|%s|%v", d.Severity, d.Summary, d.Detail, d.Attribute))
+	}
+	slices.Sort(out)
+	return out
 }
 
 var listTypes = []string{"mcp_monitoring_list", "mcp_block_list"}
@@ -161,7 +178,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 	framework, ours := servers(t, em)
 	ctx := context.Background()
 	unknown := tftypes.UnknownValue
-	mc, mc2, intra := onList[0], onList[1], onList[2]
+	mc, mc2, intra, intra2 := onList[0], onList[1], onList[2], onList[3]
 	key := func(c emulator.CarrierInfo) string { return strconv.Itoa(c.DOTNumber) }
 
 	for _, typeName := range listTypes {
@@ -169,14 +186,17 @@ func TestListServerMatchesFramework(t *testing.T) {
 
 		t.Run(typeName+"/validate", func(t *testing.T) {
 			for name, config := range map[string]tftypes.Value{
-				"valid":          listValue(t, typ, nil, nil, map[string]any{"23868": "MC113843", "7": "", "8": nil, "9": "TX-1", "10": unknown}),
-				"bad keys":       listValue(t, typ, nil, nil, map[string]any{"abc": "", "0": "MC1", "023868": ""}),
-				"bad values":     listValue(t, typ, nil, nil, map[string]any{"1": "mc113843", "2": "MC 1", "3": "tx1", "4": "MC1x"}),
-				"bad on_destroy": listValue(t, typ, nil, "delete", map[string]any{"abc": ""}),
-				"null carriers":  listValue(t, typ, nil, nil, nil),
+				"valid":          listValue(typ, nil, nil, map[string]any{"23868": "MC113843", "7": "", "8": nil, "9": "TX-1", "10": unknown}),
+				"bad keys":       listValue(typ, nil, nil, map[string]any{"abc": "", "0": "MC1", "023868": ""}),
+				"bad values":     listValue(typ, nil, nil, map[string]any{"1": "mc113843", "2": "MC 1", "3": "tx1", "4": "MC1x"}),
+				"bad on_destroy": listValue(typ, nil, "delete", map[string]any{"abc": ""}),
+				"null carriers":  listValue(typ, nil, nil, nil),
+				"bad policy":     listAttrs{policy: "ignore", carriers: map[string]any{"1": ""}}.value(typ),
+				"unmanaged set":  listAttrs{carriers: map[string]any{"1": ""}, unmanaged: map[string]any{"2": ""}}.value(typ),
 				"unknown carriers": tftypes.NewValue(typ, map[string]tftypes.Value{
 					"id": tftypes.NewValue(tftypes.String, nil), "on_destroy": tftypes.NewValue(tftypes.String, "clear"),
-					"carriers": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown)}),
+					"carriers":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown),
+					"unmanaged": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil), "unmanaged_carriers": tftypes.NewValue(tftypes.String, nil)}),
 			} {
 				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: dynamic(t, typ, config)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ValidateResourceConfigResponse, error) {
@@ -194,6 +214,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"state":         `{"carriers":{"23868":"MC113843","7":"","8":null},"id":"x","on_destroy":"keep"}`,
 				"imported":      `{"carriers":null,"id":"x","on_destroy":"keep"}`,
 				"older, extras": `{"carriers":{"1":"MC1"},"id":"x","removed_attribute":true}`,
+				"with policy":   `{"carriers":{"1":"MC1"},"id":"x","on_destroy":"keep","unmanaged":{"2":""},"unmanaged_carriers":"keep"}`,
 				"object values": `{"carriers":{"1":{"docket_number":"MC1"}},"id":"x","on_destroy":"keep"}`,
 			} {
 				req := &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, RawState: &tfprotov6.RawState{JSON: []byte(state)}}
@@ -211,11 +232,14 @@ func TestListServerMatchesFramework(t *testing.T) {
 
 		t.Run(typeName+"/read", func(t *testing.T) {
 			for name, prior := range map[string]tftypes.Value{
-				"imported": listValue(t, typ, "x", nil, nil),
-				"as configured": listValue(t, typ, "x", "keep", map[string]any{
-					key(mc): mc.DocketNumber, key(mc2): "", key(intra): nil}),
-				"drifted": listValue(t, typ, "x", "clear", map[string]any{
+				"imported": listValue(typ, "x", nil, nil),
+				"as configured": listValue(typ, "x", "keep", map[string]any{
+					key(mc): mc.DocketNumber, key(mc2): "", key(intra): nil, key(intra2): ""}),
+				"drifted": listValue(typ, "x", "clear", map[string]any{
 					key(mc): "MC1", key(mc2): intra.IntrastateNumber, "23868": "MC113843"}),
+				// intra2 is known and kept; intra is new; 23868 was taken off.
+				"unmanaged": listAttrs{id: "x", onDestroy: "keep", policy: "keep",
+					carriers: map[string]any{key(mc): "", key(mc2): "", "23868": ""}, unmanaged: map[string]any{key(intra2): "", "42": "MC42"}}.value(typ),
 			} {
 				req := &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: dynamic(t, typ, prior), Private: []byte(`{"k":"InYi"}`)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ReadResourceResponse, error) {
@@ -233,12 +257,39 @@ func TestListServerMatchesFramework(t *testing.T) {
 
 		t.Run(typeName+"/plan", func(t *testing.T) {
 			listed := map[string]any{key(mc): mc.DocketNumber, key(mc2): "", key(intra): intra.IntrastateNumber}
+			kept := map[string]any{key(mc): mc.DocketNumber, key(mc2): ""}
+			unmanaged := map[string]any{key(intra): intra.IntrastateNumber, key(intra2): intra2.IntrastateNumber}
+			// The refresh found intra new on the list and 23868 taken off it.
+			drift := withPrivateKey([]byte(`{"k":"InYi"}`), privateDrift,
+				listDrift{Added: []int{intra.DOTNumber}, Removed: map[string]string{"23868": "MC113843"}}.encode())
+			// What each policy makes of intra, found new on the list, and of
+			// 23868, taken off it.
+			outcomes := map[string]string{
+				"unmanaged, keep":     fmt.Sprintf("DOT %d / intrastate %s", intra.DOTNumber, intra.IntrastateNumber),
+				"unmanaged, remove":   "will ",
+				"unmanaged, fail":     "are not in the configuration",
+				"unmanaged, adopted":  fmt.Sprintf("%q = %q", key(intra2), intra2.IntrastateNumber),
+				"taken off, put back": "again",
+			}
 			for name, tc := range map[string]struct {
 				prior                 map[string]any
 				config                map[string]any
 				configOnDestroy       any
 				priorID, priorDestroy any
+				priorUnmanaged        map[string]any
+				priorPolicy, policy   any
+				private               []byte
 			}{
+				"create, policy default":   {config: kept},
+				"create, keep":             {config: kept, policy: "keep"},
+				"create, remove":           {config: kept, policy: "remove"},
+				"create, fail":             {config: kept, policy: "fail"},
+				"unmanaged, keep":          {prior: kept, config: kept, priorID: "x", priorDestroy: "keep", priorUnmanaged: unmanaged, priorPolicy: "keep", policy: "keep", private: drift},
+				"unmanaged, remove":        {prior: kept, config: kept, priorID: "x", priorDestroy: "keep", priorUnmanaged: unmanaged, priorPolicy: "keep", policy: "remove", private: drift},
+				"unmanaged, fail":          {prior: kept, config: kept, priorID: "x", priorDestroy: "keep", priorUnmanaged: unmanaged, priorPolicy: "fail", policy: "fail", private: drift},
+				"unmanaged, adopted":       {prior: kept, config: listed, priorID: "x", priorDestroy: "keep", priorUnmanaged: unmanaged, priorPolicy: "fail", policy: "fail", private: drift},
+				"taken off, put back":      {prior: kept, config: map[string]any{key(mc): "", key(mc2): "", "23868": "MC113843"}, priorID: "x", priorDestroy: "keep", priorUnmanaged: map[string]any{}, priorPolicy: "keep", private: drift},
+				"unknown, unmanaged":       {prior: kept, config: map[string]any{key(mc): unknown}, priorID: "x", priorDestroy: "keep", priorUnmanaged: unmanaged, priorPolicy: "fail", private: drift},
 				"create":                   {config: map[string]any{"100": "", "200": "MC200", "300": "TX300", "400": nil}},
 				"create, clear on destroy": {config: map[string]any{"100": ""}, configOnDestroy: "clear"},
 				"create, empty":            {config: map[string]any{}},
@@ -249,19 +300,27 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"on_destroy changes":       {prior: listed, config: listed, configOnDestroy: "clear", priorID: "x", priorDestroy: "keep"},
 				"emptied":                  {prior: listed, config: map[string]any{}, priorID: "x", priorDestroy: "clear"},
 			} {
-				config := listValue(t, typ, nil, tc.configOnDestroy, tc.config)
+				config := listAttrs{onDestroy: tc.configOnDestroy, policy: tc.policy, carriers: tc.config}.value(typ)
 				prior := tftypes.NewValue(typ, nil)
+				priorPolicy := tc.priorPolicy
 				if tc.prior != nil {
-					prior = listValue(t, typ, tc.priorID, tc.priorDestroy, tc.prior)
+					if priorPolicy == nil {
+						priorPolicy = map[string]any{"mcp_block_list": "fail", "mcp_monitoring_list": "remove"}[typeName]
+					}
+					prior = listAttrs{id: tc.priorID, onDestroy: tc.priorDestroy, policy: priorPolicy,
+						carriers: tc.prior, unmanaged: tc.priorUnmanaged}.value(typ)
 				}
 				// What Terraform proposes: the configuration, with the prior
 				// value for each optional and computed attribute it leaves null.
-				onDestroy := tc.configOnDestroy
-				if onDestroy == nil {
-					onDestroy = tc.priorDestroy
+				or := func(a, b any) any {
+					if a == nil {
+						return b
+					}
+					return a
 				}
-				proposed := listValue(t, typ, tc.priorID, onDestroy, tc.config)
-				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
+				proposed := listAttrs{id: tc.priorID, onDestroy: or(tc.configOnDestroy, tc.priorDestroy), policy: or(tc.policy, priorPolicy),
+					carriers: tc.config, unmanaged: tc.priorUnmanaged}.value(typ)
+				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, PriorPrivate: tc.private,
 					Config: dynamic(t, typ, config), PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.PlanResourceChangeResponse, error) {
 					return s.PlanResourceChange(ctx, req)
@@ -269,10 +328,16 @@ func TestListServerMatchesFramework(t *testing.T) {
 				t.Run(name, func(t *testing.T) {
 					sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
 					// Carriers 100 to 600 are unknown to MCP: each one added is refused.
-					if errs := errorsOf(got.Diagnostics); name == "create" && len(errs) != 4 || name == "no change" && len(errs) != 0 {
+					if errs := errorsOf(got.Diagnostics); name == "create" && len(errs) < 4 || name == "no change" && len(errs) != 0 {
 						t.Errorf("%d errors: %v", len(errs), errs)
 					}
+					if want, ok := outcomes[name]; ok && !strings.Contains(fmt.Sprint(text(got.Diagnostics)), want) {
+						t.Errorf("diagnostics %q do not say %q", text(got.Diagnostics), want)
+					}
 					sameValue(t, typ, want.PlannedState, got.PlannedState)
+					if string(want.PlannedPrivate) != string(got.PlannedPrivate) {
+						t.Errorf("planned private state: framework %q, ours %q", want.PlannedPrivate, got.PlannedPrivate)
+					}
 					if len(want.RequiresReplace) != len(got.RequiresReplace) {
 						t.Errorf("requires replace: framework %v, ours %v", want.RequiresReplace, got.RequiresReplace)
 					}
@@ -314,9 +379,9 @@ func BenchmarkListServer(b *testing.B) {
 	}
 	framework, ours := servers(b, em)
 	typ := listType(b, ours, "mcp_monitoring_list")
-	state := dynamic(b, typ, listValue(b, typ, "monitoring_list", "keep", carriers))
-	config := dynamic(b, typ, listValue(b, typ, nil, nil, carriers))
-	rawState, err := json.Marshal(map[string]any{"id": "monitoring_list", "on_destroy": "keep", "carriers": carriers})
+	state := dynamic(b, typ, listAttrs{id: "monitoring_list", onDestroy: "keep", policy: "remove", carriers: carriers, unmanaged: map[string]any{}}.value(typ))
+	config := dynamic(b, typ, listValue(typ, nil, nil, carriers))
+	rawState, err := json.Marshal(map[string]any{"id": "monitoring_list", "on_destroy": "keep", "carriers": carriers, "unmanaged": map[string]any{}, "unmanaged_carriers": "remove"})
 	if err != nil {
 		b.Fatal(err)
 	}

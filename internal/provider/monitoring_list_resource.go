@@ -12,14 +12,18 @@ func NewMonitoringListResource() resource.Resource {
 	return &carrierListResource{kind: listKind{
 		typeName: "monitoring_list",
 		id:       "monitoring_list",
-		description: "Owns MCP's whole Assure Advantage monitored list: exactly the carriers in `carriers` are monitored. " +
-			"Every plan compares the map with what MCP holds, carrier by carrier, so a carrier someone adds or cancels in the MCP portal " +
-			"shows up as a change, and applying puts the list back. Applies make only the calls the difference needs.\n\n" +
+		description: "Owns MCP's whole Assure Advantage monitored list: the carriers in `carriers` are monitored, and " +
+			"`unmanaged_carriers` says what happens to any other carrier on the list (by default the apply takes it off, and the plan names it). " +
+			"Every plan compares the list with what MCP holds, carrier by carrier, and names each carrier someone added or cancelled " +
+			"outside Terraform, with who and when, and what the apply will do. Applies make only the calls the difference needs, " +
+			"and take off only carriers the plan names.\n\n" +
 			"There is one monitored list per MCP account: declare one `mcp_monitoring_list`, and do not also manage its carriers with " +
 			"`mcp_monitored_carrier` (the provider warns when it sees both). Destroying the resource leaves the list as it is unless " +
 			"`on_destroy = \"clear\"`.",
-		listName:   "monitored list",
-		perCarrier: "monitored_carrier",
-		list:       func(d *providerData) *membership.List { return d.monitored },
+		listName:      "monitored list",
+		perCarrier:    "monitored_carrier",
+		defaultPolicy: unmanagedRemove,
+		verbs:         listVerbs{added: "monitored", removed: "taken off monitoring", remove: "will STOP MONITORING", readd: "will MONITOR again", stays: "stays monitored"},
+		list:          func(d *providerData) *membership.List { return d.monitored },
 	}}
 }
