@@ -45,8 +45,10 @@ resource "mcp_monitored_carrier" "this" {
   dot_number = each.value
 }
 
-# The whole block list, owned by Terraform: a carrier blocked or unblocked
-# in the MCP portal shows up in the next plan.
+# The whole block list, owned by Terraform: a carrier unblocked in the MCP
+# portal is named in the next plan and blocked again; one blocked there but
+# not listed here fails the plan (unmanaged_carriers defaults to "fail")
+# until it is added to blocked_carriers.
 resource "mcp_block_list" "this" {
   carriers = var.blocked_carriers
 }

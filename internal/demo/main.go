@@ -72,10 +72,14 @@ func run(terraform, providerDir, example string) error {
 	}
 	monitored := []int{emulator.SampleDOTNumber, mc[1].DOTNumber}
 	blocked := mc[2:4]
-	vars := fmt.Sprintf("monitored_dot_numbers = [%q, %q]\nblocked_carriers = {\n  %q = %q\n  %q = %q\n}\n",
-		strconv.Itoa(monitored[0]), strconv.Itoa(monitored[1]),
-		strconv.Itoa(blocked[0].DOTNumber), blocked[0].DocketNumber, strconv.Itoa(blocked[1].DOTNumber), blocked[1].DocketNumber)
-	if err := os.WriteFile(filepath.Join(work, "demo.auto.tfvars"), []byte(vars), 0o600); err != nil {
+	writeVars := func(blocked []emulator.CarrierInfo) error {
+		vars := fmt.Sprintf("monitored_dot_numbers = [%q, %q]\nblocked_carriers = {\n", strconv.Itoa(monitored[0]), strconv.Itoa(monitored[1]))
+		for _, c := range blocked {
+			vars += fmt.Sprintf("  %q = %q\n", strconv.Itoa(c.DOTNumber), c.DocketNumber)
+		}
+		return os.WriteFile(filepath.Join(work, "demo.auto.tfvars"), []byte(vars+"}\n"), 0o600)
+	}
+	if err := writeVars(blocked); err != nil {
 		return err
 	}
 
@@ -132,6 +136,31 @@ func run(terraform, providerDir, example string) error {
 	}
 	step("terraform plan -detailed-exitcode: in sync again, exit code 0")
 	if err := run(0, "plan", "-detailed-exitcode", "-input=false"); err != nil {
+		return err
+	}
+
+	extra := mc[0]
+	step(fmt.Sprintf("Someone blocks carrier DOT %d (%s) in the portal, and the configuration does not name it", extra.DOTNumber, extra.LegalName))
+	if err := em.Block(extra.DOTNumber); err != nil {
+		return err
+	}
+	step(`terraform plan -detailed-exitcode: unmanaged_carriers = "fail" (the block list's default) stops the plan, exit code 1, naming the carrier`)
+	if err := run(1, "plan", "-detailed-exitcode", "-input=false"); err != nil {
+		return err
+	}
+	step("Adding the carrier to the configuration keeps it blocked, under Terraform; the apply writes nothing")
+	blocked = append(blocked, extra)
+	if err := writeVars(blocked); err != nil {
+		return err
+	}
+	writes := em.Writes()
+	if err := run(0, "apply", "-auto-approve", "-input=false"); err != nil {
+		return err
+	}
+	if n := em.Writes() - writes; n != 0 {
+		return fmt.Errorf("adopting a carrier already blocked wrote %d times to MCP", n)
+	}
+	if err := expectLists(em, monitored, dots(blocked)); err != nil {
 		return err
 	}
 	if n := len(em.Snapshot().Invitations); n != 1 {
