@@ -62,8 +62,8 @@ func TestAccReliability_FaultSoak(t *testing.T) {
 	cs := universe(t, em, n.monitored+n.blockList)
 	monitored, blockList := cs[:n.monitored], cs[n.monitored:]
 	// mcp_blocked_carrier and mcp_block_list manage the same MCP list, and
-	// the list resource takes off every carrier it does not declare. For
-	// the configuration to be coherent (rather than the two fighting on
+	// the list resource fails the plan (its default unmanaged_carriers) on
+	// every carrier it does not declare. For the configuration to be coherent (rather than the two fighting on
 	// every apply, as the docs warn), the block list's carriers INCLUDE the
 	// carriers of the mcp_blocked_carrier resources: they are its first
 	// n.blocked entries.
