@@ -4,8 +4,8 @@
 # pull requests, and every change is reviewed in `terraform plan` before it
 # reaches MCP. check-drift.sh runs on a schedule and on every pull request
 # (.github/workflows/block-list.yml) and fails the pipeline when MCP's block
-# list differs from the file: a carrier someone unblocked or blocked in the
-# MCP portal shows up, carrier by carrier.
+# list differs from the file: the plan names each carrier someone unblocked
+# or blocked in the MCP portal, with who blocked it and when.
 #
 # Credentials come from MCP_USERNAME and MCP_PASSWORD (an integration user,
 # from MCP's Integration Tools page), kept as CI secrets.
@@ -32,12 +32,21 @@ locals {
 }
 
 resource "mcp_block_list" "this" {
-  # Authoritative: a carrier on MCP's block list that is not in the file is
-  # unblocked by the next apply.
+  # A carrier the file drops is unblocked by the next apply; a carrier
+  # someone unblocked in the portal is blocked again.
   carriers = {
     # The docket number, else the intrastate number, else "" (DOT alone).
     for row in local.blocked : row.dot_number => row.docket_number != "" ? row.docket_number : row.intrastate_number
   }
+
+  # A carrier on MCP's block list that the file does not name (someone
+  # blocked it in the portal, perhaps for fraud an hour ago) fails the plan,
+  # and so the pipeline: the error names it, with who blocked it and when.
+  # Someone must then add its row to the file, or decide otherwise here.
+  # This is the default, set to be explicit: "remove" would unblock such a
+  # carrier at the next apply (the plan only warns), and "keep" would leave
+  # it blocked without anyone adding it to the file.
+  unmanaged_carriers = "fail"
 
   lifecycle {
     # An empty or truncated export must not unblock every carrier.
@@ -51,6 +60,6 @@ resource "mcp_block_list" "this" {
 }
 
 output "blocked_count" {
-  description = "How many carriers MCP's block list holds."
+  description = "How many carriers on MCP's block list the file manages."
   value       = length(mcp_block_list.this.carriers)
 }

@@ -118,7 +118,8 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 			"on_destroy": schema.StringAttribute{
 				MarkdownDescription: "What destroying this resource does to MCP's " + r.kind.listName + ": `" + onDestroyKeep + "` (the default) " +
-					"leaves it as it is and only stops managing it; `" + onDestroyClear + "` takes every carrier off it.",
+					"leaves it as it is and only stops managing it; `" + onDestroyClear + "` takes off every carrier in `carriers`, " +
+					"and the carriers in `unmanaged` too under `unmanaged_carriers = \"" + unmanagedRemove + "\"`.",
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(onDestroyKeep),
