@@ -160,30 +160,7 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 	}
 	diags.Append(r.checkAdded(ctx, planned.Carriers, entries)...)
 
-	// found: the carriers on the list that the plan does not name; fresh:
-	// those of them the last state did not know of.
-	found := listwire.Map{Elems: map[string]listwire.String{}}
-	fresh := map[string]bool{}
-	if prior.Null {
-		for dot, e := range entries {
-			if k := strconv.Itoa(dot); !planned.Carriers.Has(k) {
-				found.Elems[k], fresh[k] = listwire.Known(e.Key.ListValue()), true
-			}
-		}
-	} else {
-		for k, v := range prior.Unmanaged.Elems {
-			if !planned.Carriers.Has(k) {
-				found.Elems[k] = v
-			}
-		}
-		for _, dot := range drift.Added {
-			if k := strconv.Itoa(dot); found.Has(k) {
-				fresh[k] = true
-			}
-		}
-	}
-
-	var removal []int
+	found, fresh := unmanagedFound(prior, planned, entries, drift)
 	policy := planned.UnmanagedCarriers.Value
 	planned.Unmanaged = found
 	report := map[string]string{} // carrier -> what the apply does to it
@@ -192,6 +169,8 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 			report[k] = r.kind.verbs.readd
 		}
 	}
+	var removal []int
+	var refused []string
 	switch policy {
 	case unmanagedRemove:
 		planned.Unmanaged = listwire.Map{Elems: map[string]listwire.String{}}
@@ -207,15 +186,48 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 		for k := range fresh {
 			report[k] = r.kind.verbs.stays + `, not managed (unmanaged_carriers = "keep"; listed in unmanaged)`
 		}
-	}
-	var refused []string
-	if policy == unmanagedFail {
+	case unmanagedFail:
 		refused = slices.Collect(maps.Keys(found.Elems))
 	}
-	if len(report) == 0 && len(refused) == 0 {
-		return planned, removal, diags
+	if len(report) > 0 || len(refused) > 0 {
+		diags.Append(r.explain(ctx, policy, entries, drift, found, report, refused)...)
 	}
+	return planned, removal, diags
+}
 
+// unmanagedFound is the carriers on the list that the plan does not name,
+// valued as state or MCP lists them, and which of them are fresh: new
+// since the last state (all of them on create).
+func unmanagedFound(prior, planned listwire.Value, entries map[int]membership.Entry, drift listDrift) (found listwire.Map, fresh map[string]bool) {
+	found = listwire.Map{Elems: map[string]listwire.String{}}
+	fresh = map[string]bool{}
+	if prior.Null {
+		for dot, e := range entries {
+			if k := strconv.Itoa(dot); !planned.Carriers.Has(k) {
+				found.Elems[k], fresh[k] = listwire.Known(e.Key.ListValue()), true
+			}
+		}
+		return found, fresh
+	}
+	for k, v := range prior.Unmanaged.Elems {
+		if !planned.Carriers.Has(k) {
+			found.Elems[k] = v
+		}
+	}
+	for _, dot := range drift.Added {
+		if k := strconv.Itoa(dot); found.Has(k) {
+			fresh[k] = true
+		}
+	}
+	return found, fresh
+}
+
+// explain is the plan's word on carriers changed outside Terraform: a
+// warning that says what the apply does to each carrier in report, and an
+// error naming each carrier refused, with the ways out.
+func (r *carrierListResource) explain(ctx context.Context, policy string, entries map[int]membership.Entry, drift listDrift,
+	found listwire.Map, report map[string]string, refused []string) diag.Diagnostics {
+	var diags diag.Diagnostics
 	values := func(k string) string {
 		if v, ok := found.Elems[k]; ok {
 			return v.Value
@@ -241,10 +253,10 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 				"rather than guess what to do with them:\n\n%s\n\nEither add each one to carriers, to keep it on the %s under Terraform:\n\n%s\n\n"+
 				"or set unmanaged_carriers = %q to take every carrier that carriers does not name off the %s "+
 				"(%q leaves them on it, unmanaged).",
-				r.kind.listName, unmanagedFail, lines.list(ways), r.kind.listName, lines.hcl(refused, values),
+				r.kind.listName, unmanagedFail, lines.list(ways), r.kind.listName, lines.hcl(refused),
 				unmanagedRemove, r.kind.listName, unmanagedKeep))
 	}
-	return planned, removal, diags
+	return diags
 }
 
 // policyNote explains, under the report, what the policy does.
@@ -346,7 +358,7 @@ func (l *carrierLines) describe(k string) string {
 
 // hcl is the carriers entries that would name these carriers as MCP lists
 // them, for pasting into the configuration.
-func (l *carrierLines) hcl(carriers []string, values func(string) string) string {
+func (l *carrierLines) hcl(carriers []string) string {
 	keys := sortedDOTs(carriers)
 	var b strings.Builder
 	for i, k := range keys {
@@ -354,7 +366,7 @@ func (l *carrierLines) hcl(carriers []string, values func(string) string) string
 			fmt.Fprintf(&b, "    # … and %d more", len(keys)-maxDescribed)
 			break
 		}
-		fmt.Fprintf(&b, "    %q = %q\n", k, values(k))
+		fmt.Fprintf(&b, "    %q = %q\n", k, l.values(k))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
