@@ -85,6 +85,20 @@ func CheckIntrastate(s string) error {
 	return nil
 }
 
+// SameDocket reports whether two docket numbers in MCP's form name the
+// same docket: the same prefix and the same number, leading zeros aside
+// (MCP may list MC010203 as MC10203).
+func SameDocket(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < 3 || len(b) < 3 || !strings.EqualFold(a[:2], b[:2]) {
+		return false
+	}
+	x, y := strings.TrimLeft(a[2:], "0"), strings.TrimLeft(b[2:], "0")
+	return x == y && allDigits(a[2:]) && allDigits(b[2:])
+}
+
 func hasDocketPrefix(s string) bool {
 	for _, p := range DocketPrefixes {
 		if strings.HasPrefix(s, p) {

@@ -32,8 +32,14 @@ func (b monitoredBackend) Add(ctx context.Context, k carrierid.Key) error {
 	return err
 }
 
+// Remove counts an answer without a monitoring ID as MCP's "no": MCP
+// answers a carrier that is not monitored that way, and may answer a
+// failure so, with status 200. Only the list can say which it was.
 func (b monitoredBackend) Remove(ctx context.Context, k carrierid.Key) error {
-	_, err := b.s.Cancel(ctx, ref(k))
+	out, err := b.s.Cancel(ctx, ref(k))
+	if err == nil && out.MonitoringID == 0 {
+		return &mcp.OperationError{Operation: "CancelMonitoring", Message: "MCP answered without a monitoring ID"}
+	}
 	return err
 }
 

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"sync"
 	"time"
 
@@ -50,10 +51,16 @@ type List struct {
 	Name    string
 	backend Backend
 
-	mu       sync.Mutex
-	entries  map[int]Entry // by DOT number; nil until loaded
-	gen      uint64        // writeSeq when the loaded view was requested
-	writeSeq uint64        // completed writes whose effect the view may lack
+	mu      sync.Mutex
+	entries map[int]Entry // by DOT number; nil until loaded
+	// MCP may list an intrastate-only carrier without its DOT number; only
+	// the callers know it. dots holds the DOT number of each intrastate
+	// number a caller named, and orphans the entries without a DOT number
+	// that no caller has named yet.
+	dots     map[string]int
+	orphans  map[string]Entry
+	gen      uint64 // writeSeq when the loaded view was requested
+	writeSeq uint64 // completed writes whose effect the view may lack
 	inflight *load
 }
 
@@ -69,8 +76,10 @@ func New(name string, b Backend) *List {
 	return &List{Name: name, backend: b}
 }
 
-// Get returns the entry for a DOT number, loading the list if needed.
-func (l *List) Get(ctx context.Context, dot int) (Entry, bool, error) {
+// Get returns the entry for a carrier, by its DOT number, loading the list
+// if needed.
+func (l *List) Get(ctx context.Context, k carrierid.Key) (Entry, bool, error) {
+	l.Learn(k)
 	l.mu.Lock()
 	seq := l.writeSeq
 	l.mu.Unlock()
@@ -79,8 +88,30 @@ func (l *List) Get(ctx context.Context, dot int) (Entry, bool, error) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	e, ok := l.entries[dot]
+	e, ok := l.entries[k.DOT]
 	return e, ok, nil
+}
+
+// Learn tells the list the DOT numbers of intrastate-only carriers, so that
+// an entry MCP lists by intrastate number alone is found under its DOT
+// number. Keys without an intrastate number teach nothing.
+func (l *List) Learn(keys ...carrierid.Key) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, k := range keys {
+		if k.Intrastate == "" || k.DOT == 0 {
+			continue
+		}
+		if l.dots == nil {
+			l.dots = map[string]int{}
+		}
+		l.dots[k.Intrastate] = k.DOT
+		if e, ok := l.orphans[k.Intrastate]; ok {
+			delete(l.orphans, k.Intrastate)
+			e.Key.DOT = k.DOT
+			l.entries[k.DOT] = e
+		}
+	}
 }
 
 // All returns a copy of the whole list, by DOT number.
@@ -103,14 +134,13 @@ func (l *List) All(ctx context.Context) (map[int]Entry, error) {
 // Add puts a carrier on the list, unless it is there already (it is then
 // adopted without a write), and returns the entry MCP reports for it.
 func (l *List) Add(ctx context.Context, k carrierid.Key) (Entry, error) {
-	if e, ok, err := l.Get(ctx, k.DOT); err != nil {
+	if e, ok, err := l.Get(ctx, k); err != nil {
 		return Entry{}, err
 	} else if ok {
 		return e, mismatch(l.Name, k, e)
 	}
 	werr := l.backend.Add(ctx, k)
-	var opErr *mcp.OperationError
-	if werr != nil && !errors.As(werr, &opErr) {
+	if werr != nil && !listDecides(werr) {
 		return Entry{}, werr
 	}
 	seq := l.wrote()
@@ -136,24 +166,24 @@ func (l *List) Add(ctx context.Context, k carrierid.Key) (Entry, error) {
 // Remove takes a carrier off the list. A carrier that is not on it, or that
 // MCP does not know at all, needs nothing.
 func (l *List) Remove(ctx context.Context, k carrierid.Key) error {
-	e, ok, err := l.Get(ctx, k.DOT)
+	e, ok, err := l.Get(ctx, k)
 	if err != nil || !ok {
 		return err
 	}
 	// Send the identifiers MCP itself reports, so the removal names the
 	// same entry even when the caller knows only the DOT number.
 	werr := l.backend.Remove(ctx, e.Key)
-	var opErr *mcp.OperationError
 	switch {
 	case werr == nil, mcp.IsNotFound(werr):
 		l.mu.Lock()
 		delete(l.entries, k.DOT)
 		l.mu.Unlock()
 		return nil
-	case !errors.As(werr, &opErr):
+	case !listDecides(werr):
 		return werr
 	}
-	// MCP said no: only the list can tell whether the carrier is still on it.
+	// MCP said no, or answered ambiguously: only the list can tell whether
+	// the carrier is still on it.
 	if _, still, err := l.reread(ctx, k.DOT); err != nil {
 		return err
 	} else if still {
@@ -229,21 +259,58 @@ func (l *List) run(ctx context.Context, f *load) error {
 		return fmt.Errorf("reading the %s: %w", l.Name, err)
 	}
 	entries := make(map[int]Entry, len(list))
+	orphans := map[string]Entry{}
 	for _, e := range list {
-		if e.Key.DOT != 0 { // entries without a DOT number cannot be addressed here
+		switch dot, known := l.dots[e.Key.Intrastate]; {
+		case e.Key.DOT != 0:
 			entries[e.Key.DOT] = e
+		case e.Key.Intrastate == "":
+			// Neither a DOT nor an intrastate number: nothing to address it by.
+		case known:
+			e.Key.DOT = dot
+			entries[dot] = e
+		default:
+			orphans[e.Key.Intrastate] = e
 		}
 	}
-	l.entries, l.gen = entries, f.seq
+	l.entries, l.orphans, l.gen = entries, orphans, f.seq
 	return nil
 }
 
+// listDecides reports whether a write's error leaves the outcome to the
+// list: MCP said no in a 200 answer (*mcp.OperationError, which includes an
+// answer too ambiguous to count as done), or refused a request as invalid
+// (400), as MCP may for a carrier already on the list, or already off it.
+func listDecides(err error) bool {
+	var opErr *mcp.OperationError
+	var apiErr *mcp.APIError
+	return errors.As(err, &opErr) || errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusBadRequest
+}
+
 // Matches reports whether the entry is the carrier k names: the same DOT
-// number, and the same docket or intrastate number where k has one.
+// number, and no other docket or intrastate number than k's. An entry that
+// lists none does not contradict k (MCP may leave the docket null), and
+// dockets that differ only in leading zeros are the same.
 func (e Entry) Matches(k carrierid.Key) bool {
 	return e.Key.DOT == k.DOT &&
-		(k.Docket == "" || k.Docket == e.Key.Docket) &&
-		(k.Intrastate == "" || k.Intrastate == e.Key.Intrastate)
+		(k.Docket == "" || e.Key.Docket == "" || carrierid.SameDocket(k.Docket, e.Key.Docket)) &&
+		(k.Intrastate == "" || e.Key.Intrastate == "" || k.Intrastate == e.Key.Intrastate)
+}
+
+// As is the entry with the identifiers k gives, when it is the carrier k
+// names: state then keeps the configuration's spelling, and what MCP left
+// out.
+func (e Entry) As(k carrierid.Key) Entry {
+	if !e.Matches(k) {
+		return e
+	}
+	if k.Docket != "" {
+		e.Key.Docket = k.Docket
+	}
+	if k.Intrastate != "" {
+		e.Key.Intrastate = k.Intrastate
+	}
+	return e
 }
 
 // mismatch reports a carrier whose list entry names another docket or

@@ -24,6 +24,7 @@ type fakeBackend struct {
 	refuseAdd            bool // answer Result:false without adding
 	refuseRemove         bool
 	addAnyway            bool // with refuseAdd: the carrier lands on the list regardless
+	badRequest           bool // answer every write 400, changing nothing
 	onAdd                func(n int64)
 	loadCancelled        chan struct{} // closed when a load sees its context end
 }
@@ -65,7 +66,10 @@ func (f *fakeBackend) Add(_ context.Context, k carrierid.Key) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	docket, ok := f.known[k.DOT]
-	if !ok {
+	switch {
+	case f.badRequest:
+		return &mcp.APIError{Operation: "BlockCarrier", StatusCode: 400, Message: "Carrier is already blocked."}
+	case !ok:
 		return &mcp.APIError{Operation: "RequestMonitoring", StatusCode: 404, Message: "No carrier found"}
 	}
 	if f.refuseAdd {
@@ -82,7 +86,10 @@ func (f *fakeBackend) Remove(_ context.Context, k carrierid.Key) error {
 	f.removes.Add(1)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.refuseRemove {
+	switch {
+	case f.badRequest:
+		return &mcp.APIError{Operation: "UnblockCarrier", StatusCode: 400, Message: "Carrier is not blocked."}
+	case f.refuseRemove:
 		return &mcp.OperationError{Operation: "UnblockCarrier", Message: "no"}
 	}
 	delete(f.entries, k.DOT)
@@ -100,7 +107,7 @@ func TestGetLoadsOnceForConcurrentReaders(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			dot := []int{100, 200, 300}[i%3]
-			_, ok, err := l.Get(context.Background(), dot)
+			_, ok, err := l.Get(context.Background(), carrierid.Key{DOT: dot})
 			if err != nil || ok != (dot != 300) {
 				t.Errorf("Get(%d) = %v, %v", dot, ok, err)
 			}
@@ -136,7 +143,7 @@ func TestAddWritesAndReadsBack(t *testing.T) {
 	if f.adds.Load() != 1 || f.loads.Load() != 2 {
 		t.Errorf("adds=%d loads=%d, want 1 write and 2 loads (initial, read-back)", f.adds.Load(), f.loads.Load())
 	}
-	if _, ok, _ := l.Get(context.Background(), 100); !ok {
+	if _, ok, _ := l.Get(context.Background(), carrierid.Key{DOT: 100}); !ok {
 		t.Error("the added carrier is not visible to a later Get")
 	}
 }
@@ -197,7 +204,7 @@ func TestRemove(t *testing.T) {
 		if err := l.Remove(context.Background(), carrierid.Key{DOT: 100}); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok, _ := l.Get(context.Background(), 100); ok {
+		if _, ok, _ := l.Get(context.Background(), carrierid.Key{DOT: 100}); ok {
 			t.Error("removed carrier still visible")
 		}
 	})
@@ -244,7 +251,7 @@ func TestLoadError(t *testing.T) {
 	t.Parallel()
 	f := newFake()
 	f.loadErr = errors.New("boom")
-	_, _, err := New("monitored list", f).Get(context.Background(), 1)
+	_, _, err := New("monitored list", f).Get(context.Background(), carrierid.Key{DOT: 1})
 	if err == nil || !strings.Contains(err.Error(), "reading the monitored list: boom") {
 		t.Fatalf("Get = %v", err)
 	}
@@ -256,7 +263,7 @@ func TestGetHonoursCancellation(t *testing.T) {
 	f.loadDelay = time.Second
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
-	if _, _, err := New("monitored list", f).Get(ctx, 1); !errors.Is(err, context.DeadlineExceeded) {
+	if _, _, err := New("monitored list", f).Get(ctx, carrierid.Key{DOT: 1}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Get = %v, want the context's error", err)
 	}
 }
@@ -366,7 +373,7 @@ func TestAbandonedLoadIsCancelled(t *testing.T) {
 	l := New("monitored list", f)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	if _, _, err := l.Get(ctx, 1); !errors.Is(err, context.DeadlineExceeded) {
+	if _, _, err := l.Get(ctx, carrierid.Key{DOT: 1}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Get = %v", err)
 	}
 	// The backend saw its context end.
@@ -374,5 +381,77 @@ func TestAbandonedLoadIsCancelled(t *testing.T) {
 	case <-f.loadCancelled:
 	case <-time.After(time.Second):
 		t.Fatal("the abandoned load was not cancelled")
+	}
+}
+
+// MCP may list a carrier with no docket number, or a docket without its
+// leading zeros: neither contradicts the carrier as configured.
+func TestMatchesToleratesWhatMCPLeavesOut(t *testing.T) {
+	t.Parallel()
+	want := carrierid.Key{DOT: 7, Docket: "MC010203"}
+	for _, tc := range []struct {
+		entry carrierid.Key
+		match bool
+	}{
+		{carrierid.Key{DOT: 7, Docket: "MC010203"}, true},
+		{carrierid.Key{DOT: 7}, true},
+		{carrierid.Key{DOT: 7, Docket: "MC10203"}, true},
+		{carrierid.Key{DOT: 7, Docket: "MC102030"}, false},
+		{carrierid.Key{DOT: 7, Docket: "FF10203"}, false},
+		{carrierid.Key{DOT: 8, Docket: "MC010203"}, false},
+	} {
+		e := Entry{Key: tc.entry}
+		if got := e.Matches(want); got != tc.match {
+			t.Errorf("%v matches %v = %v, want %v", tc.entry, want, got, tc.match)
+		}
+		if tc.match && e.As(want).Key != want {
+			t.Errorf("%v as %v = %v; state must keep the configured spelling", tc.entry, want, e.As(want).Key)
+		}
+	}
+}
+
+// An intrastate-only carrier MCP lists without its DOT number is found
+// under the DOT number the caller names: adding it adopts it, without a
+// write, and removing it sends MCP's identifiers.
+func TestEntryWithoutDOTNumber(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.entries[0] = Entry{Key: carrierid.Key{Intrastate: "TX100042"}, CreatedBy: "portal"}
+	l := New("blocked list", f)
+	k := carrierid.Key{DOT: 4242, Intrastate: "TX100042"}
+	if _, err := l.All(context.Background()); err != nil { // loaded before anyone names it
+		t.Fatal(err)
+	}
+	e, err := l.Add(context.Background(), k)
+	if err != nil || e.Key.DOT != 4242 || e.CreatedBy != "portal" || f.adds.Load() != 0 {
+		t.Fatalf("Add = %+v, %v with %d writes; want the listed entry adopted without a write", e, err, f.adds.Load())
+	}
+	all, _ := l.All(context.Background())
+	if _, ok := all[4242]; !ok {
+		t.Errorf("All = %v; the entry must be listed under its DOT number", all)
+	}
+}
+
+// MCP may answer a write to a carrier already on the list, or already off
+// it, with 400: the list decides, and the write converges.
+func TestBadRequestOnRepeatedWriteConverges(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	l := New("blocked list", f)
+	if _, err := l.All(context.Background()); err != nil { // a view without 100
+		t.Fatal(err)
+	}
+	f.mu.Lock()
+	f.entries[100] = Entry{Key: carrierid.Key{DOT: 100, Docket: "MC100"}, CreatedBy: "portal"} // blocked since
+	f.badRequest = true
+	f.mu.Unlock()
+	if _, err := l.Add(context.Background(), carrierid.Key{DOT: 100}); err != nil {
+		t.Errorf("Add of a carrier already on the list, answered 400: %v", err)
+	}
+	f.mu.Lock()
+	delete(f.entries, 100) // unblocked since
+	f.mu.Unlock()
+	if err := l.Remove(context.Background(), carrierid.Key{DOT: 100}); err != nil {
+		t.Errorf("Remove of a carrier already off the list, answered 400: %v", err)
 	}
 }

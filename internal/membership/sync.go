@@ -28,6 +28,9 @@ type SyncResult struct {
 // cancelled no request is made: no new write starts, and instead of reading
 // the list back Entries records the writes MCP accepted.
 func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove map[int]bool, concurrency int) (SyncResult, error) {
+	for _, k := range desired {
+		l.Learn(k)
+	}
 	current, err := l.All(ctx)
 	if err != nil {
 		return SyncResult{}, err
@@ -69,7 +72,6 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove m
 		} else {
 			err = l.backend.Remove(ctx, k)
 		}
-		var opErr *mcp.OperationError
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
@@ -79,8 +81,8 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove m
 		case err == nil, !add && mcp.IsNotFound(err):
 			result.Removed++
 			accepted = append(accepted, k)
-		case errors.As(err, &opErr):
-			// MCP said no; the read-back decides.
+		case listDecides(err):
+			// MCP said no, or not clearly yes: the read-back decides.
 		case add && mcp.IsNotFound(err):
 			errs, reported[k.DOT] = append(errs, fmt.Errorf("MCP does not know a carrier with %s", k.Describe())), true
 		default:

@@ -153,7 +153,9 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 		planned.Unmanaged = listwire.Map{Unknown: true}
 		return planned, nil, diags
 	}
-	entries, err := r.kind.list(r.data).All(ctx)
+	list := r.kind.list(r.data)
+	learnIntrastate(list, planned.Carriers)
+	entries, err := list.All(ctx)
 	if err != nil {
 		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
 		return planned, nil, diags

@@ -305,7 +305,9 @@ func (r *carrierListResource) Read(ctx context.Context, req resource.ReadRequest
 // an import (carriers null) every carrier on the list is managed.
 func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (listwire.Value, listDrift, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	entries, err := r.kind.list(r.data).All(ctx)
+	list := r.kind.list(r.data)
+	learnIntrastate(list, state.Carriers)
+	entries, err := list.All(ctx)
 	if err != nil {
 		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
 		return state, listDrift{}, diags
@@ -405,6 +407,21 @@ func desiredCarriers(m listwire.Map) (map[int]carrierid.Key, diag.Diagnostics) {
 		out[key.DOT] = key
 	}
 	return out, diags
+}
+
+// learnIntrastate tells the list the DOT numbers of the intrastate-only
+// carriers m names, which MCP may list without one.
+func learnIntrastate(l *membership.List, m listwire.Map) {
+	var keys []carrierid.Key
+	for k, v := range m.Elems {
+		if v.Value == "" {
+			continue
+		}
+		if key, err := listKey(k, v); err == nil && key.Intrastate != "" {
+			keys = append(keys, key)
+		}
+	}
+	l.Learn(keys...)
 }
 
 // listKey reads one carriers entry; null is the same as "".

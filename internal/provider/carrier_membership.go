@@ -239,7 +239,7 @@ func (r *carrierMembershipResource) ModifyPlan(ctx context.Context, req resource
 	if err != nil {
 		return // validation reports it
 	}
-	if _, on, err := r.kind.list(r.data).Get(ctx, key.DOT); err != nil || on {
+	if _, on, err := r.kind.list(r.data).Get(ctx, key); err != nil || on {
 		return // on the list already: creating adopts it (a read error shows at apply)
 	}
 	if err := checkCarriers(ctx, r.data.client, []carrierid.Key{key})[key.DOT]; err != nil {
@@ -279,6 +279,7 @@ func (r *carrierMembershipResource) Create(ctx context.Context, req resource.Cre
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err)
 		return
 	}
+	entry = entry.As(key)
 	resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 }
@@ -296,7 +297,7 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
 		return
 	}
-	entry, ok, err := r.kind.list(r.data).Get(ctx, key.DOT)
+	entry, ok, err := r.kind.list(r.data).Get(ctx, key)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
 		return
@@ -310,6 +311,9 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 		resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 		return
 	}
+	// State keeps the identifiers it holds where MCP's entry agrees, in
+	// whatever spelling MCP lists them (or leaves one out).
+	entry = entry.As(key)
 	if resp.State.Raw, err = flatValue(ctx, req.State.Raw.Type(), membershipModel(entry)); err != nil {
 		resp.Diagnostics.AddError("Unable to record the state", err.Error()+"\n\nThis is always a bug in the provider.")
 		return
@@ -379,7 +383,7 @@ func (r *carrierMembershipResource) ImportState(ctx context.Context, req resourc
 // importKey checks that the carrier is on the list as the import names it,
 // and records MCP's entry.
 func (r *carrierMembershipResource) importKey(ctx context.Context, key carrierid.Key, resp *resource.ImportStateResponse) {
-	entry, ok, err := r.kind.list(r.data).Get(ctx, key.DOT)
+	entry, ok, err := r.kind.list(r.data).Get(ctx, key)
 	switch {
 	case err != nil:
 		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
@@ -390,6 +394,7 @@ func (r *carrierMembershipResource) importKey(ctx context.Context, key carrierid
 		resp.Diagnostics.AddError("Cannot import "+key.Describe(),
 			fmt.Sprintf("Carrier DOT %d is on MCP's %s as %s, not %s.", key.DOT, r.kind.listName, entry.Key.Describe(), key.Describe()))
 	default:
+		entry = entry.As(key)
 		resp.Diagnostics.Append(resp.State.Set(ctx, membershipModel(entry))...)
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, membershipIdentity(entry.Key))...)
 	}
