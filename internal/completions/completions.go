@@ -11,8 +11,16 @@ import (
 	"sync"
 	"time"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
+
+// ZoneSlack is how far MCP's date-times may be from UTC. They carry no
+// offset, and MCP may write them, and read window bounds, in its own zone
+// (anything from UTC-12 to UTC+14). Windows reach this far beyond what is
+// asked on both sides, and a completion is told new by comparing it with
+// what MCP listed before, in MCP's own times, not with this machine's clock.
+const ZoneSlack = 14 * time.Hour
 
 // Fetch reads the packets completed between from and to, both inclusive.
 type Fetch func(ctx context.Context, from, to time.Time) ([]mcp.CompletedPacket, error)
@@ -35,26 +43,46 @@ func New(fetch Fetch, now func() time.Time) *Window {
 	return &Window{fetch: fetch, now: now, lock: make(chan struct{}, 1)}
 }
 
-// Find returns the earliest completion by the carrier at or after since. A
-// zero docket matches any docket of the DOT number.
-func (w *Window) Find(ctx context.Context, dot int, docket string, since time.Time) (mcp.CompletedPacket, bool, error) {
+// Find returns the earliest completion by the carrier at or after since,
+// and after after when that is not zero. A zero docket matches any docket
+// of the DOT number.
+func (w *Window) Find(ctx context.Context, dot int, docket string, since, after time.Time) (mcp.CompletedPacket, bool, error) {
+	var best mcp.CompletedPacket
+	found := false
+	err := w.each(ctx, dot, docket, since, func(p mcp.CompletedPacket) {
+		if (after.IsZero() || p.CompletedDate.After(after)) && (!found || p.CompletedDate.Before(best.CompletedDate.Time)) {
+			best, found = p, true
+		}
+	})
+	return best, found, err
+}
+
+// Latest returns when the carrier last completed the packet at or after
+// since, as MCP writes it; zero when it has not.
+func (w *Window) Latest(ctx context.Context, dot int, docket string, since time.Time) (time.Time, error) {
+	var latest time.Time
+	err := w.each(ctx, dot, docket, since, func(p mcp.CompletedPacket) {
+		if p.CompletedDate.After(latest) {
+			latest = p.CompletedDate.Time
+		}
+	})
+	return latest, err
+}
+
+// each calls f with every completion by the carrier at or after since.
+func (w *Window) each(ctx context.Context, dot int, docket string, since time.Time, f func(mcp.CompletedPacket)) error {
 	since = since.UTC().Truncate(time.Second) // MCP's window parameters have whole seconds
 	if err := w.cover(ctx, since); err != nil {
-		return mcp.CompletedPacket{}, false, err
+		return err
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	var best mcp.CompletedPacket
-	found := false
 	for _, p := range w.packets {
-		if p.DOTNumber != dot || (docket != "" && p.DocketNumber != "" && p.DocketNumber != docket) || p.CompletedDate.Before(since) {
-			continue
-		}
-		if !found || p.CompletedDate.Before(best.CompletedDate.Time) {
-			best, found = p, true
+		if p.DOTNumber == dot && (docket == "" || p.DocketNumber == "" || carrierid.SameDocket(p.DocketNumber, docket)) && !p.CompletedDate.Before(since) {
+			f(p)
 		}
 	}
-	return best, found, nil
+	return nil
 }
 
 // cover makes sure the window reaches back to since.
@@ -71,8 +99,9 @@ func (w *Window) cover(ctx context.Context, since time.Time) error {
 	w.mu.Unlock()
 
 	if !covered {
-		// Rounded up: a packet completed within the current second is in.
-		now := w.now().UTC().Truncate(time.Second).Add(time.Second)
+		// Rounded up: a packet completed within the current second is in;
+		// and as far ahead as MCP's zone may put it.
+		now := w.now().UTC().Truncate(time.Second).Add(time.Second).Add(ZoneSlack)
 		if since.After(now) {
 			since = now
 		}

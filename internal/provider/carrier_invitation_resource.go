@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -21,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
+	"github.com/carrierstate/terraform-provider-mcp/internal/completions"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -279,6 +281,12 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 
 	// Taken before sending, so that no completion can predate it.
 	sentAt := r.data.now().UTC().Truncate(time.Second)
+	baseline, berr := r.data.completions.Latest(ctx, key.DOT, key.Docket, sentAt.Add(-completions.ZoneSlack))
+	if berr != nil {
+		// Without it, completion is judged by clock order, as for an
+		// invitation recorded before baselines were.
+		tflog.Warn(ctx, "unable to read completed packets before the invitation", map[string]any{"dot_number": key.DOT, "error": berr.Error()})
+	}
 	_, err = r.data.client.Invitations.EmailPacket(ctx, mcp.PacketInvitation{
 		CarrierEmail:          key.Email,
 		DOTNumber:             key.DOT,
@@ -316,6 +324,38 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	plan.PacketCompletedAt = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, invitationIdentity(key))...)
+	if berr == nil {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePacketBaseline, encodeBaseline(baseline))...)
+	}
+}
+
+// privatePacketBaseline holds, in private state, when MCP last listed the
+// carrier's packet as completed before the invitation was sent ("" for
+// never), in MCP's own time. A completion is new when MCP lists one after
+// it: MCP's times carry no zone, so they are compared with each other,
+// never with this machine's clock.
+const privatePacketBaseline = "packet_baseline"
+
+func encodeBaseline(t time.Time) []byte {
+	s := ""
+	if !t.IsZero() {
+		s = t.Format(time.RFC3339Nano)
+	}
+	b, _ := json.Marshal(s)
+	return b
+}
+
+// decodeBaseline reads privatePacketBaseline; ok is false when there is none.
+func decodeBaseline(b []byte) (t time.Time, ok bool) {
+	var s string
+	if len(b) == 0 || json.Unmarshal(b, &s) != nil {
+		return time.Time{}, false
+	}
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
 }
 
 func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -336,9 +376,17 @@ func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadR
 			return
 		}
 	}
+	// With a baseline, a completion counts when MCP lists it after the
+	// baseline, within a window wide enough for any zone MCP writes in.
+	var after time.Time
+	b, d := req.Private.GetKey(ctx, privatePacketBaseline)
+	resp.Diagnostics.Append(d...)
+	if baseline, ok := decodeBaseline(b); ok && !state.SentAt.IsNull() {
+		since, after = since.Add(-completions.ZoneSlack), baseline
+	}
 	// An invitation is never "gone": MCP has no record of it to lose. Only
 	// the packet's completion can change.
-	packet, done, err := r.data.completions.Find(ctx, key.DOT, key.Docket, since)
+	packet, done, err := r.data.completions.Find(ctx, key.DOT, key.Docket, since, after)
 	if err != nil {
 		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to read completed packets for carrier DOT %d", key.DOT), err)
 		return
