@@ -26,6 +26,8 @@ func (s *Server) adminRoutes() *http.ServeMux {
 	mux.HandleFunc("GET /_emulator/carriers", s.adminCarriers)
 	mux.HandleFunc("GET /_emulator/faults", func(w http.ResponseWriter, r *http.Request) { adminJSON(w, http.StatusOK, faultsToJSON(s.Faults())) })
 	mux.HandleFunc("POST /_emulator/faults", s.adminSetFaults)
+	mux.HandleFunc("GET /_emulator/variants", func(w http.ResponseWriter, r *http.Request) { adminJSON(w, http.StatusOK, s.Variants()) })
+	mux.HandleFunc("PUT /_emulator/variants", s.adminSetVariants)
 	mux.HandleFunc("POST /_emulator/carriers/{dot}/change", s.adminChange)
 	mux.HandleFunc("POST /_emulator/packets/{dot}/complete", s.adminComplete)
 	mux.HandleFunc("POST /_emulator/monitored", func(w http.ResponseWriter, r *http.Request) { s.adminEditList(w, r, false) })
@@ -143,6 +145,21 @@ func (s *Server) adminSetFaults(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	adminJSON(w, http.StatusOK, faultsToJSON(s.Faults()))
+}
+
+// adminSetVariants: PUT /_emulator/variants with a JSON array of names
+// replaces the variants and answers the ones now in effect.
+func (s *Server) adminSetVariants(w http.ResponseWriter, r *http.Request) {
+	var names []string
+	if err := decodeBody(r, &names); err != nil {
+		adminError(w, err)
+		return
+	}
+	if err := s.SetVariants(names); err != nil {
+		adminError(w, err)
+		return
+	}
+	adminJSON(w, http.StatusOK, s.Variants())
 }
 
 // adminChange: POST /_emulator/carriers/{dot}/change {"category": "insurance"}.

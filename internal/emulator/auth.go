@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,18 @@ type tokenBody struct {
 	AccessToken  string `json:"access_token"`
 	TokenType    string `json:"token_type"`
 	ExpiresIn    int64  `json:"expires_in"`
+	RefreshToken string `json:"refresh_token"`
+	UserName     string `json:"userName"`
+	Issued       string `json:".issued"`
+	Expires      string `json:".expires"`
+}
+
+// tokenBodyStringExpiry is tokenBody with expires_in as a JSON string
+// ("1209599"), as expires-in-string writes it.
+type tokenBodyStringExpiry struct {
+	AccessToken  string `json:"access_token"`
+	TokenType    string `json:"token_type"`
+	ExpiresIn    string `json:"expires_in"`
 	RefreshToken string `json:"refresh_token"`
 	UserName     string `json:"userName"`
 	Issued       string `json:".issued"`
@@ -104,7 +117,7 @@ func randomToken() string {
 
 // token answers POST /token (any method reaches OWIN's handler, which
 // reads grant_type from the form body only).
-func (s *Server) token(r *http.Request) reply {
+func (s *Server) token(r *http.Request, vs variantSet) reply {
 	r.Body = http.MaxBytesReader(nil, r.Body, 64<<10)
 	_ = r.ParseForm()
 	form := r.PostForm
@@ -122,7 +135,14 @@ func (s *Server) token(r *http.Request) reply {
 		return oauthReply(oauthError{Error: "unsupported_grant_type"})
 	}
 	s.stats.tokens.Add(1)
-	body, _ := json.Marshal(s.auth.issue(now))
+	issued := s.auth.issue(now)
+	body, _ := json.Marshal(issued)
+	if vs.has(vExpiresInString) {
+		body, _ = json.Marshal(tokenBodyStringExpiry{
+			AccessToken: issued.AccessToken, TokenType: issued.TokenType, ExpiresIn: strconv.FormatInt(issued.ExpiresIn, 10),
+			RefreshToken: issued.RefreshToken, UserName: issued.UserName, Issued: issued.Issued, Expires: issued.Expires,
+		})
+	}
 	return reply{status: http.StatusOK, raw: body, ctype: "application/json;charset=UTF-8"}
 }
 

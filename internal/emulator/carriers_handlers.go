@@ -47,15 +47,20 @@ func (s *Server) getCarrierData(c *call) (reply, error) {
 }
 
 // getCarrierContacts answers a bare object although the spec declares an
-// array: the live API did.
+// array: the live API did. Under contacts-success-false a carrier without
+// contacts is Success false, a Message and Carrier null.
 func (s *Server) getCarrierContacts(c *call) (reply, error) {
 	v, err := s.carrierView(c)
 	if err != nil {
 		return reply{}, err
 	}
 	id := v.ident()
+	contacts := v.contacts()
+	if len(contacts) == 0 && c.vs.has(vContactsSuccessFalse) {
+		return ok(mcp.CarrierContactsResult{Message: "No contacts were found for this carrier."}), nil
+	}
 	return ok(mcp.CarrierContactsResult{Success: true, Carrier: &mcp.Carrier{
-		DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName, Contacts: v.contacts(),
+		DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName, Contacts: contacts,
 	}}), nil
 }
 

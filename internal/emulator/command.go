@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -26,6 +27,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	ttl := fs.Duration("token-ttl", DefaultTokenTTL, "access-token `lifetime`")
 	faultRate := fs.Float64("fault-rate", 0, "share (0 to 1) of API requests answered with 429 (Retry-After: 1), 500 or 503")
 	latency := fs.Duration("latency", 0, "`delay` added to every API request")
+	variants := fs.String("variants", "", "comma-separated `names` of variants to switch on (\"all\" for every one): "+strings.Join(VariantNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -41,7 +43,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mcp-emulator: -carriers must be 1 to %d, -token-ttl positive and -latency not negative\n", MaxCarriers)
 		return 2
 	}
-	opts := Options{Carriers: *carriers, Seed: *seed, Username: *username, Password: *password, TokenTTL: *ttl, Latency: *latency}
+	active, err := ParseVariants(*variants)
+	if err != nil {
+		fmt.Fprintf(stderr, "mcp-emulator: -variants: %v\n", err)
+		return 2
+	}
+	opts := Options{Carriers: *carriers, Seed: *seed, Username: *username, Password: *password, TokenTTL: *ttl, Latency: *latency, Variants: active}
 	if *faultRate != 0 {
 		opts.Faults = Faults{Rate: *faultRate, Statuses: []int{429, 500, 503}, RetryAfter: time.Second}
 		if _, err := opts.Faults.normalize(); err != nil {
@@ -56,8 +63,12 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	srv := &http.Server{Handler: New(opts), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "MCP emulator serving http://%s (username %q, password %q, %d carriers, seed %d)\n",
-		ln.Addr(), opts.Username, opts.Password, opts.Carriers, opts.Seed)
+	withVariants := ""
+	if len(active) > 0 {
+		withVariants = ", variants " + strings.Join(active, ",")
+	}
+	fmt.Fprintf(stdout, "MCP emulator serving http://%s (username %q, password %q, %d carriers, seed %d%s)\n",
+		ln.Addr(), opts.Username, opts.Password, opts.Carriers, opts.Seed, withVariants)
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

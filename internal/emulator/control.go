@@ -54,6 +54,9 @@ func (s *Server) editList(blocked bool, add, remove []int) (ListEdit, error) {
 		return ListEdit{}, err
 	}
 	now := s.now()
+	if vs := s.variants(); vs.has(vDateOnly) {
+		now = vs.midnight(now) // the portal stamps its entries with the day only
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var e ListEdit
@@ -159,10 +162,17 @@ const (
 	KindMonitored        = "monitored"
 	KindBlocked          = "blocked"
 	KindBlockedByOthers  = "blocked-by-others" // the risk rule "blocked by 3 or more companies" fires
+	// KindNoContacts: no MCP users. Only under the contacts-success-false
+	// variant (one carrier in eight); the default universe has none.
+	KindNoContacts = "no-contacts"
+	// KindPaddedDocket: a zero-padded MC docket such as MC012345. Only
+	// under the list-unpadded-docket variant (a quarter of the MC
+	// carriers); the default universe has none.
+	KindPaddedDocket = "padded-docket"
 )
 
 var carrierKinds = []string{KindMC, KindFF, KindMX, KindIntrastate, KindExpiredInsurance, KindFraudRing, KindPacket,
-	KindIncidents, KindVINVerifications, KindMonitored, KindBlocked, KindBlockedByOthers}
+	KindIncidents, KindVINVerifications, KindMonitored, KindBlocked, KindBlockedByOthers, KindNoContacts, KindPaddedDocket}
 
 // CarrierFilter selects carriers for Carriers.
 type CarrierFilter struct {
@@ -202,6 +212,8 @@ func (v *view) kinds() []string {
 	add(KindMonitored, v.monitored)
 	add(KindBlocked, v.blocked)
 	add(KindBlockedByOthers, v.blockedByOthers())
+	add(KindNoContacts, v.noContacts())
+	add(KindPaddedDocket, v.u.hasPaddedDocket(v.i))
 	return out
 }
 

@@ -5,6 +5,7 @@
 //
 //	inst := emulator.Start(t, emulator.Options{Carriers: 2000})   // httptest on loopback
 //	go run ./internal/emulator/cmd/mcp-emulator -carriers 60000   // a server on 127.0.0.1:8089
+//	go run ./internal/emulator/cmd/mcp-emulator -variants all     // every variant on (see Variants)
 //
 // Responses are encoded with the generated types of package mcp, so the
 // client and the emulator share one source of truth for field names. The
@@ -155,6 +156,128 @@
 //     {"error":"unsupported_grant_type"} for a missing or unknown grant,
 //     whatever the method.
 //
+// # Variants
+//
+// Every choice above is the default, and with no variant on the emulator
+// answers exactly as described. A variant switches one of those choices,
+// made where the spec (api/mcp-swagger.json) and the captures are silent,
+// to another reading a client must survive. Variants are named in
+// Options.Variants, switched with SetVariants or PUT /_emulator/variants,
+// and given to the command as -variants a,b; "all" turns on every one.
+// Reset restores Options.Variants. Switch them between requests: a request
+// being answered may see either set. Sources are sections of the shared
+// API reference (mcp-api.md); "inference" marks the emulator's own guess.
+//
+//   - local-times: date-times are written in US Central time
+//     (America/Chicago, daylight saving included) instead of UTC, still
+//     without an offset, except in fields whose name ends in "Utc"
+//     (RequestDateTimeUtc, CreatedOnUtc, SubmittedOnUtc, ProcessedOnUtc,
+//     ModifiedOnUtc), which stay UTC. Date-time parameters without an
+//     offset (fromDate, toDate; a bare date is midnight) are read as
+//     Central time too; a Z or an offset still means what it says, so a
+//     time read from an answer and sent back compares equal (except in the
+//     repeated hour when daylight saving ends, which has two readings).
+//     Source: §2.5 rule 5 and §7 questions 19–20 (the zone of offset-less
+//     values is unknown; "…Utc" fields presumably UTC, the others
+//     server-local).
+//   - fraction-trim: date-times as Json.NET writes them by default, trailing
+//     zeros of the fraction dropped and no fraction when it is zero:
+//     "2026-01-02T03:04:05.12", "2026-01-02T03:04:05". Source: §2.5 rule 5
+//     ("up to seven fractional digits", observed); Json.NET's default
+//     format, inference.
+//   - date-only: a date-time that falls exactly on midnight (in the zone it
+//     is written in) is written as a bare date, "2026-01-02". So that some
+//     do: CustomerAgreement.CreatedDate in GetCarrierData with a packet is
+//     midnight of its day, and entries the portal adds (Monitor, Block, the
+//     admin list edits) are stamped with midnight of the current day; echoed
+//     windows (FromDate, ToDate) are midnight when sent so. Source: §2.5
+//     rules 6–7 (other dates are bare YYYY-MM-DD), inference.
+//   - list-null-docket: MonitoredCarriers and BlockedCarriers entries carry
+//     "DocketNumber": null, docket or not. Source: §2.5 rule 3 (anything can
+//     be null; the spec requires nothing).
+//   - list-unpadded-docket: every fourth MC carrier in DOT order (the sample
+//     carrier excepted; the first MC carrier after it is one, while the
+//     universe has slots left: about 390,000 carriers) has a zero-padded
+//     docket, MC0nnnnn, in place of its usual one, in every answer and in
+//     the control API (kind "padded-docket"); MonitoredCarriers and
+//     BlockedCarriers entries write it without the leading zeros (MC10203
+//     for MC010203). Lookups find such a carrier by either spelling (not
+//     with more zeros, nor by its docket without the variant). Switching
+//     the variant renames those dockets; state is kept by carrier. Source:
+//     §2.6 (the spec's examples MC010203 and MC12345), §7 question 22.
+//   - list-no-dot-intrastate: entries of intrastate-only carriers carry
+//     "DOTNumber": 0 (the spec's int32 cannot be null) and their
+//     IntrastateNumber only. Source: §2.6 (intrastate-only carriers are
+//     identified by IntrastateNumber), §7 question 23.
+//   - write-failure-200: a refusal that is a 4xx by default (choices 5 and
+//     10: no identifier, unknown carrier, identifiers naming different
+//     carriers, a bad e-mail) of RequestMonitoring, CancelMonitoring,
+//     BlockCarrier, UnblockCarrier and EmailPacketInvitation is answered
+//     200 instead: BlockCarrier and UnblockCarrier {"Result":false,
+//     "Message":"<the 4xx message>"}; RequestMonitoring {"MonitoringID":0,
+//     "RequestDate":null}; CancelMonitoring {"MonitoringID":0,
+//     "CancelDate":null} (by default a cancel never has a null CancelDate);
+//     EmailPacketInvitation, whose answer is an untyped object, {"Message":
+//     "<the 4xx message>"} (by default {}). Nothing changes and Writes does
+//     not count it. ASP.NET's own answers stay: 404 for a missing required
+//     parameter, 401, 400 "The request is invalid." for a value that does
+//     not bind. Source: §2.8 ("failures inside HTTP 200"), §4.19
+//     ("presumably Result: false"), §7 questions 1–4 and 8.
+//   - no-pagination: no X-Pagination header ever (MonitoredCarriers,
+//     BlockedCarriers, CarriersChanges); a page still holds at most pageSize
+//     items. Source: §2.7, §7 question 16.
+//   - json-refs: Json.NET's PreserveReferencesHandling in full: an object
+//     equal to one already written in the same answer is written as
+//     {"$ref":"<its $id>"} and takes no "$id" itself. GetCarrierData with a
+//     packet always has one: the customer, in
+//     CarrierCustomerAgreements[0].CustomerAgreement.Customer and again in
+//     CarrierCustomerPacketStatuses[0].Customer (the same object in the
+//     emulator); equal risk categories and other small objects repeat too.
+//     Source: §2.5 rule 1, §7 question 13.
+//   - contacts-success-false: GetCarrierContacts of a carrier without
+//     contacts answers {"Success":false,"Message":"No contacts were found
+//     for this carrier.","Carrier":null}. The default universe has no such
+//     carrier, so under this variant one carrier in eight (never the sample
+//     carrier or a fraud-ring member; kind "no-contacts") has no users
+//     anywhere (GetCarrierContacts, GetMonitoredCarrierContactsData,
+//     FindAssociatedCarriers) until a verification request adds one.
+//     Source: §2.8 and §4.3 (GetCarrierContactsResponse.Success, Message).
+//   - document-json: GetDocument of a document that exists answers 200
+//     application/json {"Message":"The document '<name>' could not be
+//     retrieved."} instead of the PDF. Source: §4.22 (the spec declares an
+//     untyped object), §7 question 15.
+//   - document-html: GetDocument of a document that exists answers 200
+//     "text/html; charset=utf-8" with a sign-in page, as a proxy in front of
+//     the API would. Source: §7 question 15, inference.
+//   - repeat-write-400: a membership write that changes nothing is a 400
+//     {"Message": ...} instead of the default answer: BlockCarrier of a
+//     blocked carrier ("<label> is already in your blocked carrier list."),
+//     UnblockCarrier of one that is not ("... is not in your blocked carrier
+//     list."), RequestMonitoring of a monitored carrier ("... is already in
+//     your monitored carrier list.") and CancelMonitoring of one that is not
+//     ("... is not in your monitored carrier list."), <label> being "Carrier
+//     DOT<dot>/<docket> <LEGAL NAME>" as in choice 8. Nothing changes.
+//     Source: §7 questions 1–3, §2.8 (the 400 body).
+//   - expires-in-string: /token's expires_in is a JSON string ("1209599").
+//     Source: §3.1, §7 question 28, inference.
+//   - empty-arrays: arrays written as null by default ("IncidentReports" of
+//     GetCarrierIncidentReports and "VINVerifications" of
+//     GetCarrierVINVerifications when there are none) are written as [].
+//     Source: §2.5 rule 3, §7 question 12.
+//   - null-arrays: empty arrays written as [] by default are written as
+//     null, a whole empty list answer included (MonitoredCarriers answers
+//     null). Source: §2.5 rule 3, §7 question 12.
+//
+// Two pairs conflict: empty-arrays and null-arrays, document-json and
+// document-html. Naming both of a pair is an error; "all" turns on the
+// first of each (empty-arrays, document-json) unless the second is named
+// too ("all,null-arrays"). The other variants combine: local-times,
+// fraction-trim and date-only apply together; list-null-docket hides the
+// docket list-unpadded-docket would write; write-failure-200 leaves
+// repeat-write-400's refusals alone (by default those writes answer 200).
+// With "all" the emulator stays one coherent MCP: a client that handles
+// each variant converges on the same lists as by default.
+//
 // # The synthetic universe
 //
 // Options.Carriers carriers (default 10,000, the sample carrier included),
@@ -201,7 +324,7 @@
 // number, else 400):
 //
 //	GET  /_emulator/stats                   {"requests":{"MonitoredCarriers":3,"Token":1},"faults":{},"tokens_issued":1,"writes":0}
-//	POST /_emulator/reset                   204; state, statistics and faults back to the start
+//	POST /_emulator/reset                   204; state, statistics, faults and variants back to the start
 //	GET  /_emulator/state                   {"monitored":[{"dot_number","docket_number","intrastate_number","monitoring_id","created_date","created_by"}],
 //	                                         "blocked":[...], "invitations":[{"dot_number","docket_number","carrier_email","user_name",
 //	                                         "send_confirmation_email","notification_emails","received_at"}],
@@ -209,10 +332,14 @@
 //	                                         "vin_verifications":[{"request_id","dot_number","docket_number","phone_number","user_name","received_at"}]}
 //	GET  /_emulator/carriers?kind=K&limit=N [{"dot_number","docket_number","intrastate_number","legal_name","phone","email","kinds":[...]}]
 //	                                         kinds: mc ff mx intrastate expired fraud packet incidents vins monitored blocked
-//	                                         blocked-by-others; limit defaults to 100, 0 means all
+//	                                         blocked-by-others no-contacts padded-docket (the last two only under
+//	                                         their variants); limit defaults to 100, 0 means all
 //	GET  /_emulator/faults                  the faults in effect, as below
 //	POST /_emulator/faults                  {"rate":0.2,"statuses":[429,503,0],"retry_after":"2s","latency":"50ms",
 //	                                         "operations":["EmailPacketInvitation"],"after":true}; {} turns faults off
+//	GET  /_emulator/variants                the variants in effect, sorted: ["fraction-trim","local-times"]
+//	PUT  /_emulator/variants                ["local-times","json-refs"] or ["all"] replaces them (400 for an unknown
+//	                                         name or a conflicting pair) → the variants now in effect; [] turns them off
 //	POST /_emulator/carriers/{dot}/change   {"category":"insurance"|"authority"|"risk"} → {"dot_number","change_categories","changed_at"}
 //	POST /_emulator/packets/{dot}/complete  → {"dot_number","completed_date"}
 //	POST /_emulator/monitored               {"add":[dots],"remove":[dots]} → {"added","removed","total"}; all or nothing

@@ -16,6 +16,8 @@ type reply struct {
 	raw    []byte // sent as is instead of body (GetDocument)
 	ctype  string // Content-Type of raw
 	header http.Header
+	vs     variantSet // the variants in effect for the request
+	failed bool       // a write refused in a 200 answer (write-failure-200)
 }
 
 func ok(body any) reply { return reply{status: http.StatusOK, body: body} }
@@ -25,6 +27,12 @@ type apiError struct {
 	status  int
 	message string
 	detail  string
+	// binding marks ASP.NET's own "The request is invalid.", answered
+	// before the action runs; write-failure-200 leaves it alone.
+	binding bool
+	// repeat marks repeat-write-400's refusals, which write-failure-200
+	// leaves alone too: the default answers those writes with 200.
+	repeat bool
 }
 
 func (e *apiError) Error() string { return fmt.Sprintf("HTTP %d: %s", e.status, e.message) }
@@ -40,7 +48,11 @@ func errorf(status int, format string, args ...any) *apiError {
 }
 
 // errInvalid is what ASP.NET answers when a parameter does not bind.
-func errInvalid() *apiError { return errorf(http.StatusBadRequest, "The request is invalid.") }
+func errInvalid() *apiError {
+	e := errorf(http.StatusBadRequest, "The request is invalid.")
+	e.binding = true
+	return e
+}
 
 // errNoResource is ASP.NET's 404 for a URI that selects no action.
 func errNoResource(r *http.Request, detail string) *apiError {
@@ -76,7 +88,7 @@ func (rp reply) write(w http.ResponseWriter) {
 	data, ctype := rp.raw, rp.ctype
 	if rp.raw == nil {
 		var err error
-		data, err = encodeJSON(rp.body)
+		data, err = rp.vs.encode(rp.body)
 		if err != nil {
 			rp.status = http.StatusInternalServerError
 			data, _ = encodeJSON(httpError{Message: "An error has occurred."})

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +20,10 @@ func (s *Server) requestMonitoring(c *call) (reply, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	m, _ := s.st.monitor(i, c.now, c.user)
+	m, added := s.st.monitor(i, c.now, c.user)
+	if !added && c.vs.has(vRepeatWrite400) {
+		return reply{}, repeatError(s.blockLabel(i) + " is already in your monitored carrier list.")
+	}
 	return ok(mcp.RequestMonitoringOutput{MonitoringID: m.monitoringID, RequestDate: mcp.Time{Time: m.requested}}), nil
 }
 
@@ -32,10 +36,21 @@ func (s *Server) cancelMonitoring(c *call) (reply, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := mcp.CancelMonitoringOutput{CancelDate: mcp.Time{Time: c.now}}
-	if m, removed := s.st.unmonitor(i); removed {
+	m, removed := s.st.unmonitor(i)
+	switch {
+	case removed:
 		out.MonitoringID = m.monitoringID
+	case c.vs.has(vRepeatWrite400):
+		return reply{}, repeatError(s.blockLabel(i) + " is not in your monitored carrier list.")
 	}
 	return ok(out), nil
+}
+
+// repeatError is repeat-write-400's answer to a write that changes nothing.
+func repeatError(message string) *apiError {
+	e := errorf(http.StatusBadRequest, "%s", message)
+	e.repeat = true
+	return e
 }
 
 func (s *Server) blockCarrier(c *call) (reply, error) {
@@ -49,7 +64,11 @@ func (s *Server) blockCarrier(c *call) (reply, error) {
 	if added {
 		return ok(mcp.BlockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was added to your blocked carrier list."}), nil
 	}
-	return ok(mcp.BlockCarrierOutput{Message: s.blockLabel(i) + " is already in your blocked carrier list."}), nil
+	msg := s.blockLabel(i) + " is already in your blocked carrier list."
+	if c.vs.has(vRepeatWrite400) {
+		return reply{}, repeatError(msg)
+	}
+	return ok(mcp.BlockCarrierOutput{Message: msg}), nil
 }
 
 func (s *Server) unblockCarrier(c *call) (reply, error) {
@@ -63,7 +82,11 @@ func (s *Server) unblockCarrier(c *call) (reply, error) {
 	if removed {
 		return ok(mcp.UnblockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was removed from your blocked carrier list."}), nil
 	}
-	return ok(mcp.UnblockCarrierOutput{Message: s.blockLabel(i) + " is not in your blocked carrier list."}), nil
+	msg := s.blockLabel(i) + " is not in your blocked carrier list."
+	if c.vs.has(vRepeatWrite400) {
+		return reply{}, repeatError(msg)
+	}
+	return ok(mcp.UnblockCarrierOutput{Message: msg}), nil
 }
 
 // blockLabel names a carrier as the captured BlockCarrier message does:
@@ -80,13 +103,22 @@ func (s *Server) blockLabel(i int32) string {
 
 // listEntry is the shape MonitoredCarrierDTO and CustomerBlockedCarrierDTO
 // share; entries are never modified after creation, so LastModified* equal
-// Created*.
-func (s *Server) listEntry(i int32, m *membership) mcp.MonitoredCarrier {
+// Created*. Under list-unpadded-docket a padded docket loses its leading
+// zeros; under list-no-dot-intrastate an intrastate-only carrier's entry
+// has DOTNumber 0. (list-null-docket nulls DocketNumber when encoding.)
+func (s *Server) listEntry(i int32, m *membership, vs variantSet) mcp.MonitoredCarrier {
 	at := mcp.Time{Time: m.requested}
-	return mcp.MonitoredCarrier{
+	e := mcp.MonitoredCarrier{
 		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), IntrastateNumber: s.u.intrastateOf(i),
 		CreatedDate: at, CreatedBy: m.by, LastModifiedDate: at, LastModifiedBy: m.by,
 	}
+	if vs.has(vListUnpaddedDocket) {
+		e.DocketNumber = s.u.listDocketOf(i)
+	}
+	if vs.has(vListNoDOTIntrastate) && s.u.carriers[i].kind == kindIntrastate {
+		e.DOTNumber = 0
+	}
+	return e
 }
 
 // headerList answers a header-paged list in DOT order: everything without
@@ -106,7 +138,7 @@ func (s *Server) headerList(c *call, blocked bool) (reply, []mcp.MonitoredCarrie
 	items := sliceFor(pg, all)
 	out := make([]mcp.MonitoredCarrier, len(items))
 	for k, i := range items {
-		out[k] = s.listEntry(i, list[i])
+		out[k] = s.listEntry(i, list[i], c.vs)
 	}
 	return reply{status: 200, header: pg.header(len(all))}, out, nil
 }

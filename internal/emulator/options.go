@@ -34,6 +34,10 @@ type Options struct {
 	Latency time.Duration
 	// Faults are injected from the start; SetFaults replaces them.
 	Faults Faults
+	// Variants are switched on from the start (names as in VariantNames,
+	// or "all"); SetVariants replaces them and Reset restores these. None
+	// means the documented default behaviour.
+	Variants []string
 	// Now is the emulator's clock (token expiry, timestamps, expired
 	// insurance, date windows); time.Now when nil. It is read in UTC at
 	// 100 ns resolution, MCP's, so that every time a response shows can be

@@ -34,6 +34,18 @@ func (v *view) w9Blob() string {
 	return "w9-form/" + r.guid(int(v.c.dot)) + ".pdf"
 }
 
+// agreementCreated is when the customer's agreement was created: 09:00 UTC
+// on a day 400 days before the start, or, under date-only, midnight of that
+// day where date-times are written (so that date-only has a field to show).
+func (v *view) agreementCreated() time.Time {
+	day := v.u.date(-400)
+	if v.vs.has(vDateOnly) {
+		y, m, d := day.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, v.vs.zone()).UTC()
+	}
+	return day.Add(9 * time.Hour)
+}
+
 // packet is everything the carrier filled in when it completed the
 // customer's packet: GetCarrierData's CarrierAADTO beyond Message and
 // AssureAdvantage.
@@ -75,7 +87,7 @@ func (v *view) packet() *mcp.CarrierPacket {
 			SignaturePersonUserName: owner.Email, SignaturePersonEmail: owner.Email, SignaturePersonPhoneNumber: parenPhone(owner.Phone),
 			OnCurrentCustomerAgreement: true,
 			CustomerAgreement: &mcp.CustomerAgreement{
-				AgreementName: "Broker-Carrier Agreement", CreatedDate: mcp.Time{Time: v.u.date(-400).Add(9 * time.Hour)},
+				AgreementName: "Broker-Carrier Agreement", CreatedDate: mcp.Time{Time: v.agreementCreated()},
 				CreatedBy: PortalUser, BlobName: customerAgreementBlob, Customer: &customer,
 			},
 			CarrierCustomerAgreementImages: []mcp.CarrierCustomerAgreementImage{{BlobName: v.agreementImageBlob(), CreatedDate: mcp.Time{Time: completed}}},

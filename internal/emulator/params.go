@@ -13,6 +13,7 @@ import (
 // case-insensitively as ASP.NET Web API binds them. Bodies are never read.
 type params struct {
 	values map[string]string // lower-cased name → first value
+	loc    *time.Location    // where date-times without an offset live; nil for UTC (local-times sets it)
 }
 
 func newParams(rawQuery string) params {
@@ -79,19 +80,43 @@ func (p params) boolean(name string) (bool, error) {
 }
 
 // dateTime binds a date-time parameter: YYYY-MM-DDThh:mm:ss with an
-// optional fraction and offset (no offset means UTC), or a bare date.
+// optional fraction and offset (no offset means UTC, or p.loc), or a bare
+// date.
 func (p params) dateTime(name string) (time.Time, bool, error) {
 	v, ok := p.str(name)
 	if !ok {
 		return time.Time{}, false, nil
 	}
 	if t, err := mcp.ParseTime(v); err == nil {
+		if p.loc != nil && !hasOffset(v) {
+			u := t.Time
+			return time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), p.loc).UTC(), true, nil
+		}
 		return t.Time, true, nil
+	}
+	if p.loc != nil {
+		if t, err := time.ParseInLocation(time.DateOnly, v, p.loc); err == nil {
+			return t.UTC(), true, nil
+		}
 	}
 	if t, err := time.Parse(time.DateOnly, v); err == nil {
 		return t, true, nil
 	}
 	return time.Time{}, false, errInvalid()
+}
+
+// hasOffset reports whether a value mcp.ParseTime accepted carries a Z or
+// an offset after its seconds and optional fraction.
+func hasOffset(v string) bool {
+	const dateTime = "2006-01-02T15:04:05"
+	if len(v) <= len(dateTime) {
+		return false // a bare date, or no more than date and time
+	}
+	rest := v[len(dateTime):]
+	if rest != "" && (rest[0] == '.' || rest[0] == ',') {
+		rest = strings.TrimLeft(rest[1:], "0123456789")
+	}
+	return rest != ""
 }
 
 // window binds a required fromDate/toDate pair (both inclusive).

@@ -25,10 +25,14 @@ type Server struct {
 	faults   *faultInjector
 	stats    counters
 	adminMux *http.ServeMux
+
+	vset         atomic.Uint32 // the variantSet in effect
+	vsetMu       sync.Mutex    // serializes setVariants
+	initVariants variantSet    // Options.Variants, which Reset restores
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
-// invalid Faults, a programming error in the caller.
+// invalid Faults or Variants, a programming error in the caller.
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
 	// MCP's clock ticks in 100 ns (.NET ticks), which is also the precision
@@ -44,6 +48,12 @@ func New(opts Options) *Server {
 	if err := s.faults.set(opts.Faults); err != nil {
 		panic(err)
 	}
+	vs, err := parseVariants(opts.Variants)
+	if err != nil {
+		panic(err)
+	}
+	s.initVariants = vs
+	s.setVariants(vs)
 	s.adminMux = s.adminRoutes()
 	return s
 }
@@ -67,7 +77,8 @@ type call struct {
 	r    *http.Request
 	p    params
 	now  time.Time
-	user string // the integration user the token was issued to
+	user string     // the integration user the token was issued to
+	vs   variantSet // the variants in effect
 }
 
 const carrierPrefix = "/api/v1/carrier/"
@@ -147,7 +158,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fault.write(w)
 		return
 	}
-	rp := s.process(r, op)
+	rp := s.process(r, op, s.variants())
 	if fault.fail {
 		s.stats.faults[op.id].Add(1)
 		fault.write(w)
@@ -184,11 +195,14 @@ func route(r *http.Request) (*operation, *apiError) {
 // process runs an operation in ASP.NET's order: action selection (the
 // required parameters), then authorization, then parameter binding and the
 // action itself.
-func (s *Server) process(r *http.Request, op *operation) reply {
+func (s *Server) process(r *http.Request, op *operation, vs variantSet) reply {
 	if op == tokenOperation {
-		return s.token(r)
+		return s.token(r, vs)
 	}
 	p := newParams(r.URL.RawQuery)
+	if vs.has(vLocalTimes) {
+		p.loc = central()
+	}
 	for _, name := range op.required {
 		if !p.has(name) {
 			return errNoResource(r, "No action was found on the controller 'Carrier' that matches the request.").reply()
@@ -201,17 +215,26 @@ func (s *Server) process(r *http.Request, op *operation) reply {
 		rp.header = http.Header{"Www-Authenticate": {"Bearer"}}
 		return rp
 	}
-	rp, err := op.handle(s, &call{r: r, p: p, now: now, user: user})
+	rp, err := op.handle(s, &call{r: r, p: p, now: now, user: user, vs: vs})
 	if err != nil {
 		var ae *apiError
 		if !errors.As(err, &ae) {
 			ae = errorf(http.StatusInternalServerError, "An error has occurred.")
 		}
+		if vs.has(vWriteFailure200) && ae.status >= 400 && ae.status < 500 && !ae.binding && !ae.repeat {
+			if body, ok := failureBody(op, ae.message); ok {
+				return reply{status: http.StatusOK, body: body, vs: vs, failed: true}
+			}
+		}
 		return ae.reply()
 	}
-	if op.write && rp.status < 300 {
+	if op.write && rp.status < 300 && !rp.failed {
 		s.stats.writes.Add(1)
 	}
+	if vs.has(vNoPagination) {
+		delete(rp.header, "X-Pagination")
+	}
+	rp.vs = vs
 	return rp
 }
 
@@ -273,7 +296,8 @@ func (s *Server) Stats() Stats {
 func (s *Server) Writes() int { return int(s.stats.writes.Load()) }
 
 // Reset returns the emulator to its state right after New: lists, overlays,
-// recorded requests, statistics and faults (back to Options.Faults). The
+// recorded requests, statistics, faults (back to Options.Faults) and
+// variants (back to Options.Variants). The
 // universe is unchanged and issued tokens stay valid, so clients need not
 // log in again.
 func (s *Server) Reset() {
@@ -287,4 +311,5 @@ func (s *Server) Reset() {
 	s.stats.tokens.Store(0)
 	s.stats.writes.Store(0)
 	_ = s.faults.set(s.opts.Faults)
+	s.setVariants(s.initVariants)
 }

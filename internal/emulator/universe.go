@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
@@ -89,6 +91,12 @@ type universe struct {
 	rings    []ring
 	packets  []int32 // carriers with traitPacket
 	factors  []mcp.FactoringCompany
+
+	// padDockets gives a quarter of the MC carriers zero-padded dockets
+	// (list-unpadded-docket); padded is built the first time it is needed.
+	padDockets atomic.Bool
+	padOnce    sync.Once
+	padded     *paddedDockets
 }
 
 func newUniverse(n int, seed int64, base time.Time) *universe {
@@ -190,6 +198,7 @@ func (u *universe) byDOT(dot int) (int32, bool) {
 }
 
 // byDocket finds a carrier by docket number, prefix included, in any case.
+// A zero-padded docket (list-unpadded-docket) is found by either spelling.
 func (u *universe) byDocket(s string) (int32, bool) {
 	s = strings.ToUpper(s)
 	if len(s) < 3 || len(s) > 10 {
@@ -198,6 +207,10 @@ func (u *universe) byDocket(s string) (int32, bool) {
 	n, err := strconv.Atoi(s[2:])
 	if err != nil || n <= 0 {
 		return 0, false
+	}
+	if u.padDockets.Load() && strings.HasPrefix(s, "MC") && n >= paddedFirst && n < paddedFirst+paddedSlots {
+		i, ok := u.paddedCarrier(n)
+		return i, ok && (s == "MC"+pad(n, 6) || s == "MC"+strconv.Itoa(n))
 	}
 	i := 0
 	if n != sampleDocket {
@@ -235,7 +248,94 @@ func (u *universe) docketOf(i int32) string {
 	if c.kind == kindIntrastate {
 		return ""
 	}
+	if c.kind == kindMC && u.padDockets.Load() {
+		if n, ok := u.paddedNumber(i); ok {
+			return "MC" + pad(n, 6)
+		}
+	}
 	return docketPrefixes[c.kind] + strconv.Itoa(int(c.docket))
+}
+
+// hasPaddedDocket: carrier i has a zero-padded docket now.
+func (u *universe) hasPaddedDocket(i int32) bool {
+	if u.carriers[i].kind != kindMC || !u.padDockets.Load() {
+		return false
+	}
+	_, ok := u.paddedNumber(i)
+	return ok
+}
+
+// listDocketOf is the docket as MonitoredCarriers and BlockedCarriers write
+// it under list-unpadded-docket: without the leading zeros of a padded one.
+func (u *universe) listDocketOf(i int32) string {
+	if u.hasPaddedDocket(i) {
+		n, _ := u.paddedNumber(i)
+		return "MC" + strconv.Itoa(n)
+	}
+	return u.docketOf(i)
+}
+
+// Zero-padded dockets (list-unpadded-docket): every fourth MC carrier in
+// DOT order, the sample carrier excepted and starting with the first, gets
+// the docket MC0nnnnn (nnnnn from 10000 to 99999, spread by a multiplier
+// prime to the slot count) in place of its usual one, while there are
+// slots left (universes up to about 390,000 carriers have them throughout).
+const (
+	paddedFirst = 10_000
+	paddedSlots = 90_000
+	paddedMult  = 7919
+)
+
+type paddedDockets struct {
+	idx   []int32 // the carriers with a padded docket, ascending
+	byNum []int32 // docket number − paddedFirst → carrier index + 1 (0: none)
+}
+
+func (u *universe) paddedTable() *paddedDockets {
+	u.padOnce.Do(func() {
+		pd := &paddedDockets{byNum: make([]int32, paddedSlots)}
+		k := 0
+		for i := 1; i < len(u.carriers); i++ {
+			if u.carriers[i].kind != kindMC {
+				continue
+			}
+			if k%4 == 0 {
+				p := len(pd.idx)
+				if p == paddedSlots {
+					break
+				}
+				pd.idx = append(pd.idx, int32(i))
+				pd.byNum[p*paddedMult%paddedSlots] = int32(i) + 1
+			}
+			k++
+		}
+		u.padded = pd
+	})
+	return u.padded
+}
+
+// paddedNumber is the numeric part of carrier i's padded docket.
+func (u *universe) paddedNumber(i int32) (int, bool) {
+	pd := u.paddedTable()
+	p, found := slices.BinarySearch(pd.idx, i)
+	if !found {
+		return 0, false
+	}
+	return paddedFirst + p*paddedMult%paddedSlots, true
+}
+
+// paddedCarrier finds the carrier with padded docket number n.
+func (u *universe) paddedCarrier(n int) (int32, bool) {
+	i := u.paddedTable().byNum[n-paddedFirst]
+	return i - 1, i > 0
+}
+
+// contactless: under contacts-success-false, one carrier in eight (by a
+// hash of seed and DOT number; never the sample carrier or a fraud-ring
+// member) has no MCP users, which the default universe never lacks.
+func (u *universe) contactless(i int32) bool {
+	c := u.carriers[i]
+	return i != 0 && c.ring < 0 && mix(u.seed^uint64(c.dot)^0x6e6f2d7573657273)%8 == 0
 }
 
 // intrastateOf is the carrier's intrastate number: home state and digits,

@@ -19,11 +19,12 @@ type view struct {
 	monitored, blocked bool
 	now                time.Time
 	id                 *identity
+	vs                 variantSet
 }
 
 // view copies carrier i's mutable state. Callers hold s.mu.
 func (s *Server) view(i int32, now time.Time) *view {
-	v := &view{u: s.u, i: i, c: s.u.carriers[i], now: now}
+	v := &view{u: s.u, i: i, c: s.u.carriers[i], now: now, vs: s.variants()}
 	if ov := s.st.overlays[i]; ov != nil {
 		v.ov = *ov
 	}
@@ -99,12 +100,25 @@ func (v *view) status() (string, mcp.Time) {
 }
 
 // contacts are the carrier's authorized and verified users: the derived
-// ones, or the overlay's copy once a verification request changed them.
+// ones, or the overlay's copy once a verification request changed them;
+// none for a contactless carrier under contacts-success-false.
 func (v *view) contacts() []mcp.CarrierContact {
 	if v.ov.contacts != nil {
 		return v.ov.contacts
 	}
+	if v.noContacts() {
+		return []mcp.CarrierContact{}
+	}
 	return v.u.contacts(v.i)
+}
+
+// noContacts: the carrier has no MCP users (only under
+// contacts-success-false, until a verification request adds one).
+func (v *view) noContacts() bool {
+	if v.ov.contacts != nil {
+		return len(v.ov.contacts) == 0
+	}
+	return v.vs.has(vContactsSuccessFalse) && v.u.contactless(v.i)
 }
 
 func (v *view) latestInvitation() *mcp.LatestInvitation {
