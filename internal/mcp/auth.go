@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,9 +20,34 @@ var tokenOp = operation{name: "Token", path: "/token", repeatable: true, public:
 
 // tokenResponse is the body of a successful POST /token.
 type tokenResponse struct {
-	AccessToken string `json:"access_token"`
-	TokenType   string `json:"token_type"`
-	ExpiresIn   int64  `json:"expires_in"`
+	AccessToken string  `json:"access_token"`
+	TokenType   string  `json:"token_type"`
+	ExpiresIn   seconds `json:"expires_in"`
+}
+
+// seconds is expires_in: RFC 6749 makes it a number, but MCP has been seen
+// to send it as a string ("1799"). Either is accepted, as is null.
+type seconds int64
+
+func (s *seconds) UnmarshalJSON(b []byte) error {
+	text := string(b)
+	if len(b) > 0 && b[0] == '"' {
+		if err := json.Unmarshal(b, &text); err != nil {
+			return err
+		}
+		text = strings.TrimSpace(text)
+	}
+	if text == "null" || text == "" {
+		*s = 0
+		return nil
+	}
+	n, err := strconv.ParseInt(text, 10, 64)
+	if err != nil {
+		// Not quoted: a garbled body could hold the token here.
+		return errors.New("expires_in is not a whole number of seconds")
+	}
+	*s = seconds(n)
+	return nil
 }
 
 // oauthError is the body of a refused POST /token.
@@ -92,7 +119,7 @@ func (ts *tokenSource) fetch(ctx context.Context) (*accessToken, error) {
 	if err != nil {
 		return nil, err
 	}
-	ts.current = &accessToken{value: tok.AccessToken, renewAt: requested.Add(renewAfter(tok.ExpiresIn))}
+	ts.current = &accessToken{value: tok.AccessToken, renewAt: requested.Add(renewAfter(int64(tok.ExpiresIn)))}
 	return ts.current, nil
 }
 
@@ -109,16 +136,20 @@ func (ts *tokenSource) invalidate(value string) {
 // unknownLifetime is how long a token without expires_in is used.
 const unknownLifetime = 24 * time.Hour
 
+// maxLifetime caps expires_in; MCP's tokens live about 14 days.
+const maxLifetime = 365 * 24 * time.Hour
+
 // renewAfter is how long a token is used: 90% of its lifetime, and never
 // closer than five minutes to its expiry, so a request in flight does not
 // carry a token that expires under it.
 func renewAfter(expiresIn int64) time.Duration {
-	life := time.Duration(expiresIn) * time.Second
-	if life <= 0 {
+	if expiresIn <= 0 {
 		// No lifetime given: use the token until MCP refuses it (a 401
 		// brings a new one) rather than requesting one per call.
 		return unknownLifetime
 	}
+	// Capped, so that a huge expires_in cannot overflow the Duration.
+	life := time.Duration(min(expiresIn, int64(maxLifetime/time.Second))) * time.Second
 	margin := life / 10
 	if margin > 5*time.Minute {
 		margin = 5 * time.Minute
@@ -146,6 +177,8 @@ func (ts *tokenSource) request(ctx context.Context) (*tokenResponse, error) {
 		return nil, fmt.Errorf("requesting an MCP access token: %w", err)
 	}
 	var tok tokenResponse
+	// Plain json.Unmarshal: OWIN's token endpoint writes no Json.NET
+	// references, and a reference error would quote the body's text.
 	if err := json.Unmarshal(resp.body, &tok); err != nil {
 		return nil, fmt.Errorf("MCP token response: %w", err)
 	}

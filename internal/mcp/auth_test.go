@@ -2,6 +2,7 @@ package mcp
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -203,6 +204,54 @@ func TestToken_renewedBeforeExpiry(t *testing.T) {
 	}
 }
 
+// TestToken_expiresInShapes: expires_in may be a JSON number or a string
+// holding one; either sets the token's lifetime.
+func TestToken_expiresInShapes(t *testing.T) {
+	t.Parallel()
+	for _, expiresIn := range []string{`100`, `"100"`, `" 100 "`} {
+		t.Run(expiresIn, func(t *testing.T) {
+			t.Parallel()
+			client, mux, _ := setup(t)
+			clock := newFakeClock(time.Date(2026, 1, 15, 10, 0, 0, 0, time.UTC))
+			useClock(client, clock)
+			var issued atomic.Int32
+			mux.HandleFunc("/token", func(w http.ResponseWriter, r *http.Request) {
+				testTokenRequest(t, r)
+				writeJSON(w, http.StatusOK, `{"access_token":"`+issuedToken(int(issued.Add(1)))+`","token_type":"bearer","expires_in":`+expiresIn+`}`)
+			})
+			handleIncidentReports(t, mux)
+			for _, step := range []struct {
+				advance    time.Duration
+				wantTokens int32
+			}{{0, 1}, {89 * time.Second, 1}, {2 * time.Second, 2}} {
+				clock.advance(step.advance)
+				if err := incidentReports(context.Background(), client); err != nil {
+					t.Fatal(err)
+				}
+				if issued.Load() != step.wantTokens {
+					t.Errorf("after %v: %d tokens, want %d", step.advance, issued.Load(), step.wantTokens)
+				}
+			}
+		})
+	}
+}
+
+func TestSeconds_UnmarshalJSON(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]seconds{`1799`: 1799, `"1799"`: 1799, `"-1"`: -1, `null`: 0, `""`: 0, `0`: 0} {
+		var got seconds
+		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
+			t.Errorf("Unmarshal(%s) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{`1799.5`, `"1799.5"`, `"1e3"`, `"soon"`, `true`, `{}`, `"99999999999999999999"`} {
+		var got seconds
+		if err := json.Unmarshal([]byte(in), &got); err == nil {
+			t.Errorf("Unmarshal(%s) = %d, want an error", in, got)
+		}
+	}
+}
+
 func TestRenewAfter(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -215,6 +264,7 @@ func TestRenewAfter(t *testing.T) {
 		{1, 900 * time.Millisecond},
 		{0, unknownLifetime}, // no lifetime: used until MCP answers 401
 		{-5, unknownLifetime},
+		{1 << 62, maxLifetime - 5*time.Minute}, // would overflow a Duration
 	}
 	for _, tt := range tests {
 		if got := renewAfter(tt.expiresIn); got != tt.want {

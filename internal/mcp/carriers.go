@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 )
@@ -88,6 +89,13 @@ func (s *CarriersService) Data(ctx context.Context, l CarrierLookup) (*CarrierDa
 // Contacts returns the carrier's users authorised for packets or verified:
 // POST /api/v1/Carrier/GetCarrierContacts. The spec declares an array but the
 // live API answers with one object; both are accepted.
+//
+// For a carrier without contacts MCP may answer Success=false instead of
+// Success=true with an empty list. So a 200 with Success=false that carries
+// no contacts (Carrier null, or its Contacts null or empty) is returned as
+// an empty result, not an error: Success stays false, Message keeps MCP's
+// words, and Carrier is what MCP sent, nil included. Success=false with
+// contacts in it contradicts itself and is an *OperationError.
 func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*CarrierContactsResult, error) {
 	resp, err := s.client.call(ctx, opGetCarrierContacts, l.query("DOTNumber", "docketNumber"), nil)
 	if err != nil {
@@ -100,7 +108,7 @@ func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*Carri
 		}
 		return nil, fmt.Errorf("MCP %s: decoding response: %w", opGetCarrierContacts.name, err)
 	}
-	if !out.Success {
+	if !out.Success && (resp.status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)) {
 		return nil, &OperationError{Operation: opGetCarrierContacts.name, Message: out.Message}
 	}
 	return &out, nil
@@ -171,6 +179,10 @@ var errEmptyArray = errors.New("empty array")
 // decodeObjectOrFirst decodes a JSON object, or the first element of a JSON
 // array of objects.
 func decodeObjectOrFirst(body []byte, v any) error {
+	body, err := resolveRefs(body)
+	if err != nil {
+		return err
+	}
 	var items []json.RawMessage
 	if err := json.Unmarshal(body, &items); err == nil {
 		if len(items) == 0 {

@@ -147,14 +147,14 @@ type response struct {
 
 // call sends an API operation with its parameters in the query string (MCP
 // binds every parameter from the URI; a JSON body would be ignored) and
-// decodes a JSON answer into v when v is not nil.
+// decodes a JSON answer into v when v is not nil (see decodeJSON).
 func (c *Client) call(ctx context.Context, op operation, query url.Values, v any) (*response, error) {
 	resp, err := c.exchange(ctx, op, query, nil)
 	if err != nil {
 		return resp, err
 	}
 	if v != nil {
-		if err := json.Unmarshal(resp.body, v); err != nil {
+		if err := decodeJSON(resp.body, v); err != nil {
 			return resp, fmt.Errorf("MCP %s: decoding response: %w", op.name, err)
 		}
 	}

@@ -53,6 +53,23 @@ func (e *OperationError) Error() string {
 	return fmt.Sprintf("MCP %s reported failure: %s", e.Operation, e.Message)
 }
 
+// NotDocumentError is a GetDocument answer of HTTP 200 whose body is not the
+// document: JSON (an error object from MCP) or HTML (a proxy's sign-in
+// page). Message is the JSON body's Message, shortened, when it has one.
+type NotDocumentError struct {
+	Name        string // the blob name asked for
+	ContentType string
+	Message     string
+}
+
+func (e *NotDocumentError) Error() string {
+	msg := fmt.Sprintf("MCP GetDocument did not return the document %q: the answer is %s", e.Name, e.ContentType)
+	if e.Message != "" {
+		msg += ": " + e.Message
+	}
+	return msg
+}
+
 // AuthError is a rejected token request: MCP does not accept the configured
 // username and password.
 type AuthError struct {

@@ -149,7 +149,7 @@ func (s *InvitationsService) RequestVINVerification(ctx context.Context, r VINVe
 		out.Message = message
 		return &out, nil
 	}
-	if err := json.Unmarshal(resp.body, &out); err != nil {
+	if err := decodeJSON(resp.body, &out); err != nil {
 		// Neither a JSON string nor the object: plain text.
 		out.Message = strings.TrimSpace(string(resp.body))
 	}

@@ -96,7 +96,8 @@ func (s *MonitoringService) List(ctx context.Context, opts *ListOptions) ([]Moni
 	return headerPage[MonitoredCarrier](ctx, s.client, opMonitoredCarriers, opts)
 }
 
-// ListAll returns the whole monitored list, every page.
+// ListAll returns the whole monitored list, every page, following full pages
+// when MCP sends no X-Pagination (see walkUnpaged).
 func (s *MonitoringService) ListAll(ctx context.Context) ([]MonitoredCarrier, error) {
 	return headerPaged[MonitoredCarrier](ctx, s.client, opMonitoredCarriers, listPageSize)
 }
@@ -167,14 +168,11 @@ func (s *MonitoringService) Changes(ctx context.Context, opts ChangesOptions) (*
 
 // ChangesAll returns every change in a window, all pages merged: the carrier
 // lists are concatenated and the counts added up (each page counts its own
-// carriers).
+// carriers). Without X-Pagination, pages are followed while they come back
+// full (see walkUnpaged).
 func (s *MonitoringService) ChangesAll(ctx context.Context, from, to time.Time) (*CarrierChanges, error) {
-	pages, err := walkPages(ctx, func(ctx context.Context, n int) (*CarrierChanges, Pagination, error) {
-		out, p, err := s.Changes(ctx, ChangesOptions{From: from, To: to, ListOptions: ListOptions{PageNumber: n, PageSize: changesPageSize}})
-		if err != nil || p == nil {
-			return out, Pagination{}, err
-		}
-		return out, *p, nil
+	pages, err := walkPages(ctx, opCarriersChanges, changesPageSize, changedCarriers, func(ctx context.Context, n int) (*CarrierChanges, *Pagination, error) {
+		return s.Changes(ctx, ChangesOptions{From: from, To: to, ListOptions: ListOptions{PageNumber: n, PageSize: changesPageSize}})
 	})
 	if err != nil {
 		return nil, err
@@ -191,6 +189,8 @@ func (s *MonitoringService) ChangesAll(ctx context.Context, from, to time.Time) 
 	}
 	return &merged, nil
 }
+
+func changedCarriers(c *CarrierChanges) int { return len(c.CarrierList) }
 
 // BlockingService manages the caller's blocked-carrier list.
 type BlockingService struct{ client *Client }
@@ -235,7 +235,8 @@ func (s *BlockingService) List(ctx context.Context, opts *ListOptions) ([]Blocke
 	return headerPage[BlockedCarrier](ctx, s.client, opBlockedCarriers, opts)
 }
 
-// ListAll returns the whole blocked list, every page.
+// ListAll returns the whole blocked list, every page, following full pages
+// when MCP sends no X-Pagination (see walkUnpaged).
 func (s *BlockingService) ListAll(ctx context.Context) ([]BlockedCarrier, error) {
 	return headerPaged[BlockedCarrier](ctx, s.client, opBlockedCarriers, listPageSize)
 }

@@ -3,6 +3,7 @@ package mcp
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"maps"
 	"net/http"
 	"net/url"
@@ -32,10 +33,21 @@ type operationCase struct {
 	call       func(ctx context.Context, c *Client) error
 	query      url.Values
 	answer     string
-	repeatable bool // may be sent again after MCP may have received it
+	answerType string // Content-Type of answer; JSON when empty
+	repeatable bool   // may be sent again after MCP may have received it
 }
 
 func (oc operationCase) path() string { return "/api/v1/Carrier/" + oc.name }
+
+// writeAnswer sends the 200 answer with its content type.
+func (oc operationCase) writeAnswer(w http.ResponseWriter) {
+	if oc.answerType == "" {
+		writeJSON(w, http.StatusOK, oc.answer)
+		return
+	}
+	w.Header().Set("Content-Type", oc.answerType)
+	_, _ = io.WriteString(w, oc.answer)
+}
 
 // operationCases lists all 23 operations.
 var operationCases = []operationCase{
@@ -240,8 +252,9 @@ var operationCases = []operationCase{
 			_, err := c.Documents.Get(ctx, "company-agreement/12/f9f10ed2-799a-4521-a09b-19fb088e16c2")
 			return err
 		},
-		query:  url.Values{"name": {"company-agreement/12/f9f10ed2-799a-4521-a09b-19fb088e16c2"}},
-		answer: `%PDF-1.7`,
+		query:      url.Values{"name": {"company-agreement/12/f9f10ed2-799a-4521-a09b-19fb088e16c2"}},
+		answer:     `%PDF-1.7`,
+		answerType: "application/pdf",
 	},
 	{
 		name: "GetUpdatedFactoringCompanies", repeatable: true,
@@ -330,7 +343,7 @@ func TestOperations_parameters(t *testing.T) {
 				if strings.Contains(r.URL.RawQuery, "/") || strings.Contains(r.URL.RawQuery, ":") {
 					t.Errorf("raw query %q is not URL-encoded", r.URL.RawQuery)
 				}
-				writeJSON(w, http.StatusOK, oc.answer)
+				oc.writeAnswer(w)
 			})
 			if err := oc.call(context.Background(), client); err != nil {
 				t.Fatalf("%s: %v", oc.name, err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -56,9 +57,14 @@ func (p Pagination) validate() error {
 	return nil
 }
 
+// truncate shortens s to at most n bytes and an ellipsis, cutting between
+// runes.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }
@@ -86,16 +92,24 @@ func (o *ListOptions) encode(q url.Values) url.Values {
 	return q
 }
 
-// fetchPage gets one page and says how the list is paged.
-type fetchPage[P any] func(ctx context.Context, page int) (P, Pagination, error)
+// fetchPage gets one page, and how the list is paged when the answer says
+// (nil when it does not).
+type fetchPage[P any] func(ctx context.Context, page int) (P, *Pagination, error)
+
+// maxUnpagedPages bounds a walk through answers without paging information:
+// five million carriers at 5,000 a page, half a million changes at 500.
+const maxUnpagedPages = 1000
 
 // walkPages fetches page 1, learns the page count from it, then the remaining
-// pages a few at a time, and returns every page in order. A response without
-// paging information is the whole list.
-func walkPages[P any](ctx context.Context, fetch fetchPage[P]) ([]P, error) {
+// pages a few at a time, and returns every page in order. When page 1 does
+// not say how the list is paged, see walkUnpaged; items counts a page's items.
+func walkPages[P any](ctx context.Context, op operation, pageSize int, items func(P) int, fetch fetchPage[P]) ([]P, error) {
 	first, p, err := fetch(ctx, 1)
 	if err != nil {
 		return nil, err
+	}
+	if p == nil {
+		return walkUnpaged(ctx, op, pageSize, items, fetch, first)
 	}
 	if p.TotalPages <= 1 {
 		return []P{first}, nil
@@ -120,47 +134,59 @@ func walkPages[P any](ctx context.Context, fetch fetchPage[P]) ([]P, error) {
 	return pages, nil
 }
 
-// headerPaged fetches every page of a list paged through X-Pagination.
-// Should MCP leave the header out although paging was asked for, pages keep
-// being requested while they come back full, so a list is never cut short.
-func headerPaged[T any](ctx context.Context, c *Client, op operation, pageSize int) ([]T, error) {
-	unpaged := false
-	pages, err := walkPages(ctx, func(ctx context.Context, n int) ([]T, Pagination, error) {
-		items, p, err := headerPage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
-		if err != nil || p == nil {
-			unpaged = n == 1
-			return items, Pagination{}, err
+// walkUnpaged goes on from page 1 of a list whose answers say nothing of
+// paging: MCP may leave X-Pagination out although paging was asked for, so a
+// full page (exactly pageSize items) may have more after it. Pages are
+// requested one by one until a short or empty one; a page larger than asked
+// for means MCP ignored the paging, and is the whole list. Running past
+// maxUnpagedPages is an error, not a silent stop: the list would be cut short.
+func walkUnpaged[P any](ctx context.Context, op operation, pageSize int, items func(P) int, fetch fetchPage[P], first P) ([]P, error) {
+	pages := []P{first}
+	for n := 2; items(pages[n-2]) == pageSize; n++ {
+		if n > maxUnpagedPages {
+			return nil, fmt.Errorf("MCP %s: still full pages of %d after %d pages without paging information; stopped", op.name, pageSize, maxUnpagedPages)
 		}
-		return items, *p, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for n := 2; unpaged && len(pages[len(pages)-1]) >= pageSize && n <= maxPages; n++ {
-		items, _, err := headerPage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
+		page, _, err := fetch(ctx, n)
 		if err != nil {
 			return nil, err
 		}
-		pages = append(pages, items)
+		pages = append(pages, page)
+	}
+	return pages, nil
+}
+
+// headerPaged fetches every page of a list paged through X-Pagination.
+func headerPaged[T any](ctx context.Context, c *Client, op operation, pageSize int) ([]T, error) {
+	pages, err := walkPages(ctx, op, pageSize, itemCount[T], func(ctx context.Context, n int) ([]T, *Pagination, error) {
+		return headerPage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
+	})
+	if err != nil {
+		return nil, err
 	}
 	return concat(pages), nil
 }
 
 // envelopePaged fetches every page of a list paged in the body envelope,
-// failing when MCP reports succeeded=false on any page.
+// failing when MCP reports succeeded=false on any page. An envelope without
+// a page count (totalPages absent or 0) is walked as walkUnpaged does.
 func envelopePaged[T any](ctx context.Context, c *Client, op operation, pageSize int) ([]T, error) {
-	pages, err := walkPages(ctx, func(ctx context.Context, n int) ([]T, Pagination, error) {
+	pages, err := walkPages(ctx, op, pageSize, itemCount[T], func(ctx context.Context, n int) ([]T, *Pagination, error) {
 		env, err := envelopePage[T](ctx, c, op, &ListOptions{PageNumber: n, PageSize: pageSize})
 		if err != nil {
-			return nil, Pagination{}, err
+			return nil, nil, err
 		}
-		return env.Data, Pagination{PageNumber: env.PageNumber, PageSize: env.PageSize, TotalPages: env.TotalPages, TotalCount: env.TotalCount}, nil
+		if env.TotalPages == 0 {
+			return env.Data, nil, nil
+		}
+		return env.Data, &Pagination{PageNumber: env.PageNumber, PageSize: env.PageSize, TotalPages: env.TotalPages, TotalCount: env.TotalCount}, nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return concat(pages), nil
 }
+
+func itemCount[T any](items []T) int { return len(items) }
 
 // envelopePage fetches one page of a body-paged list.
 func envelopePage[T any](ctx context.Context, c *Client, op operation, opts *ListOptions) (*Envelope[T], error) {

@@ -464,7 +464,7 @@ func TestEnvelopePaged(t *testing.T) {
 			return ids, err
 		}},
 		{"GetMonitoredCarriersRiskAssessment", func(i int) string {
-			return fmt.Sprintf(`{"$id":"%d","DOTNumber":%d,"DocketNumber":"MC%d","RiskAssessmentDetails":{"$ref":"1"}}`, i+2, i, i)
+			return fmt.Sprintf(`{"$id":"%d","DOTNumber":%d,"DocketNumber":"MC%d","RiskAssessmentDetails":null}`, i+2, i, i)
 		}, func(ctx context.Context, c *Client) ([]string, error) {
 			items, err := c.Monitoring.RiskAssessmentsAll(ctx)
 			ids := make([]string, len(items))
@@ -574,5 +574,152 @@ func TestHeaderPaged_fullPagesWithoutHeader(t *testing.T) {
 	}
 	if len(got) != 2*listPageSize+7 || got[len(got)-1].DOTNumber != 2*listPageSize+7 || calls.Load() != 3 {
 		t.Errorf("got %d carriers in %d calls, want %d in 3", len(got), calls.Load(), 2*listPageSize+7)
+	}
+}
+
+// unpagedHandler serves total items at whatever page size is asked for,
+// without X-Pagination or a page count; wrap turns a page's items (nil for
+// an empty page) into the body.
+func unpagedHandler(t *testing.T, total, wantSize int, log *pageLog, wrap func(items []string) string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		page, from, to, _ := pageOf(t, r, wantSize, total)
+		log.add(page)
+		var items []string
+		for i := from; i < to; i++ {
+			items = append(items, strconv.Itoa(i))
+		}
+		writeJSON(w, http.StatusOK, wrap(items))
+	}
+}
+
+// TestPaged_withoutPagingInformation: every "all" walk goes on while pages
+// come back full when MCP says nothing of paging, and stops at a short or
+// empty page: a full last page is followed by one empty request.
+func TestPaged_withoutPagingInformation(t *testing.T) {
+	t.Parallel()
+	kinds := []struct {
+		name, op string
+		size     int
+		wrap     func(items []string) string
+		all      func(context.Context, *Client) ([]int, error)
+	}{
+		{"MonitoredCarriers", "MonitoredCarriers", listPageSize, func(items []string) string {
+			for i, it := range items {
+				items[i] = `{"DOTNumber":` + it + `}`
+			}
+			return "[" + strings.Join(items, ",") + "]"
+		}, func(ctx context.Context, c *Client) ([]int, error) {
+			items, err := c.Monitoring.ListAll(ctx)
+			ids := make([]int, len(items))
+			for i, it := range items {
+				ids[i] = it.DOTNumber
+			}
+			return ids, err
+		}},
+		{"CarriersChanges", "CarriersChanges", changesPageSize, func(items []string) string {
+			list := "null" // as Json.NET writes an empty list it never filled
+			if items != nil {
+				for i, it := range items {
+					items[i] = `{"CarrierDetails":{"dotNumber":{"Value":"` + it + `"}}}`
+				}
+				list = "[" + strings.Join(items, ",") + "]"
+			}
+			return fmt.Sprintf(`{"$id":"1","CarrierCount":%d,"InsuranceChangeCount":1,"CarrierList":%s}`, len(items), list)
+		}, func(ctx context.Context, c *Client) ([]int, error) {
+			out, err := c.Monitoring.ChangesAll(ctx, testFrom, testTo)
+			if err != nil {
+				return nil, err
+			}
+			if out.CarrierCount != len(out.CarrierList) {
+				return nil, fmt.Errorf("CarrierCount %d for %d carriers", out.CarrierCount, len(out.CarrierList))
+			}
+			ids := make([]int, len(out.CarrierList))
+			for i, it := range out.CarrierList {
+				ids[i], _ = strconv.Atoi(it.CarrierDetails.DotNumber.Value)
+			}
+			return ids, nil
+		}},
+		{"MonitoredCarrierData", "MonitoredCarrierData", envelopePageSize, func(items []string) string {
+			for i, it := range items {
+				items[i] = `{"dotNumber":{"Value":"` + it + `"}}`
+			}
+			return `{"succeeded":true,"message":null,"data":[` + strings.Join(items, ",") + `]}`
+		}, func(ctx context.Context, c *Client) ([]int, error) {
+			items, err := c.Monitoring.CarrierDataAll(ctx)
+			ids := make([]int, len(items))
+			for i, it := range items {
+				ids[i], _ = strconv.Atoi(it.DotNumber.Value)
+			}
+			return ids, err
+		}},
+	}
+	for _, kind := range kinds {
+		for _, tt := range []struct {
+			name      string
+			pages     float64 // list length in pages
+			wantPages []int
+		}{
+			{"two full pages", 2, []int{1, 2, 3}},
+			{"two and a bit", 2.5, []int{1, 2, 3}},
+			{"one short page", 0.5, []int{1}},
+			{"empty", 0, []int{1}},
+		} {
+			t.Run(kind.name+"/"+tt.name, func(t *testing.T) {
+				t.Parallel()
+				client, mux, _ := setup(t)
+				handleToken(t, mux)
+				total := int(tt.pages * float64(kind.size))
+				var log pageLog
+				mux.HandleFunc("/api/v1/Carrier/"+kind.op, unpagedHandler(t, total, kind.size, &log, kind.wrap))
+				ids, err := kind.all(context.Background(), client)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(ids) != total {
+					t.Fatalf("got %d items, want %d", len(ids), total)
+				}
+				for i, id := range ids {
+					if id != i {
+						t.Fatalf("item %d is %d: missing, repeated or out of order", i, id)
+					}
+				}
+				if got := log.sorted(); !slices.Equal(got, tt.wantPages) {
+					t.Errorf("pages requested = %v, want %v", got, tt.wantPages)
+				}
+			})
+		}
+	}
+}
+
+// TestWalkPages_unpagedBound: a list that never stops coming back full is an
+// error after maxUnpagedPages requests, not a silent stop; a page larger than
+// asked for is the whole list.
+func TestWalkPages_unpagedBound(t *testing.T) {
+	t.Parallel()
+	const size = 10
+	var requests int
+	_, err := walkPages(context.Background(), opBlockedCarriers, size, func(n int) int { return n },
+		func(_ context.Context, page int) (int, *Pagination, error) {
+			requests++
+			if page != requests {
+				t.Fatalf("request %d asked for page %d", requests, page)
+			}
+			return size, nil, nil
+		})
+	if err == nil || !strings.Contains(err.Error(), "MCP BlockedCarriers: still full pages of 10 after 1000 pages") {
+		t.Errorf("error = %v", err)
+	}
+	if requests != maxUnpagedPages {
+		t.Errorf("requests = %d, want %d", requests, maxUnpagedPages)
+	}
+
+	requests = 0
+	pages, err := walkPages(context.Background(), opBlockedCarriers, size, func(n int) int { return n },
+		func(context.Context, int) (int, *Pagination, error) {
+			requests++
+			return size + 1, nil, nil
+		})
+	if err != nil || requests != 1 || !slices.Equal(pages, []int{size + 1}) {
+		t.Errorf("oversized page: pages %v, %d requests, %v", pages, requests, err)
 	}
 }

@@ -518,7 +518,7 @@ func TestRetry_perOperation(t *testing.T) {
 					if mode.name == "401" && bearer(r) != issuedToken(2) {
 						t.Errorf("retry after 401 carried %q, want the new token", bearer(r))
 					}
-					writeJSON(w, http.StatusOK, oc.answer)
+					oc.writeAnswer(w)
 				})
 				err := oc.call(context.Background(), client)
 
@@ -584,7 +584,7 @@ func TestRetry_nonRepeatableCancelledInFlight(t *testing.T) {
 					return
 				case <-time.After(50 * time.Millisecond): // MCP at work
 				}
-				writeJSON(w, http.StatusOK, oc.answer)
+				oc.writeAnswer(w)
 			})
 			if err := oc.call(ctx, client); err != nil {
 				t.Errorf("error = %v, want MCP's answer although the context was cancelled in flight", err)

@@ -70,8 +70,8 @@ func TestCarriers_previewQuirks(t *testing.T) {
 	if d == nil || d.TotalPoints != 1750 || d.Insurance == nil || d.Safety != nil || len(d.Operation.Infractions) != 1 || d.Operation.Infractions[0].Points != 250 {
 		t.Fatalf("RiskAssessmentDetails = %+v", d)
 	}
-	if !reflect.DeepEqual(*d.Insurance, RiskAssessmentDetail{}) {
-		t.Errorf(`{"$ref":"6"} decoded as %+v, want an empty detail`, d.Insurance)
+	if !reflect.DeepEqual(*d.Insurance, *d.Authority) || d.Insurance.OverallRating != "Acceptable" {
+		t.Errorf(`{"$ref":"6"} decoded as %+v, want Authority %+v`, d.Insurance, d.Authority)
 	}
 	if got.Emails != nil || got.CertData.Certificates[0].Coverages[0].CoverageLimit != "1,000,000" {
 		t.Errorf("Emails = %v, CertData = %+v", got.Emails, got.CertData)
@@ -100,7 +100,7 @@ func TestCarriers_nullsAndDates(t *testing.T) {
 		{at(0), at(629000000)},
 		{at(0), time.Time{}},
 		{time.Time{}, time.Time{}},
-		{time.Time{}, time.Time{}},
+		{at(629979200), at(600000000)}, // {"$ref":"1"}
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d carriers, want %d", len(got), len(want))
@@ -126,24 +126,39 @@ func TestCarriers_badDate(t *testing.T) {
 }
 
 // TestCarriers_contacts: GetCarrierContacts answers a bare object (as
-// captured) or an array (as declared); an empty array is "not found" and
-// Success=false is an *OperationError.
+// captured) or an array (as declared); an empty array is "not found".
+// Success=false without contacts in a 200 is an empty result (MCP's answer
+// for a carrier without contacts); with contacts, or in another 2xx, it is an
+// *OperationError.
 func TestCarriers_contacts(t *testing.T) {
 	t.Parallel()
 	contact := `{"$id":"1","Success":true,"Message":null,"Carrier":{"$id":"2","DOTNumber":1234567,"DocketNumber":"MC123456","LegalName":"ACME",
 		"Contacts":[{"$id":"3","FirstName":"Pat","LastName":null,"AuthorizedForPackets":true,"VerificationStatus":"Verified"}]}}`
 	tests := []struct {
 		name, body   string
+		status       int // 200 when zero
 		wantErr      string
 		wantNotFound bool
+		wantEmpty    bool   // Success=false, no contacts, no error
+		wantCarrier  bool   // with wantEmpty: Carrier is not nil
+		wantMessage  string // with wantEmpty
 	}{
 		{name: "object", body: contact},
 		{name: "array", body: "[" + contact + "]"},
 		{name: "empty array", body: `[]`, wantErr: "no carrier matches DOT 1234567 / MC123456", wantNotFound: true},
 		{name: "null", body: `null`, wantNotFound: true, wantErr: "not found"},
-		{name: "Success false", body: `{"$id":"1","Success":false,"Message":"Carrier not found in FMCSA.","Carrier":null}`, wantErr: "MCP GetCarrierContacts reported failure: Carrier not found in FMCSA."},
-		{name: "Success false in array", body: `[{"Success":false,"Message":"nope"}]`, wantErr: "reported failure: nope"},
-		{name: "Success missing", body: `{"Carrier":null}`, wantErr: "reported failure"},
+		{name: "Success false, carrier null", body: `{"$id":"1","Success":false,"Message":"No contacts found.","Carrier":null}`,
+			wantEmpty: true, wantMessage: "No contacts found."},
+		{name: "Success false, contacts empty", body: `{"Success":false,"Message":"No contacts.","Carrier":{"DOTNumber":1234567,"LegalName":"ACME","Contacts":[]}}`,
+			wantEmpty: true, wantCarrier: true, wantMessage: "No contacts."},
+		{name: "Success false, contacts null", body: `{"Success":false,"Carrier":{"DOTNumber":1234567,"LegalName":"ACME","Contacts":null}}`,
+			wantEmpty: true, wantCarrier: true},
+		{name: "Success false in array", body: `[{"Success":false,"Message":"nope"}]`, wantEmpty: true, wantMessage: "nope"},
+		{name: "Success missing", body: `{"Carrier":null}`, wantEmpty: true},
+		{name: "Success false with contacts", body: strings.Replace(contact, `"Success":true,"Message":null`, `"Success":false,"Message":"odd"`, 1),
+			wantErr: "MCP GetCarrierContacts reported failure: odd"},
+		{name: "Success false in a 203", status: http.StatusNonAuthoritativeInfo, body: `{"Success":false,"Message":"proxy","Carrier":null}`,
+			wantErr: "reported failure: proxy"},
 		{name: "garbage", body: `{"Success":"yes"`, wantErr: "decoding response"},
 	}
 	for _, tt := range tests {
@@ -151,13 +166,29 @@ func TestCarriers_contacts(t *testing.T) {
 			t.Parallel()
 			client, mux, _ := setup(t)
 			handleToken(t, mux)
-			serveOnce(t, mux, "GetCarrierContacts", url.Values{"DOTNumber": {"1234567"}, "docketNumber": {"MC123456"}}, http.StatusOK, jsonType, tt.body)
+			status := tt.status
+			if status == 0 {
+				status = http.StatusOK
+			}
+			serveOnce(t, mux, "GetCarrierContacts", url.Values{"DOTNumber": {"1234567"}, "docketNumber": {"MC123456"}}, status, jsonType, tt.body)
 			got, err := client.Carriers.Contacts(context.Background(), lookup)
-			if tt.wantErr == "" {
+			switch {
+			case tt.wantEmpty:
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.Carrier.LegalName != "ACME" || len(got.Carrier.Contacts) != 1 || !got.Carrier.Contacts[0].AuthorizedForPackets {
+				if got.Success || got.Message != tt.wantMessage || (got.Carrier != nil) != tt.wantCarrier {
+					t.Errorf("Contacts = %+v, want Success=false, Message %q, carrier %v", got, tt.wantMessage, tt.wantCarrier)
+				}
+				if got.Carrier != nil && (len(got.Carrier.Contacts) != 0 || got.Carrier.LegalName != "ACME") {
+					t.Errorf("Carrier = %+v", got.Carrier)
+				}
+				return
+			case tt.wantErr == "":
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !got.Success || got.Carrier.LegalName != "ACME" || len(got.Carrier.Contacts) != 1 || !got.Carrier.Contacts[0].AuthorizedForPackets {
 					t.Errorf("Contacts = %+v", got.Carrier)
 				}
 				return
@@ -371,6 +402,58 @@ func TestDocuments_get(t *testing.T) {
 	}
 }
 
+// TestDocuments_notTheDocument: a 200 whose body is JSON or HTML is a
+// *NotDocumentError naming the content type (and the JSON message), never
+// document bytes; other types are documents.
+func TestDocuments_notTheDocument(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("é", 150) // 300 bytes: cut between runes
+	tests := []struct {
+		name, contentType, body string
+		wantMessage             string // "-" for a document
+	}{
+		{"JSON error object", jsonType, `{"$id":"1","Message":"The blob does not exist.\r\n"}`, "The blob does not exist."},
+		{"JSON envelope", "application/json", `{"succeeded":false,"message":"Not allowed"}`, "Not allowed"},
+		{"JSON without message", "text/json", `{"error":"x"}`, ""},
+		{"JSON array", "application/problem+json", `[1]`, ""},
+		{"JSON long message", jsonType, `{"Message":"` + long + `"}`, strings.Repeat("é", 100) + "…"},
+		{"HTML sign-in page", "text/html; charset=utf-8", `<!DOCTYPE html><html><title>Sign in</title></html>`, ""},
+		{"HTML, odd case", "Text/HTML", `<html></html>`, ""},
+		{"PDF", "application/pdf", "%PDF-1.7", "-"},
+		{"image", "image/png", "\x89PNG", "-"},
+		{"octet-stream", "application/octet-stream", `{"Message":"looks like JSON, typed as bytes"}`, "-"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			client, mux, _ := setup(t)
+			handleToken(t, mux)
+			serveOnce(t, mux, "GetDocument", url.Values{"name": {"coi/12/a.pdf"}}, http.StatusOK, tt.contentType, tt.body)
+			doc, err := client.Documents.Get(context.Background(), "coi/12/a.pdf")
+			if tt.wantMessage == "-" {
+				if err != nil || string(doc.Content) != tt.body {
+					t.Errorf("Get = %+v, %v; want the document", doc, err)
+				}
+				return
+			}
+			if doc != nil {
+				t.Errorf("Get returned a document: %q", doc.Content)
+			}
+			e := errorsAs[*NotDocumentError](t, err)
+			if e.Name != "coi/12/a.pdf" || e.ContentType != tt.contentType || e.Message != tt.wantMessage {
+				t.Errorf("NotDocumentError = %+v, want message %q", e, tt.wantMessage)
+			}
+			want := `MCP GetDocument did not return the document "coi/12/a.pdf": the answer is ` + tt.contentType
+			if tt.wantMessage != "" {
+				want += ": " + tt.wantMessage
+			}
+			if err.Error() != want {
+				t.Errorf("Error() = %q, want %q", err, want)
+			}
+		})
+	}
+}
+
 // TestAPIError_fromBody: a non-2xx answer is an *APIError with the status and
 // the text of ASP.NET's {"Message", "MessageDetail"} body.
 func TestAPIError_fromBody(t *testing.T) {
@@ -458,5 +541,72 @@ func TestErrorPredicates(t *testing.T) {
 	}
 	if got := (CarrierRef{DOTNumber: 5, IntrastateNumber: "TX9"}).String(); got != "DOT 5 / TX9" {
 		t.Errorf("CarrierRef.String = %q", got)
+	}
+}
+
+// TestDecoding_nullOrEmptyArrays: MCP writes an empty list as [] or as null;
+// every operation treats the two alike (no error, nothing in it, or "not
+// found" where a carrier was asked for).
+func TestDecoding_nullOrEmptyArrays(t *testing.T) {
+	t.Parallel()
+	for _, empty := range []string{`null`, `[]`} {
+		t.Run(empty, func(t *testing.T) {
+			t.Parallel()
+			client, mux, _ := setup(t)
+			handleToken(t, mux)
+			answers := map[string]string{
+				"MonitoredCarriers":         empty,
+				"BlockedCarriers":           empty,
+				"CompletedPackets":          empty,
+				"PreviewCarrier":            empty,
+				"GetCarrierRiskAssessment":  empty,
+				"GetCarrierContacts":        empty,
+				"MonitoredCarrierData":      `{"pageNumber":1,"pageSize":500,"totalPages":0,"totalCount":0,"succeeded":true,"data":` + empty + `}`,
+				"CarriersChanges":           `{"$id":"1","CarrierCount":0,"CarrierList":` + empty + `}`,
+				"GetCarrierIncidentReports": `{"$id":"1","IncidentReports":` + empty + `}`,
+			}
+			for op, body := range answers {
+				mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, body) })
+			}
+			ctx := context.Background()
+			counts := map[string]func() (int, error){
+				"List":    func() (int, error) { l, _, err := client.Monitoring.List(ctx, nil); return len(l), err },
+				"ListAll": func() (int, error) { l, err := client.Blocking.ListAll(ctx); return len(l), err },
+				"CompletedPackets": func() (int, error) {
+					l, err := client.Invitations.CompletedPackets(ctx, testFrom, testTo)
+					return len(l), err
+				},
+				"CarrierDataAll": func() (int, error) { l, err := client.Monitoring.CarrierDataAll(ctx); return len(l), err },
+				"ChangesAll": func() (int, error) {
+					c, err := client.Monitoring.ChangesAll(ctx, testFrom, testTo)
+					if err != nil {
+						return 0, err
+					}
+					return len(c.CarrierList), nil
+				},
+				"IncidentReports": func() (int, error) {
+					r, err := client.Carriers.IncidentReports(ctx, lookup)
+					if err != nil {
+						return 0, err
+					}
+					return len(r.IncidentReports), nil
+				},
+			}
+			for name, count := range counts {
+				if n, err := count(); n != 0 || err != nil {
+					t.Errorf("%s = %d items, %v; want none and no error", name, n, err)
+				}
+			}
+			notFound := map[string]func() error{
+				"Preview":        func() error { _, err := client.Carriers.Preview(ctx, lookup); return err },
+				"RiskAssessment": func() error { _, err := client.Carriers.RiskAssessment(ctx, lookup); return err },
+				"Contacts":       func() error { _, err := client.Carriers.Contacts(ctx, lookup); return err },
+			}
+			for name, call := range notFound {
+				if err := call(); !errors.Is(err, ErrNotFound) {
+					t.Errorf("%s: error = %v, want not found", name, err)
+				}
+			}
+		})
 	}
 }

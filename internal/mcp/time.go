@@ -9,8 +9,10 @@ import (
 // Time is an MCP date-time. MCP (ASP.NET with Json.NET) writes date-times
 // without a UTC offset and with up to seven fractional digits, for example
 // "2025-07-22T12:18:46.6299792", even in fields named …Utc; encoding/json's
-// time.Time accepts only RFC 3339. Time also reads an offset when one is
-// present, and null. Values without an offset are taken as UTC.
+// time.Time accepts only RFC 3339. Json.NET trims trailing zeros from the
+// fraction ("…:05.12", or no fraction at all), and date-only DTO fields come
+// as a bare date ("2026-01-02", read as midnight). Time also reads an offset
+// when one is present, and null. Values without an offset are taken as UTC.
 //
 // The zero Time stands for null: it is written as null and IsZero reports it.
 type Time struct {
@@ -25,13 +27,18 @@ const wireLayout = "2006-01-02T15:04:05.0000000"
 var parseLayouts = []string{
 	"2006-01-02T15:04:05.999999999",
 	"2006-01-02T15:04:05.999999999Z07:00",
+	dateLayout,
 }
 
+// dateLayout is a bare date, which Json.NET writes for date-only values.
+const dateLayout = "2006-01-02"
+
 // ParseTime parses an MCP date-time: a date and time with an optional
-// fraction (up to seven digits) and an optional offset or Z.
+// fraction (up to seven digits) and an optional offset or Z, or a bare date
+// (midnight UTC).
 func ParseTime(s string) (Time, error) {
 	if !plausibleDateTime(s) {
-		return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DDThh:mm:ss[.fffffff][offset])", s)
+		return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DD[Thh:mm:ss[.fffffff][offset]])", s)
 	}
 	for _, layout := range parseLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
@@ -43,27 +50,22 @@ func ParseTime(s string) (Time, error) {
 			return Time{t.UTC()}, nil
 		}
 	}
-	return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DDThh:mm:ss[.fffffff][offset])", s)
+	return Time{}, fmt.Errorf("mcp: %q is not an MCP date-time (want YYYY-MM-DD[Thh:mm:ss[.fffffff][offset]])", s)
 }
 
 // plausibleDateTime bounds the input before time.Parse sees it. Go's parser
 // is lenient where MCP's format is not: it takes a one-digit hour, a comma
 // before the fraction, and a fraction of any length (keeping nine digits). So
 // the date and time must have exactly MCP's fixed-width shape, and a fraction,
-// after a period or a comma, may have one to seven digits.
+// after a period or a comma, may have one to seven digits. A bare date is
+// the date part and nothing else.
 func plausibleDateTime(s string) bool {
 	const shape = "dddd-dd-ddTdd:dd:dd"
-	if len(s) < len(shape) {
-		return false
+	if len(s) == len(dateLayout) {
+		return matchesShape(s, shape[:len(dateLayout)])
 	}
-	for i := range len(shape) {
-		if shape[i] == 'd' {
-			if s[i] < '0' || s[i] > '9' {
-				return false
-			}
-		} else if s[i] != shape[i] {
-			return false
-		}
+	if len(s) < len(shape) || !matchesShape(s, shape) {
+		return false
 	}
 	rest := s[len(shape):]
 	if len(rest) > 0 && (rest[0] == '.' || rest[0] == ',') {
@@ -75,6 +77,21 @@ func plausibleDateTime(s string) bool {
 			digits++
 		}
 		if digits == 0 || digits > 7 {
+			return false
+		}
+	}
+	return true
+}
+
+// matchesShape reports whether s starts with shape, where 'd' is any ASCII
+// digit and other bytes stand for themselves.
+func matchesShape(s, shape string) bool {
+	for i := range len(shape) {
+		if shape[i] == 'd' {
+			if s[i] < '0' || s[i] > '9' {
+				return false
+			}
+		} else if s[i] != shape[i] {
 			return false
 		}
 	}

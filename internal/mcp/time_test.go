@@ -30,6 +30,12 @@ func TestParseTime(t *testing.T) {
 		{"2025-07-22T12:18:46.0000001", utc(100)},
 		{"2024-02-29T00:00:00", time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
 		{"9999-12-31T23:59:59.9999999", time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC)},
+		// Json.NET trims the fraction's trailing zeros, down to none.
+		{"2026-01-02T03:04:05.12", time.Date(2026, 1, 2, 3, 4, 5, 120000000, time.UTC)},
+		{"2026-01-02T03:04:05", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)},
+		// A bare date is midnight UTC.
+		{"2026-01-02", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{"2024-02-29", time.Date(2024, 2, 29, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tt := range tests {
 		got, err := ParseTime(tt.in)
@@ -45,7 +51,14 @@ func TestParseTime(t *testing.T) {
 	for _, in := range []string{
 		"",
 		"null",
-		"2025-07-22",
+		"2025-07-22Z",
+		"2025-07-22T",
+		"2025-7-22",
+		"2025-07-2",
+		"2025-07-022",
+		"2025/07/22",
+		"2025-02-29",
+		"2025-07-22+02:00",
 		"2025-07-22T12:18",
 		"2025-07-22 12:18:46",
 		"2025-07-22T12:18:46.",
@@ -75,13 +88,17 @@ func TestTime_JSON(t *testing.T) {
 	var v struct {
 		A, B, C, D Time
 		E          *Time
+		F          Time
 	}
-	in := `{"$id":"1","A":"2025-07-22T12:18:46.6299792","B":null,"C":"","D":"2021-07-01T01:00:00Z","E":null}`
+	in := `{"$id":"1","A":"2025-07-22T12:18:46.6299792","B":null,"C":"","D":"2021-07-01T01:00:00Z","E":null,"F":"2026-01-02"}`
 	if err := json.Unmarshal([]byte(in), &v); err != nil {
 		t.Fatal(err)
 	}
 	if want := time.Date(2025, 7, 22, 12, 18, 46, 629979200, time.UTC); !v.A.Equal(want) {
 		t.Errorf("A = %v", v.A)
+	}
+	if want := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC); !v.F.Equal(want) {
+		t.Errorf("F = %v, want %v", v.F, want)
 	}
 	if !v.B.IsZero() || !v.C.IsZero() || v.E != nil {
 		t.Errorf("null and empty: B=%v C=%v E=%v", v.B, v.C, v.E)
@@ -90,7 +107,7 @@ func TestTime_JSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"A":"2025-07-22T12:18:46.6299792","B":null,"C":null,"D":"2021-07-01T01:00:00.0000000","E":null}`; string(out) != want {
+	if want := `{"A":"2025-07-22T12:18:46.6299792","B":null,"C":null,"D":"2021-07-01T01:00:00.0000000","E":null,"F":"2026-01-02T00:00:00.0000000"}`; string(out) != want {
 		t.Errorf("Marshal = %s, want %s", out, want)
 	}
 	if v.A.String() != "2025-07-22T12:18:46.6299792" || v.B.String() != "" {
@@ -114,6 +131,7 @@ func FuzzParseTime(f *testing.F) {
 		"2021-07-01T01:00:00", "2024-01-01T00:00:00Z", "2024-01-01T23:59:59Z",
 		"2025-07-22T12:18:46.6299792+05:30", "2025-07-22T12:18:46-08:00",
 		"0001-01-01T00:00:00", "9999-12-31T23:59:59.9999999",
+		"2026-01-02T03:04:05.12", "2026-01-02", "0000-01-01", "9999-12-31",
 		// Nasty ones.
 		"", "null", `"`, "2025-07-22T12:18:46.", "2025-07-22T12:18:46.62997921",
 		"2025-07-22T12:18:46,1234567891", "2025-07-22T1:18:46.12345678", "9999-12-31T23:59:59-01:00",
