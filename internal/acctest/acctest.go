@@ -40,10 +40,21 @@ func CLIUnderTest(t *testing.T) string {
 	return os.Getenv("TF_ACC_TERRAFORM_PATH")
 }
 
-// Emulator starts an MCP emulator for one test.
+// VariantsEnv names the emulator variants every acceptance test's emulator
+// runs with (comma-separated; "all" for every one): `make testacc-variants`
+// runs the suite against MCP as it may really answer where the spec is
+// silent.
+const VariantsEnv = "MCP_EMULATOR_VARIANTS"
+
+// Emulator starts an MCP emulator for one test, with the variants
+// VariantsEnv names.
 func Emulator(t *testing.T) *emulator.Instance {
 	t.Helper()
-	return emulator.Start(t, emulator.Options{Carriers: UniverseSize})
+	variants, err := emulator.ParseVariants(os.Getenv(VariantsEnv))
+	if err != nil {
+		t.Fatalf("%s: %v", VariantsEnv, err)
+	}
+	return emulator.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
 }
 
 // ProviderBlock is a provider block for the emulator, with short retry

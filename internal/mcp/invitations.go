@@ -3,6 +3,7 @@ package mcp
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -60,12 +61,41 @@ func setCarrier(q url.Values, dot int, docket string) {
 
 // EmailPacket sends an invitation: POST /api/v1/Carrier/EmailPacketInvitation.
 // MCP's answer is an object the spec leaves undescribed; it is returned as is.
+//
+// An answer that is nothing but a Message (ASP.NET's error shape, with
+// status 200) may be a failure MCP reports that way, or a success it
+// describes: either way it is an *UncertainError naming the message, so
+// that the caller neither sends the e-mail again nor records it as surely
+// sent. An answer with any other member is MCP's success.
 func (s *InvitationsService) EmailPacket(ctx context.Context, inv PacketInvitation) (json.RawMessage, error) {
 	resp, err := s.client.call(ctx, opEmailPacketInvitation, inv.query(), nil)
 	if err != nil {
 		return nil, err
 	}
+	if msg, ok := onlyMessage(resp.body); ok {
+		return json.RawMessage(resp.body), &UncertainError{Operation: opEmailPacketInvitation.name,
+			Err: fmt.Errorf("MCP answered with status 200 and only the message %q", truncate(msg, 200))}
+	}
 	return json.RawMessage(resp.body), nil
+}
+
+// onlyMessage reports whether body is an object whose only members, "$id"
+// aside, are ASP.NET's Message and MessageDetail, and returns the message.
+func onlyMessage(body []byte) (string, bool) {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(body, &members) != nil {
+		return "", false
+	}
+	var msg string
+	if json.Unmarshal(members["Message"], &msg) != nil || msg == "" {
+		return "", false
+	}
+	for name := range members {
+		if name != "$id" && name != "Message" && name != "MessageDetail" {
+			return "", false
+		}
+	}
+	return msg, true
 }
 
 // CompletedPackets lists carriers that completed the caller's packet between

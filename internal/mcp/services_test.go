@@ -610,3 +610,28 @@ func TestDecoding_nullOrEmptyArrays(t *testing.T) {
 		})
 	}
 }
+
+// An invitation answered 200 with a Message (ASP.NET's error shape) may have
+// failed, or succeeded: it is uncertain, never a plain success, never an
+// error the caller would answer by sending it again.
+func TestEmailPacket_messageIsUncertain(t *testing.T) {
+	t.Parallel()
+	for body, uncertain := range map[string]bool{
+		`{"$id":"1"}`: false,
+		`{"$id":"1","InvitationID":77,"Message":"Invitation sent."}`:         false,
+		`{"$id":"1","Message":"No carrier was found with DOT number 2386."}`: true,
+	} {
+		client, mux, _ := setup(t)
+		handleToken(t, mux)
+		mux.HandleFunc("/api/v1/Carrier/EmailPacketInvitation", func(w http.ResponseWriter, _ *http.Request) {
+			writeJSON(w, http.StatusOK, body)
+		})
+		_, err := client.Invitations.EmailPacket(context.Background(), PacketInvitation{CarrierEmail: "a@b.example", DOTNumber: 2386})
+		if got := IsUncertain(err); got != uncertain || !uncertain && err != nil {
+			t.Errorf("answer %s: err = %v, uncertain %v; want uncertain %v", body, err, got, uncertain)
+		}
+		if uncertain && !strings.Contains(err.Error(), "No carrier was found with DOT number 2386") {
+			t.Errorf("the error %q does not quote MCP's message", err)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -66,4 +68,24 @@ func TestAccCarrierContactsDataSource_basic(t *testing.T) {
 
 func TestAccCarrierContactsDataSource_lookupErrors(t *testing.T) {
 	testAccVettingLookupErrors(t, "mcp_carrier_contacts", "contacts")
+}
+
+// MCP may answer a carrier it knows that has no contacts with Success:false
+// and no carrier (emulator variant contacts-success-false): an empty list,
+// not "not found".
+func TestAccCarrierContactsDataSource_noContactsAsFailure(t *testing.T) {
+	em := emulator.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantContactsSuccessFalse}})
+	c := acctest.Carrier(t, em, emulator.KindNoContacts)
+	address := "data.mcp_carrier_contacts.test"
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: vettingConfig(em, "mcp_carrier_contacts", fmt.Sprintf(`dot_number = "%d"`, c.DOTNumber)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("contacts"), knownvalue.ListExact([]knownvalue.Check{})),
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("dot_number"), knownvalue.StringExact(strconv.Itoa(c.DOTNumber))),
+			},
+		}},
+	})
 }
