@@ -83,13 +83,14 @@ func TestAccCarrierIncidentReportsDataSource_basic(t *testing.T) {
 	})
 }
 
-// A carrier without reports: MCP sends "IncidentReports": null, which is
-// count 0 and an empty list, not an error.
+// A carrier without reports: MCP sends "IncidentReports": null (or [], under
+// the empty-arrays variant), which is count 0 and an empty list, not an
+// error.
 func TestAccCarrierIncidentReportsDataSource_none(t *testing.T) {
 	em := acctest.Emulator(t)
 	sample := emulator.CarrierInfo{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
 	served := incidentsServed(t, em, sample)
-	if served.IncidentReports != nil {
+	if len(served.IncidentReports) != 0 {
 		t.Fatalf("the sample carrier has incident reports: %+v", served.IncidentReports)
 	}
 	resource.ParallelTest(t, resource.TestCase{

@@ -110,13 +110,13 @@ func TestAccCarrierVINVerificationsDataSource_basic(t *testing.T) {
 	})
 }
 
-// A carrier without VIN verifications (MCP sends null) reads as an empty
+// A carrier without VIN verifications (MCP sends null, or []) reads as an empty
 // list; once a verification is requested, the pending request shows, with
 // no VIN yet.
 func TestAccCarrierVINVerificationsDataSource_none(t *testing.T) {
 	em := acctest.Emulator(t)
 	sample := emulator.CarrierInfo{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
-	if served := vinServed(t, em, sample); served.VINVerifications != nil {
+	if served := vinServed(t, em, sample); len(served.VINVerifications) != 0 {
 		t.Fatalf("the sample carrier has VIN verifications: %+v", served.VINVerifications)
 	}
 	config := vettingConfig(em, "mcp_carrier_vin_verifications", `dot_number = "23868"`)
