@@ -108,6 +108,7 @@ func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*Carri
 		}
 		return nil, fmt.Errorf("MCP %s: decoding response: %w", opGetCarrierContacts.name, err)
 	}
+	s.client.inZone(&out)
 	if !out.Success && (resp.status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)) {
 		return nil, &OperationError{Operation: opGetCarrierContacts.name, Message: out.Message}
 	}

@@ -31,6 +31,7 @@ type Client struct {
 	retry     RetryPolicy
 	logger    Logger
 	now       func() time.Time
+	zone      *time.Location // MCP's, for times without offset; nil is UTC
 	tokens    *tokenSource
 
 	Carriers    *CarriersService
@@ -157,6 +158,7 @@ func (c *Client) call(ctx context.Context, op operation, query url.Values, v any
 		if err := decodeJSON(resp.body, v); err != nil {
 			return resp, fmt.Errorf("MCP %s: decoding response: %w", op.name, err)
 		}
+		c.inZone(v)
 	}
 	return resp, nil
 }

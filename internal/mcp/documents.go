@@ -76,7 +76,7 @@ var opGetUpdatedFactoringCompanies = carrierOp("GetUpdatedFactoringCompanies", t
 // POST /api/v1/Carrier/GetUpdatedFactoringCompanies.
 func (s *FactoringService) Updated(ctx context.Context, from, to time.Time) (*UpdatedFactoringCompanies, error) {
 	var out UpdatedFactoringCompanies
-	if _, err := s.client.call(ctx, opGetUpdatedFactoringCompanies, windowQuery(from, to), &out); err != nil {
+	if _, err := s.client.call(ctx, opGetUpdatedFactoringCompanies, s.client.windowQuery(from, to), &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

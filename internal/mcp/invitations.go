@@ -102,7 +102,7 @@ func onlyMessage(body []byte) (string, bool) {
 // from and to: POST /api/v1/Carrier/CompletedPackets.
 func (s *InvitationsService) CompletedPackets(ctx context.Context, from, to time.Time) ([]CompletedPacket, error) {
 	var out []CompletedPacket
-	q := url.Values{"fromDate": {QueryTime(from)}, "toDate": {QueryTime(to)}}
+	q := url.Values{"fromDate": {s.client.queryTime(from)}, "toDate": {s.client.queryTime(to)}}
 	if _, err := s.client.call(ctx, opCompletedPackets, q, &out); err != nil {
 		return nil, err
 	}
@@ -183,5 +183,6 @@ func (s *InvitationsService) RequestVINVerification(ctx context.Context, r VINVe
 		// Neither a JSON string nor the object: plain text.
 		out.Message = strings.TrimSpace(string(resp.body))
 	}
+	s.client.inZone(&out)
 	return &out, nil
 }

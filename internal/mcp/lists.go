@@ -142,10 +142,10 @@ type ChangesOptions struct {
 	ListOptions
 }
 
-func windowQuery(from, to time.Time) url.Values {
-	q := url.Values{"fromDate": {QueryTime(from)}}
+func (c *Client) windowQuery(from, to time.Time) url.Values {
+	q := url.Values{"fromDate": {c.queryTime(from)}}
 	if !to.IsZero() {
-		q.Set("toDate", QueryTime(to))
+		q.Set("toDate", c.queryTime(to))
 	}
 	return q
 }
@@ -155,7 +155,7 @@ func windowQuery(from, to time.Time) url.Values {
 // sent one: POST /api/v1/Carrier/CarriersChanges.
 func (s *MonitoringService) Changes(ctx context.Context, opts ChangesOptions) (*CarrierChanges, *Pagination, error) {
 	var out CarrierChanges
-	resp, err := s.client.call(ctx, opCarriersChanges, opts.encode(windowQuery(opts.From, opts.To)), &out)
+	resp, err := s.client.call(ctx, opCarriersChanges, opts.encode(s.client.windowQuery(opts.From, opts.To)), &out)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -84,6 +84,8 @@ var badInputs = []badInput{
 		"Invalid retry waits", "retry_wait_min (1m0s) must not be longer than retry_wait_max (1s)"},
 	{"list_write_concurrency zero", badProvider(badInputCredentials + "  list_write_concurrency = 0"),
 		"Attribute list_write_concurrency", "value must be between 1 and 64"},
+	{"time_zone unknown", badProvider(badInputCredentials + "  time_zone = \"Central\""),
+		"time_zone", `"Central" is not a time zone name; use an IANA name such as America/Chicago`},
 
 	// mcp_monitored_carrier and mcp_blocked_carrier.
 	{"DOT number zero", badResource("mcp_monitored_carrier", `dot_number = "0"`),

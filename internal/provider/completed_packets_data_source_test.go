@@ -206,3 +206,35 @@ func TestCompletedPacketsFromAPI(t *testing.T) {
 		t.Errorf("no packets map to %#v, want an empty list", got)
 	}
 }
+
+// MCP writing, and reading, its date-times in US Central time (emulator
+// variant local-times): with time_zone naming that zone, the last hour's
+// window holds the packet completed a moment ago, at the instant it was
+// completed. Read as UTC, the window would sit six hours away from it.
+func TestAccCompletedPacketsDataSource_mcpTimeZone(t *testing.T) {
+	em := emulator.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantLocalTimes}})
+	carrier := acctest.Carrier(t, em, emulator.KindMC)
+	completed := time.Now()
+	if err := em.CompletePacket(carrier.DOTNumber); err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderBlockWith(em, `time_zone = "America/Chicago"`) +
+				"\ndata \"mcp_completed_packets\" \"test\" {\n  from = timeadd(plantimestamp(), \"-1h\")\n}\n",
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(completedPacketsAddress, tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(1)),
+				statecheck.ExpectKnownValue(completedPacketsAddress, tfjsonpath.New("carriers").AtSliceIndex(0).AtMapKey("completed_at"),
+					knownvalue.StringFunc(func(v string) error {
+						at, err := time.Parse(time.RFC3339, v)
+						if err != nil || at.Sub(completed).Abs() > time.Minute {
+							return fmt.Errorf("completed_at = %q, want about %s", v, completed.UTC().Format(time.RFC3339))
+						}
+						return nil
+					})),
+			},
+		}},
+	})
+}

@@ -29,6 +29,7 @@ const (
 	envRetryWaitMin   = "MCP_RETRY_WAIT_MIN"
 	envRetryWaitMax   = "MCP_RETRY_WAIT_MAX"
 	envListWrites     = "MCP_LIST_WRITE_CONCURRENCY"
+	envTimeZone       = "MCP_TIME_ZONE"
 )
 
 const (
@@ -49,6 +50,7 @@ type settings struct {
 	timeout                     time.Duration
 	retry                       mcp.RetryPolicy
 	listWrites                  int
+	zone                        *time.Location
 }
 
 // resolveSettings applies config > environment > default to every argument
@@ -75,6 +77,11 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 	}
 	s.retry.MaxRetries = r.integer(m.MaxRetries, "max_retries", envMaxRetries, s.retry.MaxRetries, 0, maxRetriesLimit)
 	s.listWrites = r.integer(m.ListWriteConcurrency, "list_write_concurrency", envListWrites, defaultListWrites, 1, maxListWrites)
+	zone, err := loadZone(r.str(m.TimeZone, "time_zone", envTimeZone, "UTC"))
+	if err != nil {
+		diags.AddAttributeError(path.Root("time_zone"), "Invalid MCP time_zone", fmt.Sprintf("time_zone (from %s): %s", source(m.TimeZone, envTimeZone), err))
+	}
+	s.zone = zone
 	return s, diags
 }
 
@@ -221,6 +228,7 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		mcp.WithRequestTimeout(s.timeout),
 		mcp.WithRetry(s.retry),
 		mcp.WithLogger(tflogger{}),
+		mcp.WithTimeZone(s.zone),
 	)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the MCP client", err.Error())

@@ -46,7 +46,8 @@ type providerModel struct {
 	RetryWaitMin   types.String `tfsdk:"retry_wait_min"`
 	RetryWaitMax   types.String `tfsdk:"retry_wait_max"`
 
-	ListWriteConcurrency types.Int64 `tfsdk:"list_write_concurrency"`
+	ListWriteConcurrency types.Int64  `tfsdk:"list_write_concurrency"`
+	TimeZone             types.String `tfsdk:"time_zone"`
 }
 
 func (p *mcpProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -108,6 +109,15 @@ func (p *mcpProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 					"Falls back to `" + envListWrites + "`, then `10`.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(1, maxListWrites)},
+			},
+			"time_zone": schema.StringAttribute{
+				MarkdownDescription: "The zone MCP writes its date-times in, as an IANA name such as `America/Chicago`. " +
+					"MCP's date-times carry no offset and its documentation does not say which zone they are in, except for fields " +
+					"named `…Utc`. The provider reads them, and writes the bounds of time windows (`mcp_completed_packets`, " +
+					"`mcp_carrier_changes`, `mcp_factoring_companies`), in this zone. Falls back to `" + envTimeZone + "`, then `UTC`. " +
+					"Whether an invitation's packet is completed does not depend on it: that compares MCP's times with each other.",
+				Optional:   true,
+				Validators: []validator.String{timeZoneName},
 			},
 		},
 	}

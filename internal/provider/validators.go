@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -60,6 +61,28 @@ var (
 		check:       carrierid.CheckIntrastate,
 	}
 )
+
+// timeZoneName accepts an IANA time zone name, such as America/Chicago.
+var timeZoneName = stringCheck{
+	description: "an IANA time zone name such as America/Chicago, or UTC",
+	check: func(s string) error {
+		_, err := loadZone(s)
+		return err
+	},
+}
+
+// loadZone reads a time zone name. "" and "Local" are refused: the zone
+// must not depend on the machine that runs Terraform.
+func loadZone(name string) (*time.Location, error) {
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("%q is not a time zone name; use an IANA name such as America/Chicago, or UTC", name)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a time zone name; use an IANA name such as America/Chicago, or UTC", name)
+	}
+	return loc, nil
+}
 
 func durationBetween(lo, hi time.Duration) stringCheck {
 	return stringCheck{
