@@ -11,8 +11,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
 // UniverseSize is the size of the emulator universe for acceptance tests: big
@@ -57,13 +59,27 @@ func Emulator(t *testing.T) *emulator.Instance {
 	return emulator.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
 }
 
+// VariantOn reports whether the emulator answers with the named variant.
+// Tests use it only where MCP's own answer differs under the variant (a
+// docket spelled as MCP spells it, a document MCP does not give): the end
+// state and the empty second plan stay the same.
+func VariantOn(em *emulator.Instance, name string) bool {
+	return slices.Contains(em.Variants(), name)
+}
+
 // ProviderBlock is a provider block for the emulator, with short retry
 // waits so fault tests stay fast.
 func ProviderBlock(em *emulator.Instance) string { return ProviderBlockWith(em, "") }
 
 // ProviderBlockWith adds arguments to ProviderBlock, such as max_retries.
+// Against an emulator that writes date-times in US Central time (variant
+// local-times), the block names that zone, as a broker facing such an MCP
+// would, unless extra sets time_zone itself.
 func ProviderBlockWith(em *emulator.Instance, extra string) string {
 	user, pass := em.Credentials()
+	if VariantOn(em, emulator.VariantLocalTimes) && !strings.Contains(extra, "time_zone") {
+		extra += "\n  time_zone = " + fmt.Sprintf("%q", emulator.LocalTimesZone)
+	}
 	return fmt.Sprintf(`
 provider "mcp" {
   base_url       = %q
@@ -74,6 +90,26 @@ provider "mcp" {
   %s
 }
 `, em.URL, user, pass, extra)
+}
+
+// Client is a client of the test's emulator, configured as ProviderBlock
+// configures the provider's (the zone included), for tests to ask what MCP
+// serves and compare the provider's state with.
+func Client(t *testing.T, em *emulator.Instance, opts ...mcp.Option) *mcp.Client {
+	t.Helper()
+	if VariantOn(em, emulator.VariantLocalTimes) {
+		zone, err := time.LoadLocation(emulator.LocalTimesZone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts = append(opts, mcp.WithTimeZone(zone))
+	}
+	user, pass := em.Credentials()
+	c, err := mcp.NewClient(em.URL, user, pass, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // Carrier returns the first carrier of a kind (emulator.Kind...), skipping

@@ -7,11 +7,14 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
 // Check is a state check that asks the emulator: fn returns an error when
@@ -73,6 +76,17 @@ func ExpectRequests(em *emulator.Instance, op string, since *int, want int) func
 	}
 }
 
+// ExpectWritesSince fails unless MCP processed exactly want writes since
+// the baseline *since (em.Writes() when it was taken).
+func ExpectWritesSince(em *emulator.Instance, since *int, want int) func() error {
+	return func() error {
+		if n := em.Writes() - *since; n != want {
+			return fmt.Errorf("emulator processed %d writes, want %d (stats %+v)", n, want, em.Stats().Requests)
+		}
+		return nil
+	}
+}
+
 // ExpectNoWrites fails if any write operation reached the emulator.
 func ExpectNoWrites(em *emulator.Instance) func() error {
 	return func() error {
@@ -104,3 +118,48 @@ func StatsOverHTTP(em *emulator.Instance) (map[string]int, error) {
 	}
 	return stats.Requests, nil
 }
+
+// Served is the monitored (blocked = false) or blocked list as MCP serves
+// it, read through Client: what the provider sees, in MCP's spelling.
+func Served(t *testing.T, em *emulator.Instance, blocked bool) []mcp.MonitoredCarrier {
+	t.Helper()
+	client := Client(t, em)
+	if !blocked {
+		list, err := client.Monitoring.ListAll(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return list
+	}
+	list, err := client.Blocking.ListAll(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]mcp.MonitoredCarrier, len(list))
+	for i, b := range list {
+		out[i] = mcp.MonitoredCarrier(b)
+	}
+	return out
+}
+
+// ServedEntry is a carrier's entry on a list as MCP serves it, by DOT
+// number; the test fails when MCP does not list it so.
+func ServedEntry(t *testing.T, em *emulator.Instance, blocked bool, dot int) mcp.MonitoredCarrier {
+	t.Helper()
+	for _, e := range Served(t, em, blocked) {
+		if e.DOTNumber == dot {
+			return e
+		}
+	}
+	t.Fatalf("MCP's %s list has no entry for DOT %d", listName(blocked), dot)
+	return mcp.MonitoredCarrier{}
+}
+
+// Lazy is a value check whose expectation is only known once the step has
+// applied, such as what MCP lists for a carrier the step put on a list.
+func Lazy(expect func() knownvalue.Check) knownvalue.Check { return lazy(expect) }
+
+type lazy func() knownvalue.Check
+
+func (l lazy) CheckValue(v any) error { return l().CheckValue(v) }
+func (l lazy) String() string         { return "a value known after apply" }

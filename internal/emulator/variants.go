@@ -213,11 +213,15 @@ func (s *Server) setVariants(vs variantSet) {
 // Variants returns the names of the variants in effect, sorted.
 func (s *Server) Variants() []string { return s.variants().names() }
 
+// LocalTimesZone is the IANA name of the zone variant local-times writes
+// and reads date-times in.
+const LocalTimesZone = "America/Chicago"
+
 // central is US Central time, the zone local-times writes and reads.
 var central = sync.OnceValue(func() *time.Location {
-	loc, err := time.LoadLocation("America/Chicago")
+	loc, err := time.LoadLocation(LocalTimesZone)
 	if err != nil {
-		panic(fmt.Sprintf("emulator: loading America/Chicago: %v", err)) // time/tzdata is linked in
+		panic(fmt.Sprintf("emulator: loading %s: %v", LocalTimesZone, err)) // time/tzdata is linked in
 	}
 	return loc
 })

@@ -26,7 +26,7 @@ const associatedAddress = "data.mcp_associated_carriers.test"
 
 func associatedServed(t *testing.T, em *emulator.Instance, q mcp.AssociatedCarriersQuery) *mcp.AssociatedCarriersResult {
 	t.Helper()
-	out, err := vettingClient(t, em).Carriers.FindAssociated(context.Background(), q)
+	out, err := acctest.Client(t, em).Carriers.FindAssociated(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}

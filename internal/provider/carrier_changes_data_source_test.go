@@ -27,7 +27,7 @@ func testAccChangesConfig(em *emulator.Instance, args string) string {
 // changesServed is MCP's change feed for a window, every page.
 func changesServed(t *testing.T, em *emulator.Instance, from, to time.Time) *mcp.CarrierChanges {
 	t.Helper()
-	out, err := listsTestClient(t, em).Monitoring.ChangesAll(context.Background(), from, to)
+	out, err := acctest.Client(t, em).Monitoring.ChangesAll(context.Background(), from, to)
 	if err != nil {
 		t.Fatal(err)
 	}

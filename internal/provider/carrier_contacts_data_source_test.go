@@ -21,7 +21,7 @@ const contactsAddress = "data.mcp_carrier_contacts.test"
 // contactsChecks expects exactly the carrier and contacts MCP serves.
 func contactsChecks(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo) []statecheck.StateCheck {
 	t.Helper()
-	out, err := vettingClient(t, em).Carriers.Contacts(context.Background(), vettingLookupOf(c))
+	out, err := acctest.Client(t, em).Carriers.Contacts(context.Background(), vettingLookupOf(c))
 	if err != nil {
 		t.Fatal(err)
 	}

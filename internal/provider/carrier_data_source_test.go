@@ -39,12 +39,7 @@ type carrierServed struct {
 
 func newCarrierServed(t *testing.T, em *emulator.Instance) carrierServed {
 	t.Helper()
-	user, pass := em.Credentials()
-	c, err := mcp.NewClient(em.URL, user, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return carrierServed{t: t, client: c}
+	return carrierServed{t: t, client: acctest.Client(t, em)}
 }
 
 func (s carrierServed) preview(dot int) *mcp.PreviewCarrier {

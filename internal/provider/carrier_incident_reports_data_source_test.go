@@ -20,7 +20,7 @@ const incidentsAddress = "data.mcp_carrier_incident_reports.test"
 
 func incidentsServed(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo) *mcp.CarrierIncidentReport {
 	t.Helper()
-	out, err := vettingClient(t, em).Carriers.IncidentReports(context.Background(), vettingLookupOf(c))
+	out, err := acctest.Client(t, em).Carriers.IncidentReports(context.Background(), vettingLookupOf(c))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -163,19 +163,19 @@ func (r *carrierMembershipResource) Schema(_ context.Context, _ resource.SchemaR
 			"docket_number": schema.StringAttribute{
 				MarkdownDescription: "The carrier's docket number: `MC`, `FF` or `MX` followed by digits, such as `MC113843`. " +
 					"Optional: when left out, MCP finds the carrier by its DOT number and this attribute shows the docket MCP lists. " +
-					"Conflicts with `intrastate_number`. Changing it replaces the resource.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.String{docketNumberValidator, stringvalidator.ConflictsWith(path.MatchRoot("intrastate_number"))},
-				PlanModifiers: replace,
+					"Conflicts with `intrastate_number`. Changing it replaces the resource, except to fill in a docket MCP's list left out, or to spell the same docket with other leading zeros.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{docketNumberValidator, stringvalidator.ConflictsWith(path.MatchRoot("intrastate_number"))},
+				// ModifyPlan decides replacement (see planNumbers).
 			},
 			"intrastate_number": schema.StringAttribute{
 				MarkdownDescription: "The state-issued number of an intrastate-only carrier, such as `TX123456`, for carriers without a docket. " +
-					"Conflicts with `docket_number`. Changing it replaces the resource.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.String{intrastateNumberValidator},
-				PlanModifiers: replace,
+					"Conflicts with `docket_number`. Changing it replaces the resource, except to fill in a number MCP's list left out.",
+				Optional:   true,
+				Computed:   true,
+				Validators: []validator.String{intrastateNumberValidator},
+				// ModifyPlan decides replacement (see planNumbers).
 			},
 			"created_at":       computed("When the carrier was put on the " + r.kind.listName + ", as MCP reports it (RFC 3339, UTC)."),
 			"created_by":       computed("The MCP user who put the carrier on the " + r.kind.listName + "."),
@@ -223,7 +223,8 @@ func (r *carrierMembershipResource) ModifyPlan(ctx context.Context, req resource
 	}
 	resp.Diagnostics.Append(r.data.overlaps.carrier(r.kind.typeName, r.kind.listType)...)
 	if !req.State.Raw.IsNull() {
-		return // not an addition
+		r.planNumbers(ctx, req, resp)
+		return
 	}
 	// The configuration, not the plan: a docket number left out is null
 	// there (the plan has it unknown, for MCP to fill in).
@@ -242,12 +243,81 @@ func (r *carrierMembershipResource) ModifyPlan(ctx context.Context, req resource
 	if _, on, err := r.kind.list(r.data).Get(ctx, key); err != nil || on {
 		return // on the list already: creating adopts it (a read error shows at apply)
 	}
+	r.checkCarrier(ctx, key, &resp.Diagnostics)
+}
+
+// planNumbers decides a change of docket_number or intrastate_number. It
+// replaces the resource, unless the new numbers still name the carrier the
+// state holds (see sameCarrier): then it is an update in place, the id
+// follows, and a number filled in is checked against MCP before the apply.
+// Replacing would take the carrier off the list and put it back, which for
+// the block list means unblocking a carrier the configuration still names.
+func (r *carrierMembershipResource) planNumbers(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var config, plan, state carrierMembershipModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A number the configuration leaves out is whatever MCP listed: the
+	// framework plans it unknown once anything else changes.
+	if config.DocketNumber.IsNull() && plan.DocketNumber.IsUnknown() {
+		plan.DocketNumber = state.DocketNumber
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("docket_number"), plan.DocketNumber)...)
+	}
+	if config.IntrastateNumber.IsNull() && plan.IntrastateNumber.IsUnknown() {
+		plan.IntrastateNumber = state.IntrastateNumber
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("intrastate_number"), plan.IntrastateNumber)...)
+	}
+	docketChanged, intrastateChanged := !plan.DocketNumber.Equal(state.DocketNumber), !plan.IntrastateNumber.Equal(state.IntrastateNumber)
+	switch {
+	case !docketChanged && !intrastateChanged:
+		return
+	case !sameCarrier(state, plan):
+		if docketChanged {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("docket_number"))
+		}
+		if intrastateChanged {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root("intrastate_number"))
+		}
+		return
+	}
+	key, err := plan.key()
+	if err != nil {
+		return // validation reports it
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), key.String())...)
+	if state.DocketNumber.IsNull() && state.IntrastateNumber.IsNull() {
+		r.checkCarrier(ctx, key, &resp.Diagnostics)
+	}
+}
+
+// sameCarrier reports whether the planned numbers name the carrier the
+// state holds: each is unchanged, fills in a number MCP's entry left out
+// (when it lists neither a docket nor an intrastate number), or is a docket
+// spelled with other leading zeros (MC010203 for MC10203, as MCP may list
+// it).
+func sameCarrier(state, plan carrierMembershipModel) bool {
+	if plan.DocketNumber.IsUnknown() || plan.IntrastateNumber.IsUnknown() {
+		return false
+	}
+	bare := state.DocketNumber.IsNull() && state.IntrastateNumber.IsNull()
+	docket := plan.DocketNumber.Equal(state.DocketNumber) || bare ||
+		!state.DocketNumber.IsNull() && carrierid.SameDocket(state.DocketNumber.ValueString(), plan.DocketNumber.ValueString())
+	intrastate := plan.IntrastateNumber.Equal(state.IntrastateNumber) || bare
+	return docket && intrastate
+}
+
+// checkCarrier reports, on the attribute at fault, a key that names no
+// carrier MCP knows, or not the carrier of its DOT number.
+func (r *carrierMembershipResource) checkCarrier(ctx context.Context, key carrierid.Key, diags *diag.Diagnostics) {
 	if err := checkCarriers(ctx, r.data.client, []carrierid.Key{key})[key.DOT]; err != nil {
 		at := path.Root("dot_number")
 		if key.Docket != "" {
 			at = path.Root("docket_number")
 		}
-		resp.Diagnostics.AddAttributeError(at, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err.Error())
+		diags.AddAttributeError(at, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err.Error())
 	}
 }
 

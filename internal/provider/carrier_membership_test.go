@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
@@ -64,6 +65,43 @@ func (c membershipCase) outOfBand(t *testing.T, em *emulator.Instance, add bool,
 	}
 }
 
+// expectListedAs checks the id and docket_number of a carrier configured by
+// DOT number alone: what MCP lists for it, in MCP's spelling, the docket
+// null where MCP's entry leaves it out.
+func (c membershipCase) expectListedAs(t *testing.T, em *emulator.Instance, dot int) []statecheck.StateCheck {
+	listed := func() carrierid.Key {
+		e := acctest.ServedEntry(t, em, c.blocked, dot)
+		return carrierid.Key{DOT: dot, Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}
+	}
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"),
+			acctest.Lazy(func() knownvalue.Check { return knownvalue.StringExact(listed().String()) })),
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"),
+			acctest.Lazy(func() knownvalue.Check { return stringOrNull(listed().Docket) })),
+	}
+}
+
+// importByDOT imports the carrier by its DOT number alone. The import
+// knows only what MCP lists: the docket where MCP's entry has one, which
+// the state then holds as created; where MCP leaves it out, the import has
+// none, and every other attribute matches.
+func (c membershipCase) importByDOT(t *testing.T, em *emulator.Instance, dot int) resource.TestStep {
+	step := resource.TestStep{
+		ResourceName: c.address(), ImportState: true, ImportStateId: strconv.Itoa(dot), ImportStateVerify: true,
+		ImportStateVerifyIdentifierAttribute: "dot_number",
+	}
+	if acctest.VariantOn(em, emulator.VariantListNullDocket) {
+		step.ImportStateVerifyIgnore = []string{"id", "docket_number"}
+		step.ImportStateCheck = func(states []*terraform.InstanceState) error {
+			if len(states) != 1 || states[0].ID != strconv.Itoa(dot) || states[0].Attributes["docket_number"] != "" {
+				return fmt.Errorf("imported %v, want id %d and no docket_number", states, dot)
+			}
+			return nil
+		}
+	}
+	return step
+}
+
 func (c membershipCase) checkDestroyed(em *emulator.Instance) resource.TestCheckFunc {
 	return func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() }
 }
@@ -90,8 +128,10 @@ func testAccMembershipBasic(t *testing.T, c membershipCase) {
 				},
 			},
 			// Import by command, in both ID forms; Read fills every attribute.
+			// By DOT number alone the import can only know the docket MCP
+			// lists, which MCP may leave out.
 			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateVerify: true},
-			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868", ImportStateVerify: true},
+			c.importByDOT(t, em, 23868),
 			// Import by block.
 			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateKind: resource.ImportBlockWithID},
 		},
@@ -102,24 +142,42 @@ func testAccMembershipBasic(t *testing.T, c membershipCase) {
 // carrier, and the docket it lists shows in state without a diff.
 func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
 	em := acctest.Emulator(t)
+	var writes int
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
 		Steps: []resource.TestStep{
 			{
-				Config: c.config(em, `23868`, ``),
+				Config:            c.config(em, `23868`, ``),
+				ConfigStateChecks: append(c.expectListedAs(t, em, 23868), acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))),
+			},
+			{
+				// Naming the docket later writes nothing: the state had it
+				// from MCP's entry already, or, where MCP's entry left it
+				// out, takes it from the configuration in place.
+				PreConfig: func() { writes = em.Writes() },
+				Config:    c.config(em, `23868`, `docket_number = "MC113843"`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC113843")),
-					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.StringExact("MC113843")),
+					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
 					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
 				},
 			},
+			{Config: c.config(em, `23868`, `docket_number = "MC113843"`), PlanOnly: true},
 			{
-				// Naming the same docket later changes nothing.
-				Config:            c.config(em, `23868`, `docket_number = "MC113843"`),
-				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))},
+				// The same docket with a leading zero, as MCP may spell it,
+				// is the same carrier: updated in place, nothing written.
+				PreConfig: func() { writes = em.Writes() },
+				Config:    c.config(em, `23868`, `docket_number = "MC0113843"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC0113843")),
+					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+				},
 			},
 		},
 	})
@@ -171,7 +229,7 @@ func testAccMembershipReplace(t *testing.T, c membershipCase) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					ids.AddStateValue(c.address(), tfjsonpath.New("id")),
-					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.StringExact(other.DocketNumber)),
+					c.expectListedAs(t, em, other.DOTNumber)[1],
 					acctest.Check(acctest.ExpectListed(em, c.blocked, other.DOTNumber)),
 				},
 			},

@@ -23,18 +23,6 @@ import (
 
 // Shared by the tests of the carrier-vetting data sources.
 
-// vettingClient is a client of the test's emulator: tests ask it what MCP
-// serves, to compare the data source's state with.
-func vettingClient(t *testing.T, em *emulator.Instance) *mcp.Client {
-	t.Helper()
-	user, pass := em.Credentials()
-	c, err := mcp.NewClient(em.URL, user, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // vettingConfig is the emulator's provider block and one data block.
 func vettingConfig(em *emulator.Instance, dataSource, args string) string {
 	return acctest.ProviderBlock(em) + fmt.Sprintf(`
@@ -144,7 +132,7 @@ const riskAddress = "data.mcp_carrier_risk_assessment.test"
 // riskServed is what MCP serves for a carrier.
 func riskServed(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo) *mcp.CarrierRiskAssessment {
 	t.Helper()
-	ra, err := vettingClient(t, em).Carriers.RiskAssessment(context.Background(), vettingLookupOf(c))
+	ra, err := acctest.Client(t, em).Carriers.RiskAssessment(context.Background(), vettingLookupOf(c))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ const vinAddress = "data.mcp_carrier_vin_verifications.test"
 
 func vinServed(t *testing.T, em *emulator.Instance, c emulator.CarrierInfo) *mcp.CarrierVINVerification {
 	t.Helper()
-	out, err := vettingClient(t, em).Carriers.VINVerifications(context.Background(), vettingLookupOf(c))
+	out, err := acctest.Client(t, em).Carriers.VINVerifications(context.Background(), vettingLookupOf(c))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +135,7 @@ func TestAccCarrierVINVerificationsDataSource_none(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					_, err := vettingClient(t, em).Invitations.RequestVINVerification(context.Background(), mcp.VINVerificationRequest{
+					_, err := acctest.Client(t, em).Invitations.RequestVINVerification(context.Background(), mcp.VINVerificationRequest{
 						DeliveryOption: 2, PhoneNumber: "5550100199", DOTNumber: emulator.SampleDOTNumber,
 					})
 					if err != nil {

@@ -70,7 +70,7 @@ func TestAccCompletedPacketsDataSource_window(t *testing.T) {
 	to := now.Add(time.Hour).Format(time.RFC3339)
 	fromTime, _ := time.Parse(time.RFC3339, from)
 	toTime, _ := time.Parse(time.RFC3339, to)
-	served, err := listsTestClient(t, em).Invitations.CompletedPackets(context.Background(), fromTime, toTime)
+	served, err := acctest.Client(t, em).Invitations.CompletedPackets(context.Background(), fromTime, toTime)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestAccCompletedPacketsDataSource_untilNow(t *testing.T) {
 	if err := em.CompletePacket(carrier.DOTNumber); err != nil {
 		t.Fatal(err)
 	}
-	served, err := listsTestClient(t, em).Invitations.CompletedPackets(context.Background(), start, time.Now().Add(time.Minute))
+	served, err := acctest.Client(t, em).Invitations.CompletedPackets(context.Background(), start, time.Now().Add(time.Minute))
 	if err != nil {
 		t.Fatal(err)
 	}

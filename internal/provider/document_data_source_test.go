@@ -28,7 +28,7 @@ func testAccDocumentConfig(em *emulator.Instance, name string) string {
 // carrierDataOf reads GetCarrierData through the client.
 func carrierDataOf(t *testing.T, em *emulator.Instance, dot int) *mcp.CarrierData {
 	t.Helper()
-	data, err := listsTestClient(t, em).Carriers.Data(context.Background(), mcp.CarrierLookup{DOTNumber: dot})
+	data, err := acctest.Client(t, em).Carriers.Data(context.Background(), mcp.CarrierLookup{DOTNumber: dot})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func carrierDataOf(t *testing.T, em *emulator.Instance, dot int) *mcp.CarrierDat
 // downloads for the same blob name.
 func expectDocument(t *testing.T, em *emulator.Instance, name string) []statecheck.StateCheck {
 	t.Helper()
-	doc, err := listsTestClient(t, em).Documents.Get(context.Background(), name)
+	doc, err := acctest.Client(t, em).Documents.Get(context.Background(), name)
 	if err != nil {
 		t.Fatal(err)
 	}

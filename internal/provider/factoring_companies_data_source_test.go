@@ -27,7 +27,7 @@ func testAccFactoringConfig(em *emulator.Instance, args string) string {
 // factoringServed is the directory MCP serves for a window.
 func factoringServed(t *testing.T, em *emulator.Instance, from, to time.Time) []mcp.FactoringCompany {
 	t.Helper()
-	out, err := listsTestClient(t, em).Factoring.Updated(context.Background(), from, to)
+	out, err := acctest.Client(t, em).Factoring.Updated(context.Background(), from, to)
 	if err != nil {
 		t.Fatal(err)
 	}

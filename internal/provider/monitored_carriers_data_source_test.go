@@ -62,39 +62,6 @@ func (c carrierListDSCase) put(t *testing.T, em *emulator.Instance, dots ...int)
 	}
 }
 
-// listsTestClient is a client of the emulator, to learn what MCP serves.
-func listsTestClient(t *testing.T, em *emulator.Instance) *mcp.Client {
-	t.Helper()
-	user, pass := em.Credentials()
-	client, err := mcp.NewClient(em.URL, user, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return client
-}
-
-// served is the list as MCP serves it, read through the client.
-func (c carrierListDSCase) served(t *testing.T, em *emulator.Instance) []mcp.MonitoredCarrier {
-	t.Helper()
-	client := listsTestClient(t, em)
-	if !c.blocked {
-		list, err := client.Monitoring.ListAll(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return list
-	}
-	blocked, err := client.Blocking.ListAll(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	list := make([]mcp.MonitoredCarrier, len(blocked))
-	for i, b := range blocked {
-		list[i] = mcp.MonitoredCarrier(b)
-	}
-	return list
-}
-
 // stringOrNull expects a string, or null for MCP's empty text.
 func stringOrNull(s string) knownvalue.Check {
 	if s == "" {
@@ -151,7 +118,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 	// Out of DOT order, with the sample carrier through the API.
 	slices.Reverse(dots)
 	c.put(t, em, dots...)
-	client := listsTestClient(t, em)
+	client := acctest.Client(t, em)
 	ref := mcp.CarrierRef{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
 	var err error
 	if c.blocked {
@@ -163,7 +130,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 		t.Fatal(err)
 	}
 	writes := em.Writes()
-	served := c.served(t, em)
+	served := acctest.Served(t, em, c.blocked)
 	if len(served) != len(dots)+1 {
 		t.Fatalf("MCP serves %d carriers, want %d", len(served), len(dots)+1)
 	}
