@@ -67,6 +67,15 @@ func VariantOn(em *emulator.Instance, name string) bool {
 	return slices.Contains(em.Variants(), name)
 }
 
+// ListsSpelledAsCarriers reports whether MCP's list entries name each
+// carrier as the emulator's control API does (DOT number, and docket or
+// intrastate number, unpadded), which no list variant changes. Where it is
+// false, an import can only read back what MCP lists.
+func ListsSpelledAsCarriers(em *emulator.Instance) bool {
+	return !VariantOn(em, emulator.VariantListNullDocket) && !VariantOn(em, emulator.VariantListUnpaddedDocket) &&
+		!VariantOn(em, emulator.VariantListNoDOTIntrastate)
+}
+
 // ProviderBlock is a provider block for the emulator, with short retry
 // waits so fault tests stay fast.
 func ProviderBlock(em *emulator.Instance) string { return ProviderBlockWith(em, "") }

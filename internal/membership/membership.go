@@ -16,6 +16,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -31,6 +33,9 @@ type Entry struct {
 	CreatedBy      string
 	LastModifiedAt time.Time
 	LastModifiedBy string
+	// Learned marks an entry MCP listed without a DOT number, whose DOT
+	// number a caller gave (see List.Learn).
+	Learned bool
 }
 
 // Backend is the MCP side of one list.
@@ -80,10 +85,7 @@ func New(name string, b Backend) *List {
 // if needed.
 func (l *List) Get(ctx context.Context, k carrierid.Key) (Entry, bool, error) {
 	l.Learn(k)
-	l.mu.Lock()
-	seq := l.writeSeq
-	l.mu.Unlock()
-	if err := l.fresh(ctx, seq); err != nil {
+	if err := l.load(ctx); err != nil {
 		return Entry{}, false, err
 	}
 	l.mu.Lock()
@@ -108,7 +110,7 @@ func (l *List) Learn(keys ...carrierid.Key) {
 		l.dots[k.Intrastate] = k.DOT
 		if e, ok := l.orphans[k.Intrastate]; ok {
 			delete(l.orphans, k.Intrastate)
-			e.Key.DOT = k.DOT
+			e.Key.DOT, e.Learned = k.DOT, true
 			l.entries[k.DOT] = e
 		}
 	}
@@ -116,10 +118,7 @@ func (l *List) Learn(keys ...carrierid.Key) {
 
 // All returns a copy of the whole list, by DOT number.
 func (l *List) All(ctx context.Context) (map[int]Entry, error) {
-	l.mu.Lock()
-	seq := l.writeSeq
-	l.mu.Unlock()
-	if err := l.fresh(ctx, seq); err != nil {
+	if err := l.load(ctx); err != nil {
 		return nil, err
 	}
 	l.mu.Lock()
@@ -129,6 +128,42 @@ func (l *List) All(ctx context.Context) (map[int]Entry, error) {
 		out[dot] = e
 	}
 	return out, nil
+}
+
+// AsListed returns the whole list as MCP lists it: the entries with a DOT
+// number, by DOT number, and those without one (intrastate-only carriers
+// MCP lists by their intrastate number alone), sorted by that number. It
+// ignores what callers taught the list, so every caller sees the same.
+func (l *List) AsListed(ctx context.Context) (map[int]Entry, []Entry, error) {
+	if err := l.load(ctx); err != nil {
+		return nil, nil, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	byDOT := make(map[int]Entry, len(l.entries))
+	withoutDOT := make([]Entry, 0, len(l.orphans))
+	for _, e := range l.orphans {
+		withoutDOT = append(withoutDOT, e)
+	}
+	for dot, e := range l.entries {
+		if !e.Learned {
+			byDOT[dot] = e
+			continue
+		}
+		e.Key.DOT, e.Learned = 0, false
+		withoutDOT = append(withoutDOT, e)
+	}
+	slices.SortFunc(withoutDOT, func(a, b Entry) int { return strings.Compare(a.Key.Intrastate, b.Key.Intrastate) })
+	return byDOT, withoutDOT, nil
+}
+
+// load makes the view current: loaded after every write this run has
+// completed.
+func (l *List) load(ctx context.Context) error {
+	l.mu.Lock()
+	seq := l.writeSeq
+	l.mu.Unlock()
+	return l.fresh(ctx, seq)
 }
 
 // Add puts a carrier on the list, unless it is there already (it is then
@@ -267,7 +302,7 @@ func (l *List) run(ctx context.Context, f *load) error {
 		case e.Key.Intrastate == "":
 			// Neither a DOT nor an intrastate number: nothing to address it by.
 		case known:
-			e.Key.DOT = dot
+			e.Key.DOT, e.Learned = dot, true
 			entries[dot] = e
 		default:
 			orphans[e.Key.Intrastate] = e

@@ -432,6 +432,35 @@ func TestEntryWithoutDOTNumber(t *testing.T) {
 	}
 }
 
+// AsListed gives the list as MCP lists it, whatever callers taught it: an
+// entry without a DOT number stays one, before and after Learn.
+func TestAsListedKeepsEntriesWithoutDOTNumber(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.entries[0] = Entry{Key: carrierid.Key{Intrastate: "TX100042"}, CreatedBy: "portal"}
+	f.entries[7] = Entry{Key: carrierid.Key{DOT: 7, Docket: "MC7"}}
+	l := New("monitored list", f)
+	check := func(when string) {
+		t.Helper()
+		byDOT, withoutDOT, err := l.AsListed(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := byDOT[7]; len(byDOT) != 1 || !ok {
+			t.Errorf("%s: by DOT %v, want DOT 7 alone", when, byDOT)
+		}
+		if len(withoutDOT) != 1 || withoutDOT[0].Key != (carrierid.Key{Intrastate: "TX100042"}) || withoutDOT[0].CreatedBy != "portal" {
+			t.Errorf("%s: without DOT %+v, want TX100042 as MCP lists it", when, withoutDOT)
+		}
+	}
+	check("before Learn")
+	l.Learn(carrierid.Key{DOT: 4242, Intrastate: "TX100042"})
+	if all, _ := l.All(context.Background()); !all[4242].Learned {
+		t.Errorf("All = %v; the learned entry must be under DOT 4242 and marked", all)
+	}
+	check("after Learn")
+}
+
 // MCP may answer a write to a carrier already on the list, or already off
 // it, with 400: the list decides, and the write converges.
 func TestBadRequestOnRepeatedWriteConverges(t *testing.T) {

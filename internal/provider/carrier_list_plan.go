@@ -346,7 +346,9 @@ func (l *carrierLines) describe(k string) string {
 	case on && !removed:
 		when := ""
 		if !e.CreatedAt.IsZero() {
-			when = " on " + e.CreatedAt.Format("2006-01-02 15:04:05")
+			// In UTC, as state records times: MCP may write its own in
+			// another zone (time_zone).
+			when = " on " + e.CreatedAt.UTC().Format("2006-01-02 15:04:05 UTC")
 		}
 		by := e.CreatedBy
 		if by == "" {

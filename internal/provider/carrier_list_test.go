@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"sort"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 )
 
@@ -149,8 +151,17 @@ func testAccListBasic(t *testing.T, c listCase) {
 					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)),
 				},
 			},
-			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateVerify: true},
-			{ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateKind: resource.ImportBlockWithID, Config: named},
+			{
+				ResourceName: c.address(), ImportState: true, ImportStateId: c.id,
+				ImportStateVerify: acctest.ListsSpelledAsCarriers(em), ImportStateCheck: c.importedAsServed(t, em),
+			},
+			// Where MCP lists carriers otherwise than named, the import is
+			// followed by an update of the configuration's spelling in
+			// state (nothing reaches MCP: see the steps below).
+			{
+				ResourceName: c.address(), ImportState: true, ImportStateId: c.id, ImportStateKind: resource.ImportBlockWithID, Config: named,
+				ExpectNonEmptyPlan: !acctest.ListsSpelledAsCarriers(em),
+			},
 			{
 				ResourceName: c.address(), ImportState: true, ImportStateId: "mine", Config: named,
 				ExpectError: acctest.ErrorMatching(`Invalid import ID`, fmt.Sprintf(`import it with the ID %q`, c.id)),
@@ -222,22 +233,49 @@ func (c listCase) verbs() listVerbs {
 }
 
 // entryDescription is how a diagnostic describes a carrier someone put on
-// the list in the portal: identifiers, legal name, who and when.
+// the list in the portal: identifiers as MCP lists them, legal name, who
+// and when (in UTC).
 func (c listCase) entryDescription(t *testing.T, em *emulator.Instance, ci emulator.CarrierInfo) []string {
 	t.Helper()
-	snap := em.Snapshot()
-	list := snap.Monitored
-	if c.blocked {
-		list = snap.Blocked
-	}
-	for _, e := range list {
-		if e.DOTNumber == ci.DOTNumber {
-			return []string{fmt.Sprintf("DOT %d / %s, %q, %s by %s on %s", ci.DOTNumber, ci.DocketNumber, ci.LegalName,
-				c.verbs().added, e.CreatedBy, e.CreatedDate.UTC().Format("2006-01-02 15:04:05"))}
+	e := acctest.ServedEntry(t, em, c.blocked, ci.DOTNumber)
+	return []string{fmt.Sprintf("%s, %q, %s by %s on %s", c.listedKey(t, em, ci.DOTNumber).Describe(), ci.LegalName,
+		c.verbs().added, e.CreatedBy, e.CreatedDate.UTC().Format("2006-01-02 15:04:05 UTC"))}
+}
+
+// importedAsServed checks an imported list against what MCP serves: each
+// carrier MCP lists with a DOT number, with the docket or intrastate number
+// it lists (none where it leaves it out). An import has no configuration to
+// learn the DOT number of an entry MCP lists without one.
+func (c listCase) importedAsServed(t *testing.T, em *emulator.Instance) resource.ImportStateCheckFunc {
+	return func(states []*terraform.InstanceState) error {
+		if len(states) != 1 {
+			return fmt.Errorf("imported %d resources, want 1", len(states))
 		}
+		want := map[string]string{}
+		for _, e := range acctest.Served(t, em, c.blocked) {
+			if e.DOTNumber != 0 {
+				want["carriers."+strconv.Itoa(e.DOTNumber)] = carrierid.Key{Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}.ListValue()
+			}
+		}
+		got := map[string]string{}
+		for k, v := range states[0].Attributes {
+			if strings.HasPrefix(k, "carriers.") && k != "carriers.%" {
+				got[k] = v
+			}
+		}
+		if !maps.Equal(got, want) {
+			return fmt.Errorf("imported carriers %v, want what MCP lists: %v", got, want)
+		}
+		return nil
 	}
-	t.Fatalf("DOT %d is not on the %s", ci.DOTNumber, c.listName)
-	return nil
+}
+
+// listedKey is the carrier as MCP's list names it: its DOT number and the
+// docket or intrastate number MCP lists, in MCP's spelling (or none).
+func (c listCase) listedKey(t *testing.T, em *emulator.Instance, dot int) carrierid.Key {
+	t.Helper()
+	e := acctest.ServedEntry(t, em, c.blocked, dot)
+	return carrierid.Key{DOT: dot, Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}
 }
 
 // Changes in the portal, under each unmanaged_carriers policy: one carrier
@@ -297,7 +335,9 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
 			acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
 			statecheck.ExpectKnownValue(c.address(), unmanaged, knownvalue.MapExact(map[string]knownvalue.Check{
-				strconv.Itoa(dots[2]): knownvalue.StringExact(cs[2].DocketNumber)})),
+				strconv.Itoa(dots[2]): acctest.Lazy(func() knownvalue.Check {
+					return knownvalue.StringExact(c.listedKey(t, em, dots[2]).ListValue())
+				})})),
 		}
 		// Kept, it is no longer news: the next plan is empty and quiet.
 		steps = append(steps, portal, resource.TestStep{
@@ -309,10 +349,15 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 	case unmanagedFail:
 		// When the portal put it there is only known once it has: the
 		// error must give a date and time.
-		refused := regexp.MustCompile(acctest.ErrorMatching(fmt.Sprintf("DOT %d / %s, %q, %s by %s", dots[2], cs[2].DocketNumber,
-			cs[2].LegalName, verbs.added, emulator.PortalUser)).String() + `\s+on\s+\d{4}-\d\d-\d\d\s+\d\d:\d\d:\d\d: ` +
+		// How MCP will list the carrier is known before the step runs:
+		// put it on the list and off again.
+		c.outOfBand(t, em, true, dots[2])
+		listed := c.listedKey(t, em, dots[2])
+		c.outOfBand(t, em, false, dots[2])
+		refused := regexp.MustCompile(acctest.ErrorMatching(fmt.Sprintf("%s, %q, %s by %s", listed.Describe(),
+			cs[2].LegalName, verbs.added, emulator.PortalUser)).String() + `\s+on\s+\d{4}-\d\d-\d\d\s+\d\d:\d\d:\d\d\s+UTC: ` +
 			strings.TrimPrefix(acctest.ErrorMatching("not in carriers", "add each one to carriers",
-				fmt.Sprintf("%q = %q", strconv.Itoa(dots[2]), cs[2].DocketNumber), `or set unmanaged_carriers = "remove"`).String(), "(?s)"))
+				fmt.Sprintf("%q = %q", strconv.Itoa(dots[2]), listed.ListValue()), `or set unmanaged_carriers = "remove"`).String(), "(?s)"))
 		portal.PreConfig = func() {
 			c.outOfBand(t, em, true, dots[2])
 			c.outOfBand(t, em, false, dots[0])
@@ -357,14 +402,16 @@ func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 	dots := dotsOf(cs)
 	rec := newPlanRecorder()
 	var removes int
+	c.outOfBand(t, em, true, dots[1])
+	c.outOfBand(t, em, true, dots[2])
+	unmanaged := c.listedKey(t, em, dots[2]).Describe()
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: rec.factories(),
 		Steps: []resource.TestStep{
 			{
-				PreConfig:   func() { c.outOfBand(t, em, true, dots[1]); c.outOfBand(t, em, true, dots[2]) },
 				Config:      c.listConfig(em, "", `unmanaged_carriers = "fail"`, entries(dots[0], dots[1])...),
-				ExpectError: acctest.ErrorMatching(`1 carrier(s) on the `+c.listName+` are not in the configuration`, fmt.Sprintf("DOT %d / %s", dots[2], cs[2].DocketNumber)),
+				ExpectError: acctest.ErrorMatching(`1 carrier(s) on the `+c.listName+` are not in the configuration`, unmanaged),
 			},
 			{
 				PreConfig: func() {
@@ -375,7 +422,7 @@ func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 				},
 				Config: c.listConfig(em, "", `unmanaged_carriers = "remove"`, entries(dots[0], dots[1])...),
 				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Check(rec.warned(fmt.Sprintf("DOT %d / %s, %q", dots[2], cs[2].DocketNumber, cs[2].LegalName), c.verbs().remove)),
+					acctest.Check(rec.warned(fmt.Sprintf("%s, %q", unmanaged, cs[2].LegalName), c.verbs().remove)),
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
 					acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
 				},

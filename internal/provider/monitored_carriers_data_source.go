@@ -61,7 +61,7 @@ func (d *carrierListDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		MarkdownDescription: d.kind.description,
 		Attributes: map[string]schema.Attribute{
-			"carrier_count": computedInt64("How many carriers are on the " + list + "."),
+			"carrier_count": computedInt64("How many carriers are on the " + list + ", those in `without_dot_number` included."),
 			"dot_numbers": computedStrings("The USDOT numbers of the carriers on the " + list + ", as strings sorted by number, " +
 				"for `contains()` and `for_each = toset(...)`."),
 			"carriers": computedStringMap("Every carrier on the " + list + ", keyed by USDOT number: its docket number (`MC`, `FF` or `MX` and digits), " +
@@ -72,6 +72,9 @@ func (d *carrierListDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"last_modified_at": computedStringMap("When MCP last changed each carrier's entry (RFC 3339, UTC), keyed by USDOT number; " +
 				"null where MCP records no time."),
 			"last_modified_by": computedStringMap("The MCP user who last changed each carrier's entry, keyed by USDOT number; null where MCP records none."),
+			"without_dot_number": computedStrings("The state-issued numbers of the carriers MCP lists on the " + list + " without a USDOT number, " +
+				"as it may list an intrastate-only carrier, sorted. They count in `carrier_count`; having no DOT number, they are in no other attribute. " +
+				"To manage one with `mcp_" + d.kind.listResource + "`, name it in `carriers` by its DOT number, with this number as the value."),
 		},
 	}
 }
@@ -81,12 +84,12 @@ func (d *carrierListDataSource) Configure(_ context.Context, req datasource.Conf
 }
 
 func (d *carrierListDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	entries, err := d.kind.list(d.data).All(ctx)
+	entries, withoutDOT, err := d.kind.list(d.data).AsListed(ctx)
 	if err != nil {
 		addReadError(&resp.Diagnostics, "the "+d.kind.listName, "this MCP account", err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListStateValue(resp.State.Schema.Type().TerraformType(ctx), entries))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListStateValue(resp.State.Schema.Type().TerraformType(ctx), entries, withoutDOT))...)
 }
 
 // carrierListStateValue maps a list, by DOT number, to the state value of
@@ -97,7 +100,8 @@ func (d *carrierListDataSource) Read(ctx context.Context, _ datasource.ReadReque
 // BenchmarkCarrierListState measured 0.13 s for 50,000 carriers this way
 // (when carriers was a list of objects), 1.0 s through types.ObjectValue
 // and types.ListValue, and 2.8 s through reflection over model structs.
-func carrierListStateValue(schemaType tftypes.Type, entries map[int]membership.Entry) tftypes.Value {
+// Entries without a DOT number are listed by intrastate number apart.
+func carrierListStateValue(schemaType tftypes.Type, entries map[int]membership.Entry, withoutDOT []membership.Entry) tftypes.Value {
 	dots := make([]int, 0, len(entries))
 	for dot := range entries {
 		dots = append(dots, dot)
@@ -113,14 +117,19 @@ func carrierListStateValue(schemaType tftypes.Type, entries map[int]membership.E
 		createdAt[k], createdBy[k] = rawOptionalTime(e.CreatedAt), rawOptionalString(e.CreatedBy)
 		modifiedAt[k], modifiedBy[k] = rawOptionalTime(e.LastModifiedAt), rawOptionalString(e.LastModifiedBy)
 	}
-	stringMap := tftypes.Map{ElementType: tftypes.String}
+	intrastate := make([]tftypes.Value, len(withoutDOT))
+	for i, e := range withoutDOT {
+		intrastate[i] = tftypes.NewValue(tftypes.String, e.Key.Intrastate)
+	}
+	stringMap, stringList := tftypes.Map{ElementType: tftypes.String}, tftypes.List{ElementType: tftypes.String}
 	return tftypes.NewValue(schemaType, map[string]tftypes.Value{
-		"carrier_count":    tftypes.NewValue(tftypes.Number, len(dots)),
-		"dot_numbers":      tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, dotValues),
-		"carriers":         tftypes.NewValue(stringMap, carriers),
-		"created_at":       tftypes.NewValue(stringMap, createdAt),
-		"created_by":       tftypes.NewValue(stringMap, createdBy),
-		"last_modified_at": tftypes.NewValue(stringMap, modifiedAt),
-		"last_modified_by": tftypes.NewValue(stringMap, modifiedBy),
+		"carrier_count":      tftypes.NewValue(tftypes.Number, len(dots)+len(withoutDOT)),
+		"dot_numbers":        tftypes.NewValue(stringList, dotValues),
+		"without_dot_number": tftypes.NewValue(stringList, intrastate),
+		"carriers":           tftypes.NewValue(stringMap, carriers),
+		"created_at":         tftypes.NewValue(stringMap, createdAt),
+		"created_by":         tftypes.NewValue(stringMap, createdBy),
+		"last_modified_at":   tftypes.NewValue(stringMap, modifiedAt),
+		"last_modified_by":   tftypes.NewValue(stringMap, modifiedBy),
 	})
 }

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,14 +83,21 @@ func timeOrNull(t mcp.Time) knownvalue.Check {
 // expectServed checks the data source against what MCP serves.
 func (c carrierListDSCase) expectServed(served []mcp.MonitoredCarrier) []statecheck.StateCheck {
 	sorted := slices.Clone(served)
-	slices.SortFunc(sorted, func(a, b mcp.MonitoredCarrier) int { return a.DOTNumber - b.DOTNumber })
-	dots := make([]knownvalue.Check, len(sorted))
+	slices.SortFunc(sorted, func(a, b mcp.MonitoredCarrier) int {
+		return cmp.Or(a.DOTNumber-b.DOTNumber, strings.Compare(a.IntrastateNumber, b.IntrastateNumber))
+	})
+	dots := []knownvalue.Check{}
 	maps := map[string]map[string]knownvalue.Check{
 		"carriers": {}, "created_at": {}, "created_by": {}, "last_modified_at": {}, "last_modified_by": {},
 	}
-	for i, e := range sorted {
+	withoutDOT := []knownvalue.Check{}
+	for _, e := range sorted {
+		if e.DOTNumber == 0 { // MCP listed an intrastate-only carrier by its state number alone
+			withoutDOT = append(withoutDOT, knownvalue.StringExact(e.IntrastateNumber))
+			continue
+		}
 		k := strconv.Itoa(e.DOTNumber)
-		dots[i] = knownvalue.StringExact(k)
+		dots = append(dots, knownvalue.StringExact(k))
 		maps["carriers"][k] = knownvalue.StringExact(carrierid.Key{Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}.ListValue())
 		maps["created_at"][k] = timeOrNull(e.CreatedDate)
 		maps["created_by"][k] = stringOrNull(e.CreatedBy)
@@ -98,6 +107,7 @@ func (c carrierListDSCase) expectServed(served []mcp.MonitoredCarrier) []statech
 	checks := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(int64(len(sorted)))),
 		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("dot_numbers"), knownvalue.ListExact(dots)),
+		statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("without_dot_number"), knownvalue.ListExact(withoutDOT)),
 	}
 	for name, m := range maps {
 		checks = append(checks, statecheck.ExpectKnownValue(c.address(), tfjsonpath.New(name), knownvalue.MapExact(m)))
@@ -251,6 +261,7 @@ type carrierListTestModel struct {
 	CreatedBy      types.Map         `tfsdk:"created_by"`
 	LastModifiedAt types.Map         `tfsdk:"last_modified_at"`
 	LastModifiedBy types.Map         `tfsdk:"last_modified_by"`
+	WithoutDOT     []string          `tfsdk:"without_dot_number"`
 }
 
 // testListEntries is a list of n carriers; every tenth is intrastate-only.
@@ -279,7 +290,7 @@ func emptyListState(t testing.TB) tfsdk.State {
 func setCarrierList(t testing.TB, state *tfsdk.State, entries map[int]membership.Entry) {
 	t.Helper()
 	ctx := context.Background()
-	if diags := state.Set(ctx, carrierListStateValue(state.Schema.Type().TerraformType(ctx), entries)); diags.HasError() {
+	if diags := state.Set(ctx, carrierListStateValue(state.Schema.Type().TerraformType(ctx), entries, nil)); diags.HasError() {
 		t.Fatal(diags)
 	}
 }
@@ -334,6 +345,27 @@ func TestCarrierListStateValue(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Entries MCP lists without a DOT number count, and are listed by their
+// intrastate number alone.
+func TestCarrierListStateValueWithoutDOT(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	state := emptyListState(t)
+	entries := map[int]membership.Entry{7: {Key: carrierid.Key{DOT: 7, Docket: "MC7"}}}
+	withoutDOT := []membership.Entry{{Key: carrierid.Key{Intrastate: "TX1"}}, {Key: carrierid.Key{Intrastate: "TX2"}}}
+	if diags := state.Set(ctx, carrierListStateValue(state.Schema.Type().TerraformType(ctx), entries, withoutDOT)); diags.HasError() {
+		t.Fatal(diags)
+	}
+	var got carrierListTestModel
+	if diags := state.Get(ctx, &got); diags.HasError() {
+		t.Fatal(diags)
+	}
+	if got.Count.ValueInt64() != 3 || !slices.Equal(got.DOTNumbers, []string{"7"}) || !slices.Equal(got.WithoutDOT, []string{"TX1", "TX2"}) ||
+		len(got.Carriers) != 1 {
+		t.Errorf("state = %+v; want 3 carriers: DOT 7, and TX1 and TX2 without a DOT number", got)
 	}
 }
 
