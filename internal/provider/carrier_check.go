@@ -64,7 +64,7 @@ func checkCarrier(ctx context.Context, c *mcp.Client, k carrierid.Key) error {
 		return fmt.Errorf("MCP does not know a carrier with DOT %d: check the DOT number", k.DOT)
 	case err != nil:
 		return fmt.Errorf("checking DOT %d with MCP: %s", k.DOT, explain(err))
-	case k.Docket == "" || k.Docket == carrier.DocketNumber:
+	case k.Docket == "" || carrierid.SameDocket(k.Docket, carrier.DocketNumber):
 		return nil
 	}
 	listed := "no docket number"

@@ -295,6 +295,11 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		SendConfirmationEmail: plan.SendConfirmationEmail.ValueBool(),
 		NotificationEmails:    notify,
 	})
+	if mcp.IsUncertain(err) && r.unknownCarrier(ctx, key.DOT) {
+		// An answer that does not say, about a carrier MCP does not know:
+		// nothing can have been sent.
+		err = fmt.Errorf("%w: %v", mcp.ErrNotFound, err)
+	}
 	confirmed := true
 	switch {
 	case mcp.IsUncertain(err):
@@ -327,6 +332,13 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	if berr == nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePacketBaseline, encodeBaseline(baseline))...)
 	}
+}
+
+// unknownCarrier reports whether MCP certainly knows no carrier with the
+// DOT number (a failed lookup is no proof).
+func (r *carrierInvitationResource) unknownCarrier(ctx context.Context, dot int) bool {
+	_, err := r.data.client.Carriers.Preview(ctx, mcp.CarrierLookup{DOTNumber: dot})
+	return mcp.IsNotFound(err)
 }
 
 // privatePacketBaseline holds, in private state, when MCP last listed the
