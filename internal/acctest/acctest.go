@@ -76,6 +76,13 @@ func ListsSpelledAsCarriers(em *emulator.Instance) bool {
 		!VariantOn(em, emulator.VariantListNoDOTIntrastate)
 }
 
+// EmulatorWith starts an MCP emulator with the given variants, whatever
+// VariantsEnv says: for a test of one answer MCP may give.
+func EmulatorWith(t *testing.T, variants ...string) *emulator.Instance {
+	t.Helper()
+	return emulator.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
+}
+
 // ProviderBlock is a provider block for the emulator, with short retry
 // waits so fault tests stay fast.
 func ProviderBlock(em *emulator.Instance) string { return ProviderBlockWith(em, "") }

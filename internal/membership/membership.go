@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -141,10 +142,7 @@ func (l *List) AsListed(ctx context.Context) (map[int]Entry, []Entry, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	byDOT := make(map[int]Entry, len(l.entries))
-	withoutDOT := make([]Entry, 0, len(l.orphans))
-	for _, e := range l.orphans {
-		withoutDOT = append(withoutDOT, e)
-	}
+	withoutDOT := slices.Collect(maps.Values(l.orphans))
 	for dot, e := range l.entries {
 		if !e.Learned {
 			byDOT[dot] = e
@@ -153,8 +151,23 @@ func (l *List) AsListed(ctx context.Context) (map[int]Entry, []Entry, error) {
 		e.Key.DOT, e.Learned = 0, false
 		withoutDOT = append(withoutDOT, e)
 	}
-	slices.SortFunc(withoutDOT, func(a, b Entry) int { return strings.Compare(a.Key.Intrastate, b.Key.Intrastate) })
+	sortByIntrastate(withoutDOT)
 	return byDOT, withoutDOT, nil
+}
+
+// Orphans returns the entries of the last loaded list that MCP lists
+// without a DOT number and no caller has named (see Learn), sorted by
+// intrastate number: nothing keyed by DOT number can address them.
+func (l *List) Orphans() []Entry {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := slices.Collect(maps.Values(l.orphans))
+	sortByIntrastate(out)
+	return out
+}
+
+func sortByIntrastate(entries []Entry) {
+	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Key.Intrastate, b.Key.Intrastate) })
 }
 
 // load makes the view current: loaded after every write this run has

@@ -454,7 +454,13 @@ func TestAsListedKeepsEntriesWithoutDOTNumber(t *testing.T) {
 		}
 	}
 	check("before Learn")
+	if o := l.Orphans(); len(o) != 1 || o[0].Key.Intrastate != "TX100042" {
+		t.Errorf("Orphans before Learn = %+v, want TX100042", o)
+	}
 	l.Learn(carrierid.Key{DOT: 4242, Intrastate: "TX100042"})
+	if o := l.Orphans(); len(o) != 0 {
+		t.Errorf("Orphans after Learn = %+v, want none", o)
+	}
 	if all, _ := l.All(context.Background()); !all[4242].Learned {
 		t.Errorf("All = %v; the learned entry must be under DOT 4242 and marked", all)
 	}

@@ -21,3 +21,6 @@ func TestAccBlockList_unmanagedFail(t *testing.T) {
 func TestAccBlockList_createOverUnmanaged(t *testing.T) {
 	testAccListCreateOverUnmanaged(t, blockListCase)
 }
+func TestAccBlockList_withoutDOT(t *testing.T) {
+	testAccListWithoutDOT(t, blockListCase, unmanagedFail)
+}

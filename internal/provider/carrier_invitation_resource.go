@@ -298,7 +298,7 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	if mcp.IsUncertain(err) && r.unknownCarrier(ctx, key.DOT) {
 		// An answer that does not say, about a carrier MCP does not know:
 		// nothing can have been sent.
-		err = fmt.Errorf("%w: %v", mcp.ErrNotFound, err)
+		err = fmt.Errorf("%w: %s", mcp.ErrNotFound, err.Error()) // no longer uncertain
 	}
 	confirmed := true
 	switch {

@@ -161,6 +161,7 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 		return planned, nil, diags
 	}
 	diags.Append(r.checkAdded(ctx, planned.Carriers, entries)...)
+	diags.Append(r.withoutDOT(list.Orphans(), planned.UnmanagedCarriers.Value)...)
 
 	found, fresh := unmanagedFound(prior, planned, entries, drift)
 	policy := planned.UnmanagedCarriers.Value
@@ -258,6 +259,34 @@ func (r *carrierListResource) explain(ctx context.Context, policy string, entrie
 				r.kind.listName, unmanagedFail, lines.list(ways), r.kind.listName, lines.hcl(refused),
 				unmanagedRemove, r.kind.listName, unmanagedKeep))
 	}
+	return diags
+}
+
+// withoutDOT warns of the carriers MCP lists without a DOT number that
+// carriers does not name (MCP may list intrastate-only carriers so): no
+// policy but "keep" can be applied to them, and MCP offers no lookup by
+// intrastate number that would find their DOT numbers.
+func (r *carrierListResource) withoutDOT(orphans []membership.Entry, policy string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if len(orphans) == 0 || policy == unmanagedKeep {
+		return diags
+	}
+	var b strings.Builder
+	for i, e := range orphans {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "  - intrastate %s", e.Key.Intrastate)
+		if e.CreatedBy != "" {
+			fmt.Fprintf(&b, ", %s by %s", r.kind.verbs.added, e.CreatedBy)
+		}
+	}
+	diags.AddAttributeWarning(path.Root("carriers"),
+		fmt.Sprintf("%d carrier(s) on the %s have no DOT number in MCP's list", len(orphans), r.kind.listName),
+		fmt.Sprintf("MCP lists these carriers by their state-issued intrastate number alone, so carriers, keyed by DOT number, "+
+			"cannot name them, and unmanaged_carriers = %q does not apply to them: they stay on the %s as they are.\n\n%s\n\n"+
+			"To manage one, add it to carriers by its DOT number (the MCP portal shows it), with the intrastate number as the value, "+
+			"such as \"<DOT number>\" = %q.", policy, r.kind.listName, b.String(), orphans[0].Key.Intrastate))
 	return diags
 }
 

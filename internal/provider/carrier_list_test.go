@@ -431,6 +431,52 @@ func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 	})
 }
 
+// MCP may list an intrastate-only carrier by its intrastate number alone.
+// Put there in the portal, such a carrier cannot be named by DOT number
+// until someone says which it is: every policy but "keep" warns that it
+// stays as it is, the apply writes nothing, and a "fail" plan does not fail
+// on it. Named in carriers with its intrastate number, it is managed and
+// the warning goes.
+func testAccListWithoutDOT(t *testing.T, c listCase, policy string) {
+	em := acctest.EmulatorWith(t, emulator.VariantListNoDOTIntrastate)
+	managed := acctest.Carrier(t, em, emulator.KindMC)
+	intra := acctest.Carrier(t, em, emulator.KindIntrastate)
+	rec := newPlanRecorder()
+	arg := fmt.Sprintf("unmanaged_carriers = %q", policy)
+	var writes int
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: rec.factories(),
+		Steps: []resource.TestStep{
+			{Config: c.listConfig(em, "", arg, entry(managed.DOTNumber))},
+			{
+				PreConfig: func() {
+					c.outOfBand(t, em, true, intra.DOTNumber)
+					rec.reset()
+					writes = em.Writes()
+				},
+				Config: c.listConfig(em, "", arg, entry(managed.DOTNumber)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(rec.warned("1 carrier(s) on the "+c.listName+" have no DOT number",
+						fmt.Sprintf("unmanaged_carriers = %q does not apply to them", policy), "intrastate "+intra.IntrastateNumber)),
+					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
+					acctest.Check(acctest.ExpectListed(em, c.blocked, managed.DOTNumber, intra.DOTNumber)),
+				},
+			},
+			{
+				PreConfig: rec.reset,
+				Config:    c.listConfig(em, "", arg, entry(managed.DOTNumber), namedEntry(intra.DOTNumber, intra.IntrastateNumber)),
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Check(rec.quiet("have no DOT number")),
+					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
+					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(intra.DOTNumber)),
+						knownvalue.StringExact(intra.IntrastateNumber)),
+				},
+			},
+		},
+	})
+}
+
 func testAccListOnDestroyClear(t *testing.T, c listCase) {
 	em := acctest.Emulator(t)
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindMC, 2))

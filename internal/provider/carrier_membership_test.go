@@ -85,7 +85,7 @@ func (c membershipCase) expectListedAs(t *testing.T, em *emulator.Instance, dot 
 // knows only what MCP lists: the docket where MCP's entry has one, which
 // the state then holds as created; where MCP leaves it out, the import has
 // none, and every other attribute matches.
-func (c membershipCase) importByDOT(t *testing.T, em *emulator.Instance, dot int) resource.TestStep {
+func (c membershipCase) importByDOT(em *emulator.Instance, dot int) resource.TestStep {
 	step := resource.TestStep{
 		ResourceName: c.address(), ImportState: true, ImportStateId: strconv.Itoa(dot), ImportStateVerify: true,
 		ImportStateVerifyIdentifierAttribute: "dot_number",
@@ -131,7 +131,7 @@ func testAccMembershipBasic(t *testing.T, c membershipCase) {
 			// By DOT number alone the import can only know the docket MCP
 			// lists, which MCP may leave out.
 			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateVerify: true},
-			c.importByDOT(t, em, 23868),
+			c.importByDOT(em, 23868),
 			// Import by block.
 			{ResourceName: c.address(), ImportState: true, ImportStateId: "23868/MC113843", ImportStateKind: resource.ImportBlockWithID},
 		},

@@ -27,3 +27,6 @@ func TestAccMonitoringList_unmanagedFail(t *testing.T) {
 func TestAccMonitoringList_createOverUnmanaged(t *testing.T) {
 	testAccListCreateOverUnmanaged(t, monitoringListCase)
 }
+func TestAccMonitoringList_withoutDOT(t *testing.T) {
+	testAccListWithoutDOT(t, monitoringListCase, unmanagedRemove)
+}
