@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -81,35 +80,3 @@ func (a carrierArguments) identity(dot int, docket string) (types.String, types.
 
 // errNoCarrier is an answer without the carrier in it: MCP does not know it.
 var errNoCarrier = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)
-
-// addReadError reports a failed read of what MCP holds about the carrier.
-// MCP answers "not found" when it does not know the carrier, and the error
-// says so: "No incident reports" would read as if the carrier had none.
-func (a carrierArguments) addReadError(diags *diag.Diagnostics, what string, err error) {
-	asked := a.lookup.String()
-	if !mcp.IsNotFound(err) {
-		addReadError(diags, what, asked, err)
-		return
-	}
-	detail := "MCP does not know a carrier with " + asked
-	if what != "carrier" {
-		detail += ", so it has no " + what + " for it"
-	}
-	diags.AddError("No carrier "+asked, detail+". Check the identifiers.")
-}
-
-// addReadError reports a failed read of a data source. Something that does
-// not exist is an error naming what was asked, never an empty result.
-func addReadError(diags *diag.Diagnostics, what, asked string, err error) {
-	if mcp.IsNotFound(err) {
-		diags.AddError(fmt.Sprintf("No %s for %s", what, asked),
-			fmt.Sprintf("MCP has no %s for %s. Check the identifiers.", what, asked))
-		return
-	}
-	var opErr *mcp.OperationError
-	if errors.As(err, &opErr) {
-		diags.AddError(fmt.Sprintf("Unable to read %s for %s", what, asked), explain(err))
-		return
-	}
-	addAPIError(diags, fmt.Sprintf("Unable to read %s for %s", what, asked), err)
-}

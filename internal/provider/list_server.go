@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -15,25 +14,6 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/listwire"
 )
-
-// NewServer is the provider's protocol 6 server: the framework's, except
-// that it validates, upgrades, reads and plans the list resources itself.
-//
-// A list resource holds up to tens of thousands of carriers. For each call
-// terraform-plugin-go decodes the value into a tree of tftypes.Value, and
-// the framework converts it again, walks it (NullifyCollectionBlocks,
-// semantic equality, path-by-path validation) and reflects it into the
-// resource's model. At 50,000 carriers that is 9 s of CPU for the four
-// calls of a plan with no changes (validate 0.7 s, upgrade 0.6 s, read
-// 3.3 s, plan 4.6 s); listServer reads the value with listwire in one pass
-// and makes the same four calls in 0.75 s (BenchmarkListServer).
-// TestListServerMatchesFramework holds each call to the framework's result.
-func NewServer(version string) func() tfprotov6.ProviderServer {
-	return func() tfprotov6.ProviderServer {
-		p := &mcpProvider{version: version}
-		return &listServer{ProviderServer: providerserver.NewProtocol6(p)(), provider: p}
-	}
-}
 
 // listServer delegates everything but the hot paths of list resources.
 type listServer struct {
