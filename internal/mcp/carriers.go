@@ -10,10 +10,6 @@ import (
 	"strconv"
 )
 
-// ErrNotFound marks a lookup that MCP answered with nothing: an empty result
-// where a carrier was asked for. IsNotFound recognises it and HTTP 404 alike.
-var ErrNotFound = errors.New("not found")
-
 // CarriersService reads what MCP knows about single carriers.
 type CarriersService struct{ client *Client }
 
@@ -192,4 +188,44 @@ func decodeObjectOrFirst(body []byte, v any) error {
 		return json.Unmarshal(items[0], v)
 	}
 	return json.Unmarshal(body, v)
+}
+
+// CarrierRef names a carrier on the monitored or blocked list: DOT and/or
+// docket number for an interstate carrier, IntrastateNumber (optionally with
+// the DOT number) for an intrastate-only one. Empty fields are not sent.
+type CarrierRef struct {
+	DOTNumber        int
+	DocketNumber     string
+	IntrastateNumber string
+}
+
+func (r CarrierRef) String() string {
+	s := ""
+	if r.DOTNumber != 0 {
+		s = "DOT " + strconv.Itoa(r.DOTNumber)
+	}
+	for _, part := range []string{r.DocketNumber, r.IntrastateNumber} {
+		if part == "" {
+			continue
+		}
+		if s != "" {
+			s += " / "
+		}
+		s += part
+	}
+	return s
+}
+
+func (r CarrierRef) query() url.Values {
+	q := url.Values{}
+	if r.DOTNumber != 0 {
+		q.Set("DOTNumber", strconv.Itoa(r.DOTNumber))
+	}
+	if r.DocketNumber != "" {
+		q.Set("DocketNumber", r.DocketNumber)
+	}
+	if r.IntrastateNumber != "" {
+		q.Set("IntrastateNumber", r.IntrastateNumber)
+	}
+	return q
 }

@@ -339,3 +339,88 @@ func errorsAs[T error](t *testing.T, err error) T {
 	}
 	return target
 }
+
+// serveOnce registers a handler that asserts the query and answers status
+// and body, and returns a counter of requests.
+func serveOnce(t *testing.T, mux *http.ServeMux, op string, query url.Values, status int, contentType, body string) *atomic.Int32 {
+	var calls atomic.Int32
+	mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		testAPIRequest(t, r, query)
+		w.Header().Set("Content-Type", contentType)
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	})
+	return &calls
+}
+
+// TestDecoding_nullOrEmptyArrays: MCP writes an empty list as [] or as null;
+// every operation treats the two alike (no error, nothing in it, or "not
+// found" where a carrier was asked for).
+func TestDecoding_nullOrEmptyArrays(t *testing.T) {
+	t.Parallel()
+	for _, empty := range []string{`null`, `[]`} {
+		t.Run(empty, func(t *testing.T) {
+			t.Parallel()
+			client, mux, _ := setup(t)
+			handleToken(t, mux)
+			answers := map[string]string{
+				"MonitoredCarriers":         empty,
+				"BlockedCarriers":           empty,
+				"CompletedPackets":          empty,
+				"PreviewCarrier":            empty,
+				"GetCarrierRiskAssessment":  empty,
+				"GetCarrierContacts":        empty,
+				"MonitoredCarrierData":      `{"pageNumber":1,"pageSize":500,"totalPages":0,"totalCount":0,"succeeded":true,"data":` + empty + `}`,
+				"CarriersChanges":           `{"$id":"1","CarrierCount":0,"CarrierList":` + empty + `}`,
+				"GetCarrierIncidentReports": `{"$id":"1","IncidentReports":` + empty + `}`,
+			}
+			for op, body := range answers {
+				mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, body) })
+			}
+			ctx := context.Background()
+			counts := map[string]func() (int, error){
+				"List":    func() (int, error) { l, _, err := client.Monitoring.List(ctx, nil); return len(l), err },
+				"ListAll": func() (int, error) { l, err := client.Blocking.ListAll(ctx); return len(l), err },
+				"CompletedPackets": func() (int, error) {
+					l, err := client.Invitations.CompletedPackets(ctx, testFrom, testTo)
+					return len(l), err
+				},
+				"CarrierDataAll": func() (int, error) { l, err := client.Monitoring.CarrierDataAll(ctx); return len(l), err },
+				"ChangesAll": func() (int, error) {
+					c, err := client.Monitoring.ChangesAll(ctx, testFrom, testTo)
+					if err != nil {
+						return 0, err
+					}
+					return len(c.CarrierList), nil
+				},
+				"IncidentReports": func() (int, error) {
+					r, err := client.Carriers.IncidentReports(ctx, lookup)
+					if err != nil {
+						return 0, err
+					}
+					return len(r.IncidentReports), nil
+				},
+			}
+			for name, count := range counts {
+				if n, err := count(); n != 0 || err != nil {
+					t.Errorf("%s = %d items, %v; want none and no error", name, n, err)
+				}
+			}
+			notFound := map[string]func() error{
+				"Preview":        func() error { _, err := client.Carriers.Preview(ctx, lookup); return err },
+				"RiskAssessment": func() error { _, err := client.Carriers.RiskAssessment(ctx, lookup); return err },
+				"Contacts":       func() error { _, err := client.Carriers.Contacts(ctx, lookup); return err },
+			}
+			for name, call := range notFound {
+				if err := call(); !errors.Is(err, ErrNotFound) {
+					t.Errorf("%s: error = %v, want not found", name, err)
+				}
+			}
+		})
+	}
+}
+
+const jsonType = "application/json; charset=utf-8"
+
+var lookup = CarrierLookup{DOTNumber: 1234567, DocketNumber: "MC123456"}

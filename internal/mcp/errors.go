@@ -123,3 +123,7 @@ func IsAuthError(err error) bool {
 	var a *AuthError
 	return errors.As(err, &a)
 }
+
+// ErrNotFound marks a lookup that MCP answered with nothing: an empty result
+// where a carrier was asked for. IsNotFound recognises it and HTTP 404 alike.
+var ErrNotFound = errors.New("not found")

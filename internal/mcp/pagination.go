@@ -214,3 +214,38 @@ func concat[T any](pages [][]T) []T {
 	}
 	return all
 }
+
+// Page sizes used when walking whole lists: each endpoint's maximum, so a
+// 50,000-carrier list takes ten requests.
+const (
+	listPageSize     = 5000
+	changesPageSize  = 500
+	envelopePageSize = 500
+)
+
+// headerPage fetches one page of a header-paged list.
+func headerPage[T any](ctx context.Context, c *Client, op operation, opts *ListOptions) ([]T, *Pagination, error) {
+	var items []T
+	resp, err := c.call(ctx, op, opts.encode(nil), &items)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := responsePagination(op, resp)
+	if err != nil {
+		return nil, nil, err
+	}
+	return items, p, nil
+}
+
+// responsePagination parses X-Pagination, nil when MCP sent none.
+func responsePagination(op operation, resp *response) (*Pagination, error) {
+	h := resp.header.Get("X-Pagination")
+	if h == "" {
+		return nil, nil
+	}
+	p, err := ParsePagination(h)
+	if err != nil {
+		return nil, fmt.Errorf("MCP %s: %w", op.name, err)
+	}
+	return &p, nil
+}

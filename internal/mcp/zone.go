@@ -1,6 +1,7 @@
 package mcp
 
 import (
+	"net/url"
 	"reflect"
 	"strings"
 	"time"
@@ -66,4 +67,12 @@ func walkTimes(v reflect.Value, loc *time.Location) {
 			walkTimes(v.Field(i), loc)
 		}
 	}
+}
+
+func (c *Client) windowQuery(from, to time.Time) url.Values {
+	q := url.Values{"fromDate": {c.queryTime(from)}}
+	if !to.IsZero() {
+		q.Set("toDate", c.queryTime(to))
+	}
+	return q
 }

@@ -1,10 +1,7 @@
 package emulator
 
 import (
-	"net/http"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
@@ -46,116 +43,9 @@ func (s *Server) cancelMonitoring(c *call) (reply, error) {
 	return ok(out), nil
 }
 
-// repeatError is repeat-write-400's answer to a write that changes nothing.
-func repeatError(message string) *apiError {
-	e := errorf(http.StatusBadRequest, "%s", message)
-	e.repeat = true
-	return e
-}
-
-func (s *Server) blockCarrier(c *call) (reply, error) {
-	i, err := s.resolve(c.p, true)
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	added := s.st.block(i, c.now, c.user)
-	s.mu.Unlock()
-	if added {
-		return ok(mcp.BlockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was added to your blocked carrier list."}), nil
-	}
-	msg := s.blockLabel(i) + " is already in your blocked carrier list."
-	if c.vs.has(vRepeatWrite400) {
-		return reply{}, repeatError(msg)
-	}
-	return ok(mcp.BlockCarrierOutput{Message: msg}), nil
-}
-
-func (s *Server) unblockCarrier(c *call) (reply, error) {
-	i, err := s.resolve(c.p, true)
-	if err != nil {
-		return reply{}, err
-	}
-	s.mu.Lock()
-	removed := s.st.unblock(i)
-	s.mu.Unlock()
-	if removed {
-		return ok(mcp.UnblockCarrierOutput{Result: true, Message: s.blockLabel(i) + " was removed from your blocked carrier list."}), nil
-	}
-	msg := s.blockLabel(i) + " is not in your blocked carrier list."
-	if c.vs.has(vRepeatWrite400) {
-		return reply{}, repeatError(msg)
-	}
-	return ok(mcp.UnblockCarrierOutput{Message: msg}), nil
-}
-
-// blockLabel names a carrier as the captured BlockCarrier message does:
-// "Carrier DOT<dot>/<docket> <LEGAL NAME>", the intrastate number standing
-// in for the docket of an intrastate-only carrier.
-func (s *Server) blockLabel(i int32) string {
-	id := s.u.identity(i)
-	ref := s.u.docketOf(i)
-	if ref == "" {
-		ref = s.u.intrastateOf(i)
-	}
-	return "Carrier DOT" + strconv.Itoa(int(s.u.carriers[i].dot)) + "/" + ref + " " + strings.ToUpper(id.legalName)
-}
-
-// listEntry is the shape MonitoredCarrierDTO and CustomerBlockedCarrierDTO
-// share; entries are never modified after creation, so LastModified* equal
-// Created*. Under list-unpadded-docket a padded docket loses its leading
-// zeros; under list-no-dot-intrastate an intrastate-only carrier's entry
-// has DOTNumber 0. (list-null-docket nulls DocketNumber when encoding.)
-func (s *Server) listEntry(i int32, m *membership, vs variantSet) mcp.MonitoredCarrier {
-	at := mcp.Time{Time: m.requested}
-	e := mcp.MonitoredCarrier{
-		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), IntrastateNumber: s.u.intrastateOf(i),
-		CreatedDate: at, CreatedBy: m.by, LastModifiedDate: at, LastModifiedBy: m.by,
-	}
-	if vs.has(vListUnpaddedDocket) {
-		e.DocketNumber = s.u.listDocketOf(i)
-	}
-	if vs.has(vListNoDOTIntrastate) && s.u.carriers[i].kind == kindIntrastate {
-		e.DOTNumber = 0
-	}
-	return e
-}
-
-// headerList answers a header-paged list in DOT order: everything without
-// paging parameters, else one page and X-Pagination.
-func (s *Server) headerList(c *call, blocked bool) (reply, []mcp.MonitoredCarrier, error) {
-	pg, err := readPage(c.p, listPaging)
-	if err != nil {
-		return reply{}, nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	list, n := s.st.monitored, s.st.nMonitored
-	if blocked {
-		list, n = s.st.blocked, s.st.nBlocked
-	}
-	all := members(list, n)
-	items := sliceFor(pg, all)
-	out := make([]mcp.MonitoredCarrier, len(items))
-	for k, i := range items {
-		out[k] = s.listEntry(i, list[i], c.vs)
-	}
-	return reply{status: 200, header: pg.header(len(all))}, out, nil
-}
-
 func (s *Server) monitoredCarriers(c *call) (reply, error) {
 	rp, items, err := s.headerList(c, false)
 	rp.body = items
-	return rp, err
-}
-
-func (s *Server) blockedCarriers(c *call) (reply, error) {
-	rp, items, err := s.headerList(c, true)
-	out := make([]mcp.BlockedCarrier, len(items))
-	for k, m := range items {
-		out[k] = mcp.BlockedCarrier(m)
-	}
-	rp.body = out
 	return rp, err
 }
 

@@ -150,58 +150,6 @@ func (s *Server) completedPackets(c *call) (reply, error) {
 	return ok(out), nil
 }
 
-// getDocument serves a blob as a PDF; under document-json or document-html
-// a blob that exists is answered 200 with a JSON error object or an HTML
-// sign-in page instead.
-func (s *Server) getDocument(c *call) (reply, error) {
-	name, hasName := c.p.str("name")
-	if !hasName {
-		return reply{}, errInvalid()
-	}
-	title, lines, found := s.document(name)
-	if !found {
-		return reply{}, errorf(http.StatusNotFound, "Document '%s' was not found.", name)
-	}
-	switch {
-	case c.vs.has(vDocumentJSON):
-		return ok(httpError{Message: "The document '" + name + "' could not be retrieved."}), nil
-	case c.vs.has(vDocumentHTML):
-		return reply{status: http.StatusOK, raw: []byte(signInPage), ctype: "text/html; charset=utf-8"}, nil
-	}
-	return reply{status: http.StatusOK, raw: minimalPDF(title, lines), ctype: "application/pdf"}, nil
-}
-
-// getUpdatedFactoringCompanies lists the directory entries created or
-// updated within [fromDate, toDate]; toDate defaults to now.
-func (s *Server) getUpdatedFactoringCompanies(c *call) (reply, error) {
-	from, hasFrom, err := c.p.dateTime("fromDate")
-	if err != nil || !hasFrom {
-		return reply{}, errInvalid()
-	}
-	to, hasTo, err := c.p.dateTime("toDate")
-	if err != nil {
-		return reply{}, err
-	}
-	if !hasTo {
-		to = c.now
-	}
-	if from.After(to) {
-		return reply{}, errorf(http.StatusBadRequest, "fromDate must not be later than toDate.")
-	}
-	in := func(t mcp.Time) bool { return !t.Before(from) && !t.After(to) }
-	out := mcp.UpdatedFactoringCompanies{
-		FromDate: mcp.Time{Time: from}, ToDate: mcp.Time{Time: to}, RequestDateTimeUtc: mcp.Time{Time: c.now},
-		FactoringCompanies: []mcp.FactoringCompany{},
-	}
-	for _, f := range s.u.factors {
-		if in(f.CreatedDateTime) || in(f.UpdatedDateTime) {
-			out.FactoringCompanies = append(out.FactoringCompanies, f)
-		}
-	}
-	out.FactoringCompaniesCount = len(out.FactoringCompanies)
-	return ok(out), nil
-}
-
 // isEmail accepts a bare address (no display name) with a dotted domain.
 func isEmail(s string) bool {
 	a, err := mail.ParseAddress(s)

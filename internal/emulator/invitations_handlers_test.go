@@ -13,6 +13,55 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
+func TestCompletedPackets(t *testing.T) {
+	t.Parallel()
+	inst, clock := startTest(t, Options{})
+	a := newAPI(t, inst)
+	generated, _ := inst.Carriers(CarrierFilter{Kind: KindPacket})
+	if len(generated) < 20 {
+		t.Fatalf("%d carriers with a packet", len(generated))
+	}
+	var out []mcp.CompletedPacket
+	a.ok("CompletedPackets", window(testEpoch.AddDate(0, 0, -91), testEpoch)).decode(t, &out)
+	if len(out) != len(generated) {
+		t.Errorf("%d completed packets in 91 days, want %d", len(out), len(generated))
+	}
+	for k, p := range out {
+		if p.DOTNumber != generated[k].DOTNumber || p.DocketNumber != generated[k].DocketNumber || p.LegalName != generated[k].LegalName || p.CompletedDate.After(testEpoch) {
+			t.Errorf("packet %+v, want DOT %d", p, generated[k].DOTNumber)
+		}
+	}
+	// A window around one completion finds exactly it, both ends included.
+	at := out[0].CompletedDate.Time
+	var one []mcp.CompletedPacket
+	a.ok("CompletedPackets", "fromDate="+url.QueryEscape(mcp.Time{Time: at}.String())+"&toDate="+url.QueryEscape(mcp.Time{Time: at}.String())).decode(t, &one)
+	if len(one) != 1 || one[0].DOTNumber != out[0].DOTNumber {
+		t.Errorf("window [t, t] found %+v", one)
+	}
+
+	clock.Advance(time.Hour)
+	if err := inst.CompletePacket(SampleDOTNumber); err != nil {
+		t.Fatal(err)
+	}
+	a.ok("CompletedPackets", window(clock.Now().Add(-time.Minute), clock.Now())).decode(t, &out)
+	if len(out) != 1 || out[0].DOTNumber != SampleDOTNumber || !out[0].CompletedDate.Equal(clock.Now()) {
+		t.Errorf("after CompletePacket: %+v", out)
+	}
+	var data mcp.CarrierData
+	a.ok("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &data)
+	if data.CarrierPacket == nil || data.Message != "" {
+		t.Error("GetCarrierData has no packet after CompletePacket")
+	}
+	var p []mcp.PreviewCarrier
+	a.ok("PreviewCarrier", dotQuery(SampleDOTNumber)).decode(t, &p)
+	if p[0].Status != "Completed" || !p[0].StatusDate.Equal(clock.Now()) || p[0].OnCurrentCustomerAgreement == nil || !*p[0].OnCurrentCustomerAgreement {
+		t.Errorf("preview after completion: %q %v", p[0].Status, p[0].StatusDate)
+	}
+	if r := a.call("CompletedPackets", window(clock.Now(), testEpoch)); r.status != http.StatusBadRequest {
+		t.Errorf("fromDate after toDate: HTTP %d", r.status)
+	}
+}
+
 func TestEmailPacketInvitation(t *testing.T) {
 	t.Parallel()
 	inst, _ := startTest(t, Options{})
@@ -179,107 +228,5 @@ func checkPDF(t *testing.T, pdf []byte) {
 	n, _ := strconv.Atoi(string(pdf[length[2]:length[3]]))
 	if !bytes.HasPrefix(pdf[length[1]+n:], []byte("endstream")) {
 		t.Error("stream /Length is wrong")
-	}
-}
-
-func TestGetDocument(t *testing.T) {
-	t.Parallel()
-	inst, _ := startTest(t, Options{})
-	a := newAPI(t, inst)
-	c := carrierOf(t, inst.Server, KindPacket)
-	var d mcp.CarrierData
-	a.ok("GetCarrierData", dotQuery(c.DOTNumber)).decode(t, &d)
-	names := []string{
-		d.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName,
-		d.CarrierCustomerAgreements[0].CustomerAgreement.BlobName,
-		d.CarrierCustomerAgreements[0].CarrierCustomerAgreementImages[0].BlobName,
-		d.CarrierW9Forms[0].CarrierW9FormImages[0].BlobName,
-	}
-	for _, name := range names {
-		r := a.ok("GetDocument", "name="+url.QueryEscape(name))
-		if ct := r.header.Get("Content-Type"); ct != "application/pdf" {
-			t.Errorf("%s: Content-Type %q", name, ct)
-		}
-		checkPDF(t, r.body)
-		if !bytes.Contains(r.body, []byte("(Certificate")) && !bytes.Contains(r.body, []byte("Agreement")) && !bytes.Contains(r.body, []byte("W-9")) {
-			t.Errorf("%s: unexpected document %.300s", name, r.body)
-		}
-	}
-	if !regexp.MustCompile(`^certificate-image/[0-9a-f-]{36}\.pdf$`).MatchString(names[0]) || !regexp.MustCompile(`^company-agreement/4127/[0-9a-f-]{36}$`).MatchString(names[2]) {
-		t.Errorf("blob names %v", names)
-	}
-
-	// The sample carrier has a certificate but no packet documents.
-	var sample mcp.CarrierData
-	a.ok("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &sample)
-	a.ok("GetDocument", "name="+url.QueryEscape(sample.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName))
-	i, _ := inst.u.byDOT(SampleDOTNumber)
-	v := inst.viewOf(i)
-	var vins mcp.CarrierVINVerification
-	vinCarrier := carrierOf(t, inst.Server, KindVINVerifications)
-	a.ok("GetCarrierVINVerifications", dotQuery(vinCarrier.DOTNumber)).decode(t, &vins)
-	for _, name := range []string{v.w9Blob(), v.agreementImageBlob(), "certificate-image/00000000-0000-0000-0000-000000023868.pdf",
-		"company-agreement/12/f9f10ed2-799a-4521-a09b-19fb088e16c2", vins.VINVerifications[0].Requests[0].ImageBlobName, "x"} {
-		r := a.call("GetDocument", "name="+url.QueryEscape(name))
-		if r.status != http.StatusNotFound || r.message(t) != "Document '"+name+"' was not found." {
-			t.Errorf("%s: HTTP %d %s", name, r.status, r.body)
-		}
-	}
-}
-
-func TestUpdatedFactoringCompanies(t *testing.T) {
-	t.Parallel()
-	inst, clock := startTest(t, Options{})
-	a := newAPI(t, inst)
-	var all mcp.UpdatedFactoringCompanies
-	a.ok("GetUpdatedFactoringCompanies", "fromDate=2000-01-01T00:00:00Z").decode(t, &all)
-	if all.FactoringCompaniesCount != factoringCompanies || len(all.FactoringCompanies) != factoringCompanies || !all.ToDate.Equal(clock.Now()) || !all.RequestDateTimeUtc.Equal(clock.Now()) {
-		t.Fatalf("directory: %d companies, ToDate %v", all.FactoringCompaniesCount, all.ToDate)
-	}
-	ids := map[int]bool{}
-	oldest := clock.Now()
-	for _, f := range all.FactoringCompanies {
-		ids[f.FactoringCompanyID] = true
-		if f.UpdatedDateTime.Before(f.CreatedDateTime.Time) || f.CreatedDateTime.After(clock.Now()) {
-			t.Errorf("company %d created %v updated %v", f.FactoringCompanyID, f.CreatedDateTime, f.UpdatedDateTime)
-		}
-		if f.CreatedDateTime.Before(oldest) {
-			oldest = f.CreatedDateTime.Time
-		}
-	}
-	if clock.Now().Sub(oldest) < 365*24*time.Hour {
-		t.Errorf("oldest entry %v: the directory should span two years", oldest)
-	}
-	var recent mcp.UpdatedFactoringCompanies
-	from := clock.Now().AddDate(0, -6, 0)
-	a.ok("GetUpdatedFactoringCompanies", window(from, clock.Now())).decode(t, &recent)
-	want := 0
-	for _, f := range all.FactoringCompanies {
-		if !f.UpdatedDateTime.Before(from) || !f.CreatedDateTime.Before(from) {
-			want++
-		}
-	}
-	if recent.FactoringCompaniesCount != want || want == 0 || want == factoringCompanies {
-		t.Errorf("%d companies in the last six months, want %d (of %d)", recent.FactoringCompaniesCount, want, factoringCompanies)
-	}
-	if r := a.call("GetUpdatedFactoringCompanies", window(clock.Now(), from)); r.status != 400 {
-		t.Errorf("fromDate after toDate: HTTP %d", r.status)
-	}
-
-	// Factored packet carriers reference directory entries.
-	packets, _ := inst.Carriers(CarrierFilter{Kind: KindPacket, Limit: 30})
-	factored := 0
-	for _, c := range packets {
-		var d mcp.CarrierData
-		a.ok("GetCarrierData", dotQuery(c.DOTNumber)).decode(t, &d)
-		if fr := d.FactoringRemit; fr != nil {
-			factored++
-			if !ids[fr.FactoringCompanyID] {
-				t.Errorf("FactoringCompanyID %d is not in the directory", fr.FactoringCompanyID)
-			}
-		}
-	}
-	if factored == 0 {
-		t.Error("no factored carrier among 30 packets")
 	}
 }

@@ -2,58 +2,7 @@ package mcp
 
 import (
 	"context"
-	"fmt"
-	"net/url"
-	"strconv"
 	"time"
-)
-
-// CarrierRef names a carrier on the monitored or blocked list: DOT and/or
-// docket number for an interstate carrier, IntrastateNumber (optionally with
-// the DOT number) for an intrastate-only one. Empty fields are not sent.
-type CarrierRef struct {
-	DOTNumber        int
-	DocketNumber     string
-	IntrastateNumber string
-}
-
-func (r CarrierRef) String() string {
-	s := ""
-	if r.DOTNumber != 0 {
-		s = "DOT " + strconv.Itoa(r.DOTNumber)
-	}
-	for _, part := range []string{r.DocketNumber, r.IntrastateNumber} {
-		if part == "" {
-			continue
-		}
-		if s != "" {
-			s += " / "
-		}
-		s += part
-	}
-	return s
-}
-
-func (r CarrierRef) query() url.Values {
-	q := url.Values{}
-	if r.DOTNumber != 0 {
-		q.Set("DOTNumber", strconv.Itoa(r.DOTNumber))
-	}
-	if r.DocketNumber != "" {
-		q.Set("DocketNumber", r.DocketNumber)
-	}
-	if r.IntrastateNumber != "" {
-		q.Set("IntrastateNumber", r.IntrastateNumber)
-	}
-	return q
-}
-
-// Page sizes used when walking whole lists: each endpoint's maximum, so a
-// 50,000-carrier list takes ten requests.
-const (
-	listPageSize     = 5000
-	changesPageSize  = 500
-	envelopePageSize = 500
 )
 
 // MonitoringService manages the Assure Advantage monitored list.
@@ -142,14 +91,6 @@ type ChangesOptions struct {
 	ListOptions
 }
 
-func (c *Client) windowQuery(from, to time.Time) url.Values {
-	q := url.Values{"fromDate": {c.queryTime(from)}}
-	if !to.IsZero() {
-		q.Set("toDate", c.queryTime(to))
-	}
-	return q
-}
-
 // Changes returns one page of the monitored carriers whose insurance, FMCSA
 // data or risk assessment changed in a window, with its X-Pagination when MCP
 // sent one: POST /api/v1/Carrier/CarriersChanges.
@@ -191,79 +132,3 @@ func (s *MonitoringService) ChangesAll(ctx context.Context, from, to time.Time) 
 }
 
 func changedCarriers(c *CarrierChanges) int { return len(c.CarrierList) }
-
-// BlockingService manages the caller's blocked-carrier list.
-type BlockingService struct{ client *Client }
-
-var (
-	opBlockCarrier    = carrierWrite("BlockCarrier")
-	opUnblockCarrier  = carrierWrite("UnblockCarrier")
-	opBlockedCarriers = carrierOp("BlockedCarriers", true)
-)
-
-// Block adds a carrier to the blocked list: POST /api/v1/Carrier/BlockCarrier.
-// A false Result comes back as an *OperationError together with the output;
-// whether the carrier is blocked is for the list to say, not the message.
-func (s *BlockingService) Block(ctx context.Context, r CarrierRef) (*BlockCarrierOutput, error) {
-	var out BlockCarrierOutput
-	if _, err := s.client.call(ctx, opBlockCarrier, r.query(), &out); err != nil {
-		return nil, err
-	}
-	if !out.Result {
-		return &out, &OperationError{Operation: opBlockCarrier.name, Message: out.Message}
-	}
-	return &out, nil
-}
-
-// Unblock removes a carrier from the blocked list:
-// POST /api/v1/Carrier/UnblockCarrier. A false Result is an *OperationError,
-// as for Block.
-func (s *BlockingService) Unblock(ctx context.Context, r CarrierRef) (*UnblockCarrierOutput, error) {
-	var out UnblockCarrierOutput
-	if _, err := s.client.call(ctx, opUnblockCarrier, r.query(), &out); err != nil {
-		return nil, err
-	}
-	if !out.Result {
-		return &out, &OperationError{Operation: opUnblockCarrier.name, Message: out.Message}
-	}
-	return &out, nil
-}
-
-// List returns one page of the blocked list and its X-Pagination:
-// POST /api/v1/Carrier/BlockedCarriers. A nil opts asks for the whole list.
-func (s *BlockingService) List(ctx context.Context, opts *ListOptions) ([]BlockedCarrier, *Pagination, error) {
-	return headerPage[BlockedCarrier](ctx, s.client, opBlockedCarriers, opts)
-}
-
-// ListAll returns the whole blocked list, every page, following full pages
-// when MCP sends no X-Pagination (see walkUnpaged).
-func (s *BlockingService) ListAll(ctx context.Context) ([]BlockedCarrier, error) {
-	return headerPaged[BlockedCarrier](ctx, s.client, opBlockedCarriers, listPageSize)
-}
-
-// headerPage fetches one page of a header-paged list.
-func headerPage[T any](ctx context.Context, c *Client, op operation, opts *ListOptions) ([]T, *Pagination, error) {
-	var items []T
-	resp, err := c.call(ctx, op, opts.encode(nil), &items)
-	if err != nil {
-		return nil, nil, err
-	}
-	p, err := responsePagination(op, resp)
-	if err != nil {
-		return nil, nil, err
-	}
-	return items, p, nil
-}
-
-// responsePagination parses X-Pagination, nil when MCP sent none.
-func responsePagination(op operation, resp *response) (*Pagination, error) {
-	h := resp.header.Get("X-Pagination")
-	if h == "" {
-		return nil, nil
-	}
-	p, err := ParsePagination(h)
-	if err != nil {
-		return nil, fmt.Errorf("MCP %s: %w", op.name, err)
-	}
-	return &p, nil
-}

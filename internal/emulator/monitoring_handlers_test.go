@@ -120,56 +120,6 @@ func TestIntrastateMembership(t *testing.T) {
 	}
 }
 
-func TestBlockingLifecycle(t *testing.T) {
-	t.Parallel()
-	inst, _ := startTest(t, Options{})
-	a := newAPI(t, inst)
-
-	var out mcp.BlockCarrierOutput
-	a.ok("BlockCarrier", "DocketNumber="+SampleDocketNumber).decode(t, &out)
-	if want := "Carrier DOT23868/MC113843 SAMPLE TRUCKING LLC was added to your blocked carrier list."; !out.Result || out.Message != want {
-		t.Errorf("block %+v", out)
-	}
-	a.ok("BlockCarrier", dotQuery(SampleDOTNumber)).decode(t, &out)
-	if want := "Carrier DOT23868/MC113843 SAMPLE TRUCKING LLC is already in your blocked carrier list."; out.Result || out.Message != want {
-		t.Errorf("repeat block %+v", out)
-	}
-	var list []mcp.BlockedCarrier
-	a.ok("BlockedCarriers", "").decode(t, &list)
-	if len(list) != 1 || list[0].DOTNumber != SampleDOTNumber || list[0].DocketNumber != SampleDocketNumber || list[0].CreatedBy != "demo" || list[0].LastModifiedBy != "demo" || !list[0].CreatedDate.Equal(testEpoch) {
-		t.Errorf("blocked list %+v", list)
-	}
-	if _, pb, _, db := flags(t, a, SampleDOTNumber); !pb || !db {
-		t.Error("not flagged blocked")
-	}
-	var un mcp.UnblockCarrierOutput
-	a.ok("UnblockCarrier", dotQuery(SampleDOTNumber)).decode(t, &un)
-	if want := "Carrier DOT23868/MC113843 SAMPLE TRUCKING LLC was removed from your blocked carrier list."; !un.Result || un.Message != want {
-		t.Errorf("unblock %+v", un)
-	}
-	a.ok("UnblockCarrier", dotQuery(SampleDOTNumber)).decode(t, &un)
-	if want := "Carrier DOT23868/MC113843 SAMPLE TRUCKING LLC is not in your blocked carrier list."; un.Result || un.Message != want {
-		t.Errorf("repeat unblock %+v", un)
-	}
-	if _, pb, _, db := flags(t, a, SampleDOTNumber); pb || db {
-		t.Error("still flagged blocked")
-	}
-
-	t.Run("unknown carriers are 404 for every membership write", func(t *testing.T) {
-		a := a.with(t)
-		for _, op := range []string{"RequestMonitoring", "CancelMonitoring", "BlockCarrier", "UnblockCarrier"} {
-			for _, q := range []string{"DOTNumber=42", "DocketNumber=MC42", "IntrastateNumber=ZZ42"} {
-				if r := a.call(op, q); r.status != http.StatusNotFound {
-					t.Errorf("%s?%s: HTTP %d %s", op, q, r.status, r.body)
-				}
-			}
-			if r := a.call(op, ""); r.status != http.StatusBadRequest {
-				t.Errorf("%s without identifiers: HTTP %d", op, r.status)
-			}
-		}
-	})
-}
-
 func TestOutOfBandEditsAreAttributedToThePortal(t *testing.T) {
 	t.Parallel()
 	inst, _ := startTest(t, Options{})
@@ -446,53 +396,4 @@ func TestCarriersChanges(t *testing.T) {
 			}
 		}
 	})
-}
-
-func TestCompletedPackets(t *testing.T) {
-	t.Parallel()
-	inst, clock := startTest(t, Options{})
-	a := newAPI(t, inst)
-	generated, _ := inst.Carriers(CarrierFilter{Kind: KindPacket})
-	if len(generated) < 20 {
-		t.Fatalf("%d carriers with a packet", len(generated))
-	}
-	var out []mcp.CompletedPacket
-	a.ok("CompletedPackets", window(testEpoch.AddDate(0, 0, -91), testEpoch)).decode(t, &out)
-	if len(out) != len(generated) {
-		t.Errorf("%d completed packets in 91 days, want %d", len(out), len(generated))
-	}
-	for k, p := range out {
-		if p.DOTNumber != generated[k].DOTNumber || p.DocketNumber != generated[k].DocketNumber || p.LegalName != generated[k].LegalName || p.CompletedDate.After(testEpoch) {
-			t.Errorf("packet %+v, want DOT %d", p, generated[k].DOTNumber)
-		}
-	}
-	// A window around one completion finds exactly it, both ends included.
-	at := out[0].CompletedDate.Time
-	var one []mcp.CompletedPacket
-	a.ok("CompletedPackets", "fromDate="+url.QueryEscape(mcp.Time{Time: at}.String())+"&toDate="+url.QueryEscape(mcp.Time{Time: at}.String())).decode(t, &one)
-	if len(one) != 1 || one[0].DOTNumber != out[0].DOTNumber {
-		t.Errorf("window [t, t] found %+v", one)
-	}
-
-	clock.Advance(time.Hour)
-	if err := inst.CompletePacket(SampleDOTNumber); err != nil {
-		t.Fatal(err)
-	}
-	a.ok("CompletedPackets", window(clock.Now().Add(-time.Minute), clock.Now())).decode(t, &out)
-	if len(out) != 1 || out[0].DOTNumber != SampleDOTNumber || !out[0].CompletedDate.Equal(clock.Now()) {
-		t.Errorf("after CompletePacket: %+v", out)
-	}
-	var data mcp.CarrierData
-	a.ok("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &data)
-	if data.CarrierPacket == nil || data.Message != "" {
-		t.Error("GetCarrierData has no packet after CompletePacket")
-	}
-	var p []mcp.PreviewCarrier
-	a.ok("PreviewCarrier", dotQuery(SampleDOTNumber)).decode(t, &p)
-	if p[0].Status != "Completed" || !p[0].StatusDate.Equal(clock.Now()) || p[0].OnCurrentCustomerAgreement == nil || !*p[0].OnCurrentCustomerAgreement {
-		t.Errorf("preview after completion: %q %v", p[0].Status, p[0].StatusDate)
-	}
-	if r := a.call("CompletedPackets", window(clock.Now(), testEpoch)); r.status != http.StatusBadRequest {
-		t.Errorf("fromDate after toDate: HTTP %d", r.status)
-	}
 }
