@@ -19,7 +19,7 @@ func handleIncidentReports(t *testing.T, mux *http.ServeMux) *tokenLog {
 	mux.HandleFunc("/api/v1/Carrier/GetCarrierIncidentReports", func(w http.ResponseWriter, r *http.Request) {
 		testAPIRequest(t, r, url.Values{"DOTNumber": {"1234567"}})
 		tl.add(bearer(r))
-		writeJSON(w, http.StatusOK, `{"$id":"1","IncidentReports":null}`)
+		writeJSON(w, http.StatusOK, `{"$id":"1","DOTNumber":1234567,"LegalName":"ACME","IncidentReports":null}`)
 	})
 	return tl
 }
@@ -348,7 +348,7 @@ func TestToken_concurrent401sReauthenticateOnce(t *testing.T) {
 			writeJSON(w, http.StatusUnauthorized, `{"Message":"Authorization has been denied for this request."}`)
 			return
 		}
-		writeJSON(w, http.StatusOK, `{"$id":"1","IncidentReports":null}`)
+		writeJSON(w, http.StatusOK, `{"$id":"1","DOTNumber":1234567,"LegalName":"ACME","IncidentReports":null}`)
 	})
 	var wg sync.WaitGroup
 	for range n {

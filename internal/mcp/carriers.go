@@ -90,8 +90,9 @@ func (s *CarriersService) Data(ctx context.Context, l CarrierLookup) (*CarrierDa
 // Success=true with an empty list. So a 200 with Success=false that carries
 // no contacts (Carrier null, or its Contacts null or empty) is returned as
 // an empty result, not an error: Success stays false, Message keeps MCP's
-// words, and Carrier is what MCP sent, nil included. Success=false with
-// contacts in it contradicts itself and is an *OperationError.
+// words, and Carrier is never nil (empty when MCP sent none). Success=false
+// with contacts in it contradicts itself and is an *OperationError. A
+// successful answer without a carrier is ErrNotFound.
 func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*CarrierContactsResult, error) {
 	resp, err := s.client.call(ctx, opGetCarrierContacts, l.query("DOTNumber", "docketNumber"), nil)
 	if err != nil {
@@ -105,8 +106,13 @@ func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*Carri
 		return nil, fmt.Errorf("MCP %s: decoding response: %w", opGetCarrierContacts.name, err)
 	}
 	s.client.inZone(&out)
-	if !out.Success && (resp.status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)) {
+	switch {
+	case !out.Success && (resp.status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)):
 		return nil, &OperationError{Operation: opGetCarrierContacts.name, Message: out.Message}
+	case out.Carrier == nil && out.Success:
+		return nil, l.notFound(opGetCarrierContacts.name)
+	case out.Carrier == nil:
+		out.Carrier = &Carrier{}
 	}
 	return &out, nil
 }
@@ -126,21 +132,29 @@ func (s *CarriersService) RiskAssessment(ctx context.Context, l CarrierLookup) (
 
 // IncidentReports returns the incident reports MCP customers filed about the
 // carrier (IncidentReports is nil when there are none):
-// POST /api/v1/Carrier/GetCarrierIncidentReports.
+// POST /api/v1/Carrier/GetCarrierIncidentReports. An answer that names no
+// carrier is ErrNotFound.
 func (s *CarriersService) IncidentReports(ctx context.Context, l CarrierLookup) (*CarrierIncidentReport, error) {
 	var out CarrierIncidentReport
 	if _, err := s.client.call(ctx, opGetCarrierIncidentReports, l.query("DOTNumber", "docketNumber"), &out); err != nil {
 		return nil, err
 	}
+	if out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
+		return nil, l.notFound(opGetCarrierIncidentReports.name)
+	}
 	return &out, nil
 }
 
 // VINVerifications returns every VIN verification on record for the carrier:
-// POST /api/v1/Carrier/GetCarrierVINVerifications.
+// POST /api/v1/Carrier/GetCarrierVINVerifications. An answer that names no
+// carrier is ErrNotFound.
 func (s *CarriersService) VINVerifications(ctx context.Context, l CarrierLookup) (*CarrierVINVerification, error) {
 	var out CarrierVINVerification
 	if _, err := s.client.call(ctx, opGetCarrierVINVerifications, l.query("DOTNumber", "docketNumber"), &out); err != nil {
 		return nil, err
+	}
+	if out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
+		return nil, l.notFound(opGetCarrierVINVerifications.name)
 	}
 	return &out, nil
 }

@@ -141,6 +141,7 @@ func TestCarriers_contacts(t *testing.T) {
 		{name: "Success false in a 203", status: http.StatusNonAuthoritativeInfo, body: `{"Success":false,"Message":"proxy","Carrier":null}`,
 			wantErr: "reported failure: proxy"},
 		{name: "garbage", body: `{"Success":"yes"`, wantErr: "decoding response"},
+		{name: "Success true without a carrier", body: `{"Success":true,"Carrier":null}`, wantErr: "no carrier matches DOT 1234567 / MC123456", wantNotFound: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,11 +159,11 @@ func TestCarriers_contacts(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if got.Success || got.Message != tt.wantMessage || (got.Carrier != nil) != tt.wantCarrier {
-					t.Errorf("Contacts = %+v, want Success=false, Message %q, carrier %v", got, tt.wantMessage, tt.wantCarrier)
+				if got.Success || got.Message != tt.wantMessage || got.Carrier == nil {
+					t.Fatalf("Contacts = %+v, want Success=false, Message %q, and a carrier", got, tt.wantMessage)
 				}
-				if got.Carrier != nil && (len(got.Carrier.Contacts) != 0 || got.Carrier.LegalName != "ACME") {
-					t.Errorf("Carrier = %+v", got.Carrier)
+				if wantName := map[bool]string{true: "ACME"}[tt.wantCarrier]; len(got.Carrier.Contacts) != 0 || got.Carrier.LegalName != wantName {
+					t.Errorf("Carrier = %+v, want no contacts and the name %q MCP sent", got.Carrier, wantName)
 				}
 				return
 			case tt.wantErr == "":
@@ -269,5 +270,32 @@ func TestCarriers_dataWithoutPacket(t *testing.T) {
 	}
 	if got.CarrierPacket != nil || got.Message != "Carrier Agreement does not exist." || got.AssureAdvantage[0].CarrierDetails.DotNumber.Value != "1234567" {
 		t.Errorf("CarrierData = %+v", got)
+	}
+}
+
+// TestCarriers_answerWithoutCarrier: the client owns "not found". Incident
+// reports and VIN verifications that name no carrier, and a successful
+// contacts answer without one, are ErrNotFound, as an empty PreviewCarrier
+// is.
+func TestCarriers_answerWithoutCarrier(t *testing.T) {
+	t.Parallel()
+	client, mux, _ := setup(t)
+	handleToken(t, mux)
+	for op, body := range map[string]string{
+		"GetCarrierIncidentReports":  `{"$id":"1","DOTNumber":0,"IncidentReports":null}`,
+		"GetCarrierVINVerifications": `{"$id":"1","VINVerifications":[]}`,
+		"GetCarrierContacts":         `{"$id":"1","Success":true,"Message":null,"Carrier":null}`,
+	} {
+		mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, body) })
+	}
+	ctx := context.Background()
+	for name, call := range map[string]func() error{
+		"IncidentReports":  func() error { _, err := client.Carriers.IncidentReports(ctx, lookup); return err },
+		"VINVerifications": func() error { _, err := client.Carriers.VINVerifications(ctx, lookup); return err },
+		"Contacts":         func() error { _, err := client.Carriers.Contacts(ctx, lookup); return err },
+	} {
+		if err := call(); !IsNotFound(err) || !errors.Is(err, ErrNotFound) {
+			t.Errorf("%s = %v, want ErrNotFound", name, err)
+		}
 	}
 }

@@ -373,7 +373,7 @@ func TestDecoding_nullOrEmptyArrays(t *testing.T) {
 				"GetCarrierContacts":        empty,
 				"MonitoredCarrierData":      `{"pageNumber":1,"pageSize":500,"totalPages":0,"totalCount":0,"succeeded":true,"data":` + empty + `}`,
 				"CarriersChanges":           `{"$id":"1","CarrierCount":0,"CarrierList":` + empty + `}`,
-				"GetCarrierIncidentReports": `{"$id":"1","IncidentReports":` + empty + `}`,
+				"GetCarrierIncidentReports": `{"$id":"1","DOTNumber":1234567,"IncidentReports":` + empty + `}`,
 			}
 			for op, body := range answers {
 				mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, _ *http.Request) { writeJSON(w, http.StatusOK, body) })

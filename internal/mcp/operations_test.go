@@ -76,7 +76,7 @@ var operationCases = []operationCase{
 			return err
 		},
 		query:  url.Values{"docketNumber": {"MC010203"}},
-		answer: `{"$id":"1","Success":true,"Message":null,"Carrier":null}`,
+		answer: `{"$id":"1","Success":true,"Message":null,"Carrier":{"$id":"2","LegalName":"ACME","Contacts":[]}}`,
 	},
 	{
 		name: "GetCarrierRiskAssessment", repeatable: true,
@@ -94,7 +94,7 @@ var operationCases = []operationCase{
 			return err
 		},
 		query:  url.Values{"DOTNumber": {"1234567"}},
-		answer: `{"$id":"1","IncidentReports":null}`,
+		answer: `{"$id":"1","DOTNumber":1234567,"IncidentReports":null}`,
 	},
 	{
 		name: "GetCarrierVINVerifications", repeatable: true,
@@ -103,7 +103,7 @@ var operationCases = []operationCase{
 			return err
 		},
 		query:  url.Values{"DOTNumber": {"1234567"}, "docketNumber": {"FF4321"}},
-		answer: `{"$id":"1"}`,
+		answer: `{"$id":"1","DOTNumber":1234567,"VINVerifications":null}`,
 	},
 	{
 		name: "FindAssociatedCarriers", repeatable: true,

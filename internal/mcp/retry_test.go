@@ -76,7 +76,7 @@ func TestRetry_statuses(t *testing.T) {
 					writeJSON(w, tt.status, `{"Message":"failing"}`)
 					return
 				}
-				writeJSON(w, http.StatusOK, `{"$id":"1","IncidentReports":null}`)
+				writeJSON(w, http.StatusOK, `{"$id":"1","DOTNumber":1234567,"IncidentReports":null}`)
 			})
 			err := incidentReports(context.Background(), client)
 			if seen.count() != tt.wantRequests {
@@ -248,7 +248,7 @@ func TestRetry_honoursRetryAfter(t *testing.T) {
 					writeJSON(w, http.StatusTooManyRequests, `{"Message":"slow down"}`)
 					return
 				}
-				writeJSON(w, http.StatusOK, `{"$id":"1","IncidentReports":null}`)
+				writeJSON(w, http.StatusOK, `{"$id":"1","DOTNumber":1234567,"IncidentReports":null}`)
 			})
 			if err := incidentReports(context.Background(), client); err != nil {
 				t.Fatal(err)
@@ -329,7 +329,7 @@ func TestRetry_connectionFailures(t *testing.T) {
 				dropConnection(t, w)
 				return
 			}
-			writeJSON(w, http.StatusOK, `{"$id":"1","IncidentReports":null}`)
+			writeJSON(w, http.StatusOK, `{"$id":"1","DOTNumber":1234567,"IncidentReports":null}`)
 		})
 		if err := incidentReports(context.Background(), client); err != nil {
 			t.Fatal(err)

@@ -80,14 +80,6 @@ func (d *carrierContactsDataSource) Read(ctx context.Context, req datasource.Rea
 		return
 	}
 	out, err := d.data.client.Carriers.Contacts(ctx, args.lookup)
-	switch {
-	case err == nil && out.Carrier == nil && !out.Success:
-		// How MCP may answer a carrier it knows without contacts (see
-		// mcp's Contacts); an unknown carrier is a 404.
-		out.Carrier = &mcp.Carrier{}
-	case err == nil && out.Carrier == nil:
-		err = errNoCarrier
-	}
 	if err != nil {
 		args.addReadError(&resp.Diagnostics, "contacts", err)
 		return

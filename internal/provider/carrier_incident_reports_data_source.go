@@ -120,9 +120,6 @@ func (d *carrierIncidentReportsDataSource) Read(ctx context.Context, req datasou
 		return
 	}
 	out, err := d.data.client.Carriers.IncidentReports(ctx, args.lookup)
-	if err == nil && out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
-		err = errNoCarrier
-	}
 	if err != nil {
 		args.addReadError(&resp.Diagnostics, "incident reports", err)
 		return

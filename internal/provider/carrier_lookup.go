@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -77,6 +76,3 @@ func (a carrierArguments) identity(dot int, docket string) (types.String, types.
 	}
 	return a.dot, a.docket
 }
-
-// errNoCarrier is an answer without the carrier in it: MCP does not know it.
-var errNoCarrier = fmt.Errorf("MCP sent no carrier: %w", mcp.ErrNotFound)

@@ -142,9 +142,6 @@ func (d *carrierVINVerificationsDataSource) Read(ctx context.Context, req dataso
 		return
 	}
 	out, err := d.data.client.Carriers.VINVerifications(ctx, args.lookup)
-	if err == nil && out.DOTNumber == 0 && out.DocketNumber == "" && out.LegalName == "" {
-		err = errNoCarrier
-	}
 	if err != nil {
 		args.addReadError(&resp.Diagnostics, "VIN verifications", err)
 		return
