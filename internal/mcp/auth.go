@@ -16,7 +16,7 @@ import (
 
 // tokenOp is MCP's OAuth2 token endpoint. It is outside the Swagger document
 // and takes a form body; a password grant is safe to repeat.
-var tokenOp = operation{name: "Token", path: "/token", repeatable: true, public: true}
+var tokenOp = operation{name: "Token", path: "/token", kind: opRead, public: true}
 
 // tokenResponse is the body of a successful POST /token.
 type tokenResponse struct {

@@ -6,9 +6,9 @@ import "context"
 type BlockingService struct{ client *Client }
 
 var (
-	opBlockCarrier    = carrierWrite("BlockCarrier")
-	opUnblockCarrier  = carrierWrite("UnblockCarrier")
-	opBlockedCarriers = carrierOp("BlockedCarriers", true)
+	opBlockCarrier    = carrierOp("BlockCarrier", opIdempotentWrite)
+	opUnblockCarrier  = carrierOp("UnblockCarrier", opIdempotentWrite)
+	opBlockedCarriers = carrierOp("BlockedCarriers", opRead)
 )
 
 // Block adds a carrier to the blocked list: POST /api/v1/Carrier/BlockCarrier.

@@ -49,13 +49,13 @@ func (l CarrierLookup) notFound(op string) error {
 }
 
 var (
-	opPreviewCarrier             = carrierOp("PreviewCarrier", true)
-	opGetCarrierData             = carrierOp("GetCarrierData", true)
-	opGetCarrierContacts         = carrierOp("GetCarrierContacts", true)
-	opGetCarrierRiskAssessment   = carrierOp("GetCarrierRiskAssessment", true)
-	opGetCarrierIncidentReports  = carrierOp("GetCarrierIncidentReports", true)
-	opGetCarrierVINVerifications = carrierOp("GetCarrierVINVerifications", true)
-	opFindAssociatedCarriers     = carrierOp("FindAssociatedCarriers", true)
+	opPreviewCarrier             = carrierOp("PreviewCarrier", opRead)
+	opGetCarrierData             = carrierOp("GetCarrierData", opRead)
+	opGetCarrierContacts         = carrierOp("GetCarrierContacts", opRead)
+	opGetCarrierRiskAssessment   = carrierOp("GetCarrierRiskAssessment", opRead)
+	opGetCarrierIncidentReports  = carrierOp("GetCarrierIncidentReports", opRead)
+	opGetCarrierVINVerifications = carrierOp("GetCarrierVINVerifications", opRead)
+	opFindAssociatedCarriers     = carrierOp("FindAssociatedCarriers", opRead)
 )
 
 // Preview returns a carrier's profile, risk and insurance without the

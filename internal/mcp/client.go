@@ -115,28 +115,36 @@ func (c *Client) Authenticate(ctx context.Context) error {
 
 // operation describes one MCP endpoint for the transport.
 type operation struct {
-	name string // MCP's name for it, e.g. "BlockCarrier"
-	path string // relative to the base URL
-	// repeatable operations may be sent again after MCP may have received
-	// them: reads and set-membership writes. The others e-mail or text a
-	// carrier, and are retried only when MCP certainly did not act.
-	repeatable bool
-	// writes change what MCP holds or e-mail or text someone: every
-	// operation that is not repeatable, and the set-membership writes. Once
-	// sent, a write is seen through to MCP's answer (see send).
-	writes bool
+	name   string // MCP's name for it, e.g. "BlockCarrier"
+	path   string // relative to the base URL
+	kind   opKind
 	public bool // needs no bearer token
 }
 
-func carrierOp(name string, repeatable bool) operation {
-	return operation{name: name, path: "/api/v1/Carrier/" + name, repeatable: repeatable, writes: !repeatable}
-}
+// opKind is what sending an operation again may do.
+type opKind int
 
-// carrierWrite is a repeatable operation that changes what MCP holds.
-func carrierWrite(name string) operation {
-	op := carrierOp(name, true)
-	op.writes = true
-	return op
+const (
+	// opRead changes nothing: it may always be sent again.
+	opRead opKind = iota
+	// opIdempotentWrite changes what MCP holds, to the same end however
+	// often it is sent (list membership): it may be sent again.
+	opIdempotentWrite
+	// opSideEffect e-mails or texts a carrier: it is retried only when MCP
+	// certainly did not act.
+	opSideEffect
+)
+
+// repeatable reports whether the operation may be sent again after MCP may
+// have received it.
+func (k opKind) repeatable() bool { return k != opSideEffect }
+
+// writes reports whether the operation changes what MCP holds or reaches
+// someone: once sent, it is seen through to MCP's answer (see send).
+func (k opKind) writes() bool { return k != opRead }
+
+func carrierOp(name string, kind opKind) operation {
+	return operation{name: name, path: "/api/v1/Carrier/" + name, kind: kind}
 }
 
 // response is a fully read HTTP response.
@@ -185,13 +193,13 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 		case err != nil:
 			fields["error"] = err.Error()
 			if ctx.Err() != nil {
-				if wrote && !op.repeatable {
+				if wrote && !op.kind.repeatable() {
 					// The send outlived ctx (see send); err is its own failure.
 					return nil, &UncertainError{Operation: op.name, Err: err}
 				}
 				return nil, fmt.Errorf("MCP %s: %w", op.name, ctx.Err())
 			}
-			if wrote && !op.repeatable {
+			if wrote && !op.kind.repeatable() {
 				c.logger.Warn(ctx, "MCP request failed after it was sent; not retrying", fields)
 				return nil, &UncertainError{Operation: op.name, Err: err}
 			}
@@ -226,7 +234,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 
 		case retryableStatus(resp.status):
 			fields["status"] = resp.status
-			if !op.repeatable {
+			if !op.kind.repeatable() {
 				c.logger.Warn(ctx, "MCP answered with a server error; not retrying", fields)
 				return resp, &UncertainError{Operation: op.name, Err: apiError(op, resp)}
 			}
@@ -256,7 +264,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 // send makes one attempt and reports whether the request was written in full,
 // after which MCP may have acted on it.
 func (c *Client) send(ctx context.Context, op operation, query, form url.Values, token string) (*response, bool, error) {
-	if op.writes {
+	if op.kind.writes() {
 		// A write never starts once ctx is done; once started it is seen
 		// through to MCP's answer, within the per-attempt timeout, even if
 		// ctx is cancelled meanwhile (Terraform interrupted). Abandoning it

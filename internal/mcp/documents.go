@@ -11,7 +11,7 @@ import (
 // DocumentsService downloads stored documents.
 type DocumentsService struct{ client *Client }
 
-var opGetDocument = carrierOp("GetDocument", true)
+var opGetDocument = carrierOp("GetDocument", opRead)
 
 // Document is a file MCP stores for a carrier: a certificate of insurance, a
 // W-9 or a signed agreement.

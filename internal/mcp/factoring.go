@@ -8,7 +8,7 @@ import (
 // FactoringService reads MCP's factoring-company directory.
 type FactoringService struct{ client *Client }
 
-var opGetUpdatedFactoringCompanies = carrierOp("GetUpdatedFactoringCompanies", true)
+var opGetUpdatedFactoringCompanies = carrierOp("GetUpdatedFactoringCompanies", opRead)
 
 // Updated lists factoring companies created or changed since from, up to to
 // (MCP's default end when to is zero):

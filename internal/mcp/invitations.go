@@ -16,10 +16,10 @@ import (
 type InvitationsService struct{ client *Client }
 
 var (
-	opEmailPacketInvitation   = carrierOp("EmailPacketInvitation", false)
-	opCompletedPackets        = carrierOp("CompletedPackets", true)
-	opRequestUserVerification = carrierOp("RequestUserVerification", false)
-	opRequestVINVerification  = carrierOp("RequestVINVerification", false)
+	opEmailPacketInvitation   = carrierOp("EmailPacketInvitation", opSideEffect)
+	opCompletedPackets        = carrierOp("CompletedPackets", opRead)
+	opRequestUserVerification = carrierOp("RequestUserVerification", opSideEffect)
+	opRequestVINVerification  = carrierOp("RequestVINVerification", opSideEffect)
 )
 
 // PacketInvitation is an Intellivite e-mail asking a carrier to complete the

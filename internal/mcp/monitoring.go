@@ -9,13 +9,13 @@ import (
 type MonitoringService struct{ client *Client }
 
 var (
-	opRequestMonitoring                  = carrierWrite("RequestMonitoring")
-	opCancelMonitoring                   = carrierWrite("CancelMonitoring")
-	opMonitoredCarriers                  = carrierOp("MonitoredCarriers", true)
-	opMonitoredCarrierData               = carrierOp("MonitoredCarrierData", true)
-	opGetMonitoredCarrierContactsData    = carrierOp("GetMonitoredCarrierContactsData", true)
-	opGetMonitoredCarriersRiskAssessment = carrierOp("GetMonitoredCarriersRiskAssessment", true)
-	opCarriersChanges                    = carrierOp("CarriersChanges", true)
+	opRequestMonitoring                  = carrierOp("RequestMonitoring", opIdempotentWrite)
+	opCancelMonitoring                   = carrierOp("CancelMonitoring", opIdempotentWrite)
+	opMonitoredCarriers                  = carrierOp("MonitoredCarriers", opRead)
+	opMonitoredCarrierData               = carrierOp("MonitoredCarrierData", opRead)
+	opGetMonitoredCarrierContactsData    = carrierOp("GetMonitoredCarrierContactsData", opRead)
+	opGetMonitoredCarriersRiskAssessment = carrierOp("GetMonitoredCarriersRiskAssessment", opRead)
+	opCarriersChanges                    = carrierOp("CarriersChanges", opRead)
 )
 
 // Request adds a carrier to the monitored list:

@@ -14,7 +14,7 @@ import (
 // RetryPolicy bounds how the client retries a failed request: HTTP 429
 // (honouring Retry-After), 5xx except 501, and connection failures. Whether an
 // operation may be retried at all after MCP may have received it is decided
-// per operation, not here (see operation.repeatable).
+// per operation, not here (see opKind).
 type RetryPolicy struct {
 	// MaxRetries is how many times a request is repeated after the first
 	// attempt. Zero disables retries.
