@@ -34,12 +34,11 @@ func (c check) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *
 	resp.Error = c()
 }
 
-// Listed returns the DOT numbers on the emulator's monitored (blocked =
-// false) or blocked list, sorted.
-func Listed(em *emulator.Instance, blocked bool) []int {
+// Listed returns the DOT numbers on one of the emulator's lists, sorted.
+func Listed(em *emulator.Instance, l emulator.List) []int {
 	snap := em.Snapshot()
 	list := snap.Monitored
-	if blocked {
+	if l == emulator.BlockedList {
 		list = snap.Blocked
 	}
 	dots := make([]int, len(list))
@@ -51,12 +50,12 @@ func Listed(em *emulator.Instance, blocked bool) []int {
 }
 
 // ExpectListed fails unless exactly these carriers are on the list.
-func ExpectListed(em *emulator.Instance, blocked bool, dots ...int) func() error {
+func ExpectListed(em *emulator.Instance, l emulator.List, dots ...int) func() error {
 	return func() error {
 		want := slices.Clone(dots)
 		sort.Ints(want)
-		if got := Listed(em, blocked); !slices.Equal(got, want) {
-			return fmt.Errorf("emulator %s list = %v, want %v", listName(blocked), got, want)
+		if got := Listed(em, l); !slices.Equal(got, want) {
+			return fmt.Errorf("emulator %s list = %v, want %v", l, got, want)
 		}
 		return nil
 	}
@@ -97,13 +96,6 @@ func ExpectNoWrites(em *emulator.Instance) func() error {
 	}
 }
 
-func listName(blocked bool) string {
-	if blocked {
-		return "blocked"
-	}
-	return "monitored"
-}
-
 // StatsOverHTTP reads the request counts from GET /_emulator/stats, the way
 // an operator would, rather than through the Go accessor.
 func StatsOverHTTP(em *emulator.Instance) (map[string]int, error) {
@@ -119,12 +111,12 @@ func StatsOverHTTP(em *emulator.Instance) (map[string]int, error) {
 	return stats.Requests, nil
 }
 
-// Served is the monitored (blocked = false) or blocked list as MCP serves
-// it, read through Client: what the provider sees, in MCP's spelling.
-func Served(t *testing.T, em *emulator.Instance, blocked bool) []mcp.MonitoredCarrier {
+// Served is one of the lists as MCP serves it, read through Client: what
+// the provider sees, in MCP's spelling.
+func Served(t *testing.T, em *emulator.Instance, l emulator.List) []mcp.MonitoredCarrier {
 	t.Helper()
 	client := Client(t, em)
-	if !blocked {
+	if l == emulator.MonitoredList {
 		list, err := client.Monitoring.ListAll(context.Background())
 		if err != nil {
 			t.Fatal(err)
@@ -144,14 +136,14 @@ func Served(t *testing.T, em *emulator.Instance, blocked bool) []mcp.MonitoredCa
 
 // ServedEntry is a carrier's entry on a list as MCP serves it, by DOT
 // number; the test fails when MCP does not list it so.
-func ServedEntry(t *testing.T, em *emulator.Instance, blocked bool, dot int) mcp.MonitoredCarrier {
+func ServedEntry(t *testing.T, em *emulator.Instance, l emulator.List, dot int) mcp.MonitoredCarrier {
 	t.Helper()
-	for _, e := range Served(t, em, blocked) {
+	for _, e := range Served(t, em, l) {
 		if e.DOTNumber == dot {
 			return e
 		}
 	}
-	t.Fatalf("MCP's %s list has no entry for DOT %d", listName(blocked), dot)
+	t.Fatalf("MCP's %s list has no entry for DOT %d", l, dot)
 	return mcp.MonitoredCarrier{}
 }
 

@@ -30,8 +30,8 @@ func (s *Server) adminRoutes() *http.ServeMux {
 	mux.HandleFunc("PUT /_emulator/variants", s.adminSetVariants)
 	mux.HandleFunc("POST /_emulator/carriers/{dot}/change", s.adminChange)
 	mux.HandleFunc("POST /_emulator/packets/{dot}/complete", s.adminComplete)
-	mux.HandleFunc("POST /_emulator/monitored", func(w http.ResponseWriter, r *http.Request) { s.adminEditList(w, r, false) })
-	mux.HandleFunc("POST /_emulator/blocked", func(w http.ResponseWriter, r *http.Request) { s.adminEditList(w, r, true) })
+	mux.HandleFunc("POST /_emulator/monitored", func(w http.ResponseWriter, r *http.Request) { s.adminEditList(w, r, MonitoredList) })
+	mux.HandleFunc("POST /_emulator/blocked", func(w http.ResponseWriter, r *http.Request) { s.adminEditList(w, r, BlockedList) })
 	return mux
 }
 
@@ -201,7 +201,7 @@ func (s *Server) adminComplete(w http.ResponseWriter, r *http.Request) {
 
 // adminEditList: POST /_emulator/monitored or /_emulator/blocked with
 // {"add": [dots], "remove": [dots]}; all or nothing.
-func (s *Server) adminEditList(w http.ResponseWriter, r *http.Request, blocked bool) {
+func (s *Server) adminEditList(w http.ResponseWriter, r *http.Request, l List) {
 	var in struct {
 		Add    []int `json:"add"`
 		Remove []int `json:"remove"`
@@ -210,7 +210,7 @@ func (s *Server) adminEditList(w http.ResponseWriter, r *http.Request, blocked b
 		adminError(w, err)
 		return
 	}
-	e, err := s.editList(blocked, in.Add, in.Remove)
+	e, err := s.editList(l, in.Add, in.Remove)
 	if err != nil {
 		adminError(w, err)
 		return

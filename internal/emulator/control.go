@@ -42,9 +42,25 @@ type ListEdit struct {
 	Total   int `json:"total"` // entries on the list afterwards
 }
 
-// editList adds and removes carriers on the monitored (blocked=false) or
-// blocked list as PortalUser, after checking every DOT number.
-func (s *Server) editList(blocked bool, add, remove []int) (ListEdit, error) {
+// List names one of the broker's two carrier lists.
+type List int
+
+const (
+	MonitoredList List = iota // the Assure Advantage monitored list
+	BlockedList               // the blocked-carrier list
+)
+
+func (l List) String() string {
+	if l == BlockedList {
+		return "blocked"
+	}
+	return "monitored"
+}
+
+// editList adds and removes carriers on a list as PortalUser, after
+// checking every DOT number.
+func (s *Server) editList(l List, add, remove []int) (ListEdit, error) {
+	blocked := l == BlockedList
 	addIdx, err := s.indexes(add)
 	if err != nil {
 		return ListEdit{}, err
@@ -89,17 +105,23 @@ func (s *Server) editList(blocked bool, add, remove []int) (ListEdit, error) {
 	return e, nil
 }
 
+// Put puts carriers on a list, as a portal user would.
+func (s *Server) Put(l List, dots ...int) error { _, err := s.editList(l, dots, nil); return err }
+
+// TakeOff takes carriers off a list, as a portal user would.
+func (s *Server) TakeOff(l List, dots ...int) error { _, err := s.editList(l, nil, dots); return err }
+
 // Monitor puts carriers on the monitored list, as a portal user would.
-func (s *Server) Monitor(dots ...int) error { _, err := s.editList(false, dots, nil); return err }
+func (s *Server) Monitor(dots ...int) error { return s.Put(MonitoredList, dots...) }
 
 // Unmonitor takes carriers off the monitored list.
-func (s *Server) Unmonitor(dots ...int) error { _, err := s.editList(false, nil, dots); return err }
+func (s *Server) Unmonitor(dots ...int) error { return s.TakeOff(MonitoredList, dots...) }
 
 // Block puts carriers on the blocked list.
-func (s *Server) Block(dots ...int) error { _, err := s.editList(true, dots, nil); return err }
+func (s *Server) Block(dots ...int) error { return s.Put(BlockedList, dots...) }
 
 // Unblock takes carriers off the blocked list.
-func (s *Server) Unblock(dots ...int) error { _, err := s.editList(true, nil, dots); return err }
+func (s *Server) Unblock(dots ...int) error { return s.TakeOff(BlockedList, dots...) }
 
 // ChangeCarrier changes a carrier's insurance, authority or risk now (see
 // ChangeCategory). Risk assessments and CarrierDetails reflect it at once,

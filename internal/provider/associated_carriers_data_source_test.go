@@ -246,7 +246,7 @@ func TestAccAssociatedCarriersDataSource_blockRing(t *testing.T) {
 	em := acctest.Emulator(t)
 	_, q, served := fraudRing(t, em, true)
 	ring := ringDOTs(served)
-	checks := []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, true, ring...))}
+	checks := []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, emulator.BlockedList, ring...))}
 	for _, c := range served.AssociatedCarriers {
 		address := fmt.Sprintf("mcp_blocked_carrier.ring[%q]", strconv.Itoa(c.DOTNumber))
 		checks = append(checks, statecheck.ExpectKnownValue(address, tfjsonpath.New("docket_number"), stringOrNull(c.DocketNumber)))
@@ -264,7 +264,7 @@ func TestAccAssociatedCarriersDataSource_blockRing(t *testing.T) {
 				// CheckDestroy: terraform-plugin-testing's legacy state shim,
 				// which CheckDestroy needs, cannot hold for_each instances.)
 				Config:            vettingConfig(em, "mcp_associated_carriers", fmt.Sprintf("phone = %q", q.Phone)),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, true))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, emulator.BlockedList))},
 			},
 		},
 	})

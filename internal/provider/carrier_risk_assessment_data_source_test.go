@@ -302,7 +302,7 @@ func TestAccCarrierRiskAssessmentDataSource_precondition(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, false)() },
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, emulator.MonitoredList)() },
 		Steps: []resource.TestStep{
 			{
 				Config: testAccRiskGateConfig(em, risky.DOTNumber),
@@ -316,7 +316,7 @@ func TestAccCarrierRiskAssessmentDataSource_precondition(t *testing.T) {
 					}
 				},
 				Config:            testAccRiskGateConfig(em, emulator.SampleDOTNumber),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, false, emulator.SampleDOTNumber))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, emulator.MonitoredList, emulator.SampleDOTNumber))},
 			},
 		},
 	})

@@ -33,16 +33,16 @@ import (
 // tests see it: the same tests run for both.
 type carrierListDSCase struct {
 	dataSource   string // mcp_monitored_carriers
-	blocked      bool   // which emulator list
+	list         emulator.List
 	op           string // the MCP list operation
 	listName     string
 	resourceType string // the per-carrier resource that shares the list
 }
 
 var (
-	monitoredListDS = carrierListDSCase{dataSource: "mcp_monitored_carriers", op: "MonitoredCarriers", listName: "monitored list",
+	monitoredListDS = carrierListDSCase{dataSource: "mcp_monitored_carriers", list: emulator.MonitoredList, op: "MonitoredCarriers", listName: "monitored list",
 		resourceType: "mcp_monitored_carrier"}
-	blockedListDS = carrierListDSCase{dataSource: "mcp_blocked_carriers", blocked: true, op: "BlockedCarriers", listName: "blocked list",
+	blockedListDS = carrierListDSCase{dataSource: "mcp_blocked_carriers", list: emulator.BlockedList, op: "BlockedCarriers", listName: "blocked list",
 		resourceType: "mcp_blocked_carrier"}
 )
 
@@ -55,11 +55,7 @@ func (c carrierListDSCase) config(em *emulator.Instance) string {
 // put lists carriers as someone in the MCP portal would.
 func (c carrierListDSCase) put(t *testing.T, em *emulator.Instance, dots ...int) {
 	t.Helper()
-	put := em.Monitor
-	if c.blocked {
-		put = em.Block
-	}
-	if err := put(dots...); err != nil {
+	if err := em.Put(c.list, dots...); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -131,7 +127,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 	client := acctest.Client(t, em)
 	ref := mcp.CarrierRef{DOTNumber: emulator.SampleDOTNumber, DocketNumber: "MC113843"}
 	var err error
-	if c.blocked {
+	if c.list == emulator.BlockedList {
 		_, err = client.Blocking.Block(context.Background(), ref)
 	} else {
 		_, err = client.Monitoring.Request(context.Background(), ref)
@@ -140,7 +136,7 @@ func testAccCarrierListDSBasic(t *testing.T, c carrierListDSCase) {
 		t.Fatal(err)
 	}
 	writes := em.Writes()
-	served := acctest.Served(t, em, c.blocked)
+	served := acctest.Served(t, em, c.list)
 	if len(served) != len(dots)+1 {
 		t.Fatalf("MCP serves %d carriers, want %d", len(served), len(dots)+1)
 	}

@@ -135,7 +135,7 @@ func testAccListBasic(t *testing.T, c listCase) {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		// on_destroy = "keep": destroying leaves MCP's list as it is.
 		CheckDestroy: func(*terraform.State) error {
-			return acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)()
+			return acctest.ExpectListed(em, c.list, 23868, dotOnly.DOTNumber, intra.DOTNumber)()
 		},
 		Steps: []resource.TestStep{
 			{
@@ -148,7 +148,7 @@ func testAccListBasic(t *testing.T, c listCase) {
 						strconv.Itoa(dotOnly.DOTNumber): knownvalue.StringExact(dotOnly.DocketNumber),
 						strconv.Itoa(intra.DOTNumber):   knownvalue.StringExact(intra.IntrastateNumber),
 					})),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868, dotOnly.DOTNumber, intra.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, 23868, dotOnly.DOTNumber, intra.DOTNumber)),
 				},
 			},
 			{
@@ -201,7 +201,7 @@ func testAccListUpdate(t *testing.T, c listCase) {
 		Steps: []resource.TestStep{
 			{
 				Config:            c.listConfig(em, "", "", entries(dots[0], dots[1], dots[2])...),
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1], dots[2]))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.list, dots[0], dots[1], dots[2]))},
 			},
 			{
 				PreConfig: func() { adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp) },
@@ -215,7 +215,7 @@ func testAccListUpdate(t *testing.T, c listCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 2)),
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, dots[1], dots[2], dots[3], dots[4])),
+					acctest.Check(acctest.ExpectListed(em, c.list, dots[1], dots[2], dots[3], dots[4])),
 				},
 			},
 		},
@@ -225,7 +225,7 @@ func testAccListUpdate(t *testing.T, c listCase) {
 // verbs are how the list resource's diagnostics word its changes.
 func (c listCase) verbs() listVerbs {
 	newResource := NewMonitoringListResource
-	if c.blocked {
+	if c.list == emulator.BlockedList {
 		newResource = NewBlockListResource
 	}
 	r, _ := newResource().(*carrierListResource)
@@ -237,7 +237,7 @@ func (c listCase) verbs() listVerbs {
 // and when (in UTC).
 func (c listCase) entryDescription(t *testing.T, em *emulator.Instance, ci emulator.CarrierInfo) []string {
 	t.Helper()
-	e := acctest.ServedEntry(t, em, c.blocked, ci.DOTNumber)
+	e := acctest.ServedEntry(t, em, c.list, ci.DOTNumber)
 	return []string{fmt.Sprintf("%s, %q, %s by %s on %s", c.listedKey(t, em, ci.DOTNumber).Describe(), ci.LegalName,
 		c.verbs().added, e.CreatedBy, e.CreatedDate.UTC().Format("2006-01-02 15:04:05 UTC"))}
 }
@@ -252,7 +252,7 @@ func (c listCase) importedAsServed(t *testing.T, em *emulator.Instance) resource
 			return fmt.Errorf("imported %d resources, want 1", len(states))
 		}
 		want := map[string]string{}
-		for _, e := range acctest.Served(t, em, c.blocked) {
+		for _, e := range acctest.Served(t, em, c.list) {
 			if e.DOTNumber != 0 {
 				want["carriers."+strconv.Itoa(e.DOTNumber)] = carrierid.Key{Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}.ListValue()
 			}
@@ -274,7 +274,7 @@ func (c listCase) importedAsServed(t *testing.T, em *emulator.Instance) resource
 // docket or intrastate number MCP lists, in MCP's spelling (or none).
 func (c listCase) listedKey(t *testing.T, em *emulator.Instance, dot int) carrierid.Key {
 	t.Helper()
-	e := acctest.ServedEntry(t, em, c.blocked, dot)
+	e := acctest.ServedEntry(t, em, c.list, dot)
 	return carrierid.Key{DOT: dot, Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}
 }
 
@@ -298,8 +298,8 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 	unmanaged := tfjsonpath.New("unmanaged")
 	portal := resource.TestStep{
 		PreConfig: func() {
-			c.outOfBand(t, em, true, dots[2])
-			c.outOfBand(t, em, false, dots[0])
+			c.portalPut(t, em, dots[2])
+			c.portalTakeOff(t, em, dots[0])
 			found = c.entryDescription(t, em, cs[2])
 			rec.reset()
 			adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp)
@@ -324,7 +324,7 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 			acctest.Check(rec.warned(putBack)),
 			acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
 			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
-			acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+			acctest.Check(acctest.ExpectListed(em, c.list, dots[0], dots[1])),
 		}
 		steps = append(steps, portal)
 	case unmanagedKeep:
@@ -333,7 +333,7 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 			acctest.Check(rec.warned(putBack)),
 			acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
 			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
-			acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+			acctest.Check(acctest.ExpectListed(em, c.list, dots...)),
 			statecheck.ExpectKnownValue(c.address(), unmanaged, knownvalue.MapExact(map[string]knownvalue.Check{
 				strconv.Itoa(dots[2]): acctest.Lazy(func() knownvalue.Check {
 					return knownvalue.StringExact(c.listedKey(t, em, dots[2]).ListValue())
@@ -351,16 +351,16 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 		// error must give a date and time.
 		// How MCP will list the carrier is known before the step runs:
 		// put it on the list and off again.
-		c.outOfBand(t, em, true, dots[2])
+		c.portalPut(t, em, dots[2])
 		listed := c.listedKey(t, em, dots[2])
-		c.outOfBand(t, em, false, dots[2])
+		c.portalTakeOff(t, em, dots[2])
 		refused := regexp.MustCompile(acctest.ErrorMatching(fmt.Sprintf("%s, %q, %s by %s", listed.Describe(),
 			cs[2].LegalName, verbs.added, emulator.PortalUser)).String() + `\s+on\s+\d{4}-\d\d-\d\d\s+\d\d:\d\d:\d\d\s+UTC: ` +
 			strings.TrimPrefix(acctest.ErrorMatching("not in carriers", "add each one to carriers",
 				fmt.Sprintf("%q = %q", strconv.Itoa(dots[2]), listed.ListValue()), `or set unmanaged_carriers = "remove"`).String(), "(?s)"))
 		portal.PreConfig = func() {
-			c.outOfBand(t, em, true, dots[2])
-			c.outOfBand(t, em, false, dots[0])
+			c.portalPut(t, em, dots[2])
+			c.portalTakeOff(t, em, dots[0])
 			rec.reset()
 		}
 		portal.ExpectError = regexp.MustCompile(`are not in the configuration`)
@@ -382,7 +382,7 @@ func testAccListUnmanaged(t *testing.T, c listCase, policy string) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 1)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+					acctest.Check(acctest.ExpectListed(em, c.list, dots...)),
 				},
 			})
 	}
@@ -402,8 +402,8 @@ func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 	dots := dotsOf(cs)
 	rec := newPlanRecorder()
 	var removes int
-	c.outOfBand(t, em, true, dots[1])
-	c.outOfBand(t, em, true, dots[2])
+	c.portalPut(t, em, dots[1])
+	c.portalPut(t, em, dots[2])
 	unmanaged := c.listedKey(t, em, dots[2]).Describe()
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -424,7 +424,7 @@ func testAccListCreateOverUnmanaged(t *testing.T, c listCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(rec.warned(fmt.Sprintf("%s, %q", unmanaged, cs[2].LegalName), c.verbs().remove)),
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, dots[0], dots[1])),
+					acctest.Check(acctest.ExpectListed(em, c.list, dots[0], dots[1])),
 				},
 			},
 		},
@@ -451,7 +451,7 @@ func testAccListWithoutDOT(t *testing.T, c listCase, policy string) {
 			{Config: c.listConfig(em, "", arg, entry(managed.DOTNumber))},
 			{
 				PreConfig: func() {
-					c.outOfBand(t, em, true, intra.DOTNumber)
+					c.portalPut(t, em, intra.DOTNumber)
 					rec.reset()
 					writes = em.Writes()
 				},
@@ -460,7 +460,7 @@ func testAccListWithoutDOT(t *testing.T, c listCase, policy string) {
 					acctest.Check(rec.warned("1 carrier(s) on the "+c.listName+" have no DOT number",
 						fmt.Sprintf("unmanaged_carriers = %q does not apply to them", policy), "intrastate "+intra.IntrastateNumber)),
 					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, managed.DOTNumber, intra.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, managed.DOTNumber, intra.DOTNumber)),
 				},
 			},
 			{
@@ -483,10 +483,10 @@ func testAccListOnDestroyClear(t *testing.T, c listCase) {
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() },
+		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectListed(em, c.list)() },
 		Steps: []resource.TestStep{{
 			Config:            c.listConfig(em, "", `on_destroy = "clear"`, entries(dots...)...),
-			ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, dots...))},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.list, dots...))},
 		}},
 	})
 }
@@ -527,7 +527,7 @@ func testAccListFailedCreate(t *testing.T, c listCase) {
 					if err := em.SetFaults(emulator.Faults{}); err != nil {
 						t.Fatal(err)
 					}
-					missing = len(dots) - len(acctest.Listed(em, c.blocked))
+					missing = len(dots) - len(acctest.Listed(em, c.list))
 					if missing == 0 || missing == len(dots) {
 						t.Fatalf("the injected failures left %d of %d carriers missing; the test needs a partial failure", missing, len(dots))
 					}
@@ -540,7 +540,7 @@ func testAccListFailedCreate(t *testing.T, c listCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
 					acctest.Check(func() error { return acctest.ExpectRequests(em, c.addOp, &adds, missing)() }),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+					acctest.Check(acctest.ExpectListed(em, c.list, dots...)),
 				},
 			},
 		},
@@ -613,7 +613,7 @@ func testAccListPartialFailure(t *testing.T, c listCase) {
 					if err := em.SetFaults(emulator.Faults{}); err != nil {
 						t.Fatal(err)
 					}
-					listed := acctest.Listed(em, c.blocked)
+					listed := acctest.Listed(em, c.list)
 					missing = len(dots) - len(listed)
 					if missing == 0 || missing == len(dots)-2 {
 						t.Fatalf("the injected failures left %d of %d carriers missing; the test needs a partial failure", missing, len(dots)-2)
@@ -623,7 +623,7 @@ func testAccListPartialFailure(t *testing.T, c listCase) {
 				Config: c.listConfig(em, "", "", entries(dots...)...),
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Check(func() error { return acctest.ExpectRequests(em, c.addOp, &adds, missing)() }),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, dots...)),
+					acctest.Check(acctest.ExpectListed(em, c.list, dots...)),
 				},
 			},
 		},

@@ -78,7 +78,7 @@ func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 		recorded = append(recorded, n)
 	}
 	sort.Ints(recorded)
-	listed := acctest.Listed(em, false)
+	listed := acctest.Listed(em, emulator.MonitoredList)
 	if !slices.Equal(recorded, listed) {
 		t.Errorf("state records %v, MCP holds %v", recorded, listed)
 	}
@@ -154,7 +154,7 @@ func TestCarrierListApplyRemovesOnlyWhatThePlanNamed(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
-	if got := acctest.Listed(em, true); !slices.Equal(got, []int{dots[0], late}) {
+	if got := acctest.Listed(em, emulator.BlockedList); !slices.Equal(got, []int{dots[0], late}) {
 		t.Errorf("MCP blocks %v after the apply, want %v", got, []int{dots[0], late})
 	}
 	if n := acctest.Requests(em, "UnblockCarrier"); n != 1 {

@@ -24,14 +24,14 @@ import (
 // acceptance tests see it: the same tests run for both.
 type membershipCase struct {
 	resourceType    string // mcp_monitored_carrier
-	blocked         bool   // which emulator list
+	list            emulator.List
 	addOp, removeOp string // the MCP write operations
 	listName        string
 }
 
 var (
-	monitoredCase = membershipCase{resourceType: "mcp_monitored_carrier", addOp: "RequestMonitoring", removeOp: "CancelMonitoring", listName: "monitored list"}
-	blockedCase   = membershipCase{resourceType: "mcp_blocked_carrier", blocked: true, addOp: "BlockCarrier", removeOp: "UnblockCarrier", listName: "blocked list"}
+	monitoredCase = membershipCase{resourceType: "mcp_monitored_carrier", list: emulator.MonitoredList, addOp: "RequestMonitoring", removeOp: "CancelMonitoring", listName: "monitored list"}
+	blockedCase   = membershipCase{resourceType: "mcp_blocked_carrier", list: emulator.BlockedList, addOp: "BlockCarrier", removeOp: "UnblockCarrier", listName: "blocked list"}
 )
 
 func (c membershipCase) address() string { return c.resourceType + ".test" }
@@ -46,21 +46,18 @@ resource %[1]q "test" {
 `, c.resourceType, dot, extra)
 }
 
-// outOfBand edits the list as someone in the MCP portal would.
-func (c membershipCase) outOfBand(t *testing.T, em *emulator.Instance, add bool, dot int) {
+// portalPut puts a carrier on the list as someone in the MCP portal would.
+func (c membershipCase) portalPut(t *testing.T, em *emulator.Instance, dot int) {
 	t.Helper()
-	var err error
-	switch {
-	case c.blocked && add:
-		err = em.Block(dot)
-	case c.blocked:
-		err = em.Unblock(dot)
-	case add:
-		err = em.Monitor(dot)
-	default:
-		err = em.Unmonitor(dot)
+	if err := em.Put(c.list, dot); err != nil {
+		t.Fatal(err)
 	}
-	if err != nil {
+}
+
+// portalTakeOff takes a carrier off the list in the MCP portal.
+func (c membershipCase) portalTakeOff(t *testing.T, em *emulator.Instance, dot int) {
+	t.Helper()
+	if err := em.TakeOff(c.list, dot); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -70,7 +67,7 @@ func (c membershipCase) outOfBand(t *testing.T, em *emulator.Instance, add bool,
 // null where MCP's entry leaves it out.
 func (c membershipCase) expectListedAs(t *testing.T, em *emulator.Instance, dot int) []statecheck.StateCheck {
 	listed := func() carrierid.Key {
-		e := acctest.ServedEntry(t, em, c.blocked, dot)
+		e := acctest.ServedEntry(t, em, c.list, dot)
 		return carrierid.Key{DOT: dot, Docket: e.DocketNumber, Intrastate: e.IntrastateNumber}
 	}
 	return []statecheck.StateCheck{
@@ -103,7 +100,7 @@ func (c membershipCase) importByDOT(em *emulator.Instance, dot int) resource.Tes
 }
 
 func (c membershipCase) checkDestroyed(em *emulator.Instance) resource.TestCheckFunc {
-	return func(*terraform.State) error { return acctest.ExpectListed(em, c.blocked)() }
+	return func(*terraform.State) error { return acctest.ExpectListed(em, c.list)() }
 }
 
 func testAccMembershipBasic(t *testing.T, c membershipCase) {
@@ -124,7 +121,7 @@ func testAccMembershipBasic(t *testing.T, c membershipCase) {
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(user)),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_at"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("last_modified_by"), knownvalue.StringExact(user)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+					acctest.Check(acctest.ExpectListed(em, c.list, 23868)),
 				},
 			},
 			// Import by command, in both ID forms; Read fills every attribute.
@@ -150,7 +147,7 @@ func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
 		Steps: []resource.TestStep{
 			{
 				Config:            c.config(em, `23868`, ``),
-				ConfigStateChecks: append(c.expectListedAs(t, em, 23868), acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))),
+				ConfigStateChecks: append(c.expectListedAs(t, em, 23868), acctest.Check(acctest.ExpectListed(em, c.list, 23868))),
 			},
 			{
 				// Naming the docket later writes nothing: the state had it
@@ -161,7 +158,7 @@ func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC113843")),
 					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+					acctest.Check(acctest.ExpectListed(em, c.list, 23868)),
 				},
 			},
 			{Config: c.config(em, `23868`, `docket_number = "MC113843"`), PlanOnly: true},
@@ -176,7 +173,7 @@ func testAccMembershipDOTOnly(t *testing.T, c membershipCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact("23868/MC0113843")),
 					acctest.Check(acctest.ExpectWritesSince(em, &writes, 0)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, 23868)),
+					acctest.Check(acctest.ExpectListed(em, c.list, 23868)),
 				},
 			},
 		},
@@ -199,7 +196,7 @@ func testAccMembershipIntrastate(t *testing.T, c membershipCase) {
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(id)),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("intrastate_number"), knownvalue.StringExact(carrier.IntrastateNumber)),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("docket_number"), knownvalue.Null()),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, carrier.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, carrier.DOTNumber)),
 				},
 			},
 			{ResourceName: c.address(), ImportState: true, ImportStateId: id, ImportStateVerify: true},
@@ -230,7 +227,7 @@ func testAccMembershipReplace(t *testing.T, c membershipCase) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					ids.AddStateValue(c.address(), tfjsonpath.New("id")),
 					c.expectListedAs(t, em, other.DOTNumber)[1],
-					acctest.Check(acctest.ExpectListed(em, c.blocked, other.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, other.DOTNumber)),
 				},
 			},
 		},
@@ -252,7 +249,7 @@ func testAccMembershipDrift(t *testing.T, c membershipCase) {
 		Steps: []resource.TestStep{
 			{Config: c.config(em, `"23868"`, ``)},
 			{
-				PreConfig:          func() { c.outOfBand(t, em, false, 23868) },
+				PreConfig:          func() { c.portalTakeOff(t, em, 23868) },
 				Config:             c.config(em, `"23868"`, ``),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
@@ -265,18 +262,18 @@ func testAccMembershipDrift(t *testing.T, c membershipCase) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(c.address(), plancheck.ResourceActionCreate),
 				}},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.blocked, 23868))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectListed(em, c.list, 23868))},
 			},
 			{
 				PreConfig: func() {
-					c.outOfBand(t, em, true, adopted.DOTNumber)
+					c.portalPut(t, em, adopted.DOTNumber)
 					adds = acctest.Requests(em, c.addOp)
 				},
 				Config: c.config(em, strconv.Quote(strconv.Itoa(adopted.DOTNumber)), ``),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(emulator.PortalUser)),
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, adopted.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, adopted.DOTNumber)),
 				},
 			},
 		},
@@ -439,7 +436,7 @@ func testAccMembershipIdentityIntrastate(t *testing.T, c membershipCase) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					c.outOfBand(t, em, true, carrier.DOTNumber)
+					c.portalPut(t, em, carrier.DOTNumber)
 					adds = acctest.Requests(em, c.addOp)
 				},
 				Config: config + importByIdentity(c.address(),
@@ -456,7 +453,7 @@ func testAccMembershipIdentityIntrastate(t *testing.T, c membershipCase) {
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("id"), knownvalue.StringExact(dot+"/intrastate/"+carrier.IntrastateNumber)),
 					statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("created_by"), knownvalue.StringExact(emulator.PortalUser)),
 					acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
-					acctest.Check(acctest.ExpectListed(em, c.blocked, carrier.DOTNumber)),
+					acctest.Check(acctest.ExpectListed(em, c.list, carrier.DOTNumber)),
 				},
 			},
 			{Config: config, ResourceName: c.address(), ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
@@ -480,7 +477,7 @@ func testAccMembershipIdentityErrors(t *testing.T, c membershipCase) {
 	onList := step(`dot_number = "23868"`+"\n"+fmt.Sprintf("docket_number = %q", other.DocketNumber),
 		`Cannot import DOT 23868 / `+other.DocketNumber,
 		`Carrier DOT 23868 is on MCP's `+c.listName+` as DOT 23868 / MC113843, not DOT 23868 / `+other.DocketNumber)
-	onList.PreConfig = func() { c.outOfBand(t, em, true, 23868) }
+	onList.PreConfig = func() { c.portalPut(t, em, 23868) }
 	var adds int
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   identityVersionChecks,
