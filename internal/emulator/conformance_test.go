@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -20,11 +19,7 @@ import (
 )
 
 // The conformance tests hold the emulator to MCP's Swagger document.
-
-const (
-	specPath       = "../../api/mcp-swagger.json"
-	sharedSpecPath = "../../../shared/reference/mcp-swagger.json"
-)
+const specPath = "../../api/mcp-swagger.json"
 
 type specSchema struct {
 	Type       string                 `json:"type"`
@@ -83,24 +78,6 @@ func (sw *swagger) operations(t *testing.T) map[string]specOperation {
 		out[name] = op
 	}
 	return out
-}
-
-func TestConformanceSharedSpecIsTheVendoredCopy(t *testing.T) {
-	t.Parallel()
-	shared, err := os.ReadFile(sharedSpecPath)
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("%s is not present", sharedSpecPath)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	vendored, err := os.ReadFile(specPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(shared, vendored) {
-		t.Errorf("%s differs from %s", specPath, sharedSpecPath)
-	}
 }
 
 // conformanceServer is an emulator with every kind of data on show:

@@ -10,7 +10,7 @@
 // Responses are encoded with the generated types of package mcp, so the
 // client and the emulator share one source of truth for field names. The
 // emulator follows MCP's Swagger document (api/mcp-swagger.json) and the
-// captured traffic described in the shared API reference; it never bends
+// captured traffic described in api/mcp-api.md; it never bends
 // to make a client pass.
 //
 // # Wire format
@@ -166,7 +166,8 @@
 // and given to the command as -variants a,b; "all" turns on every one.
 // Reset restores Options.Variants. Switch them between requests: a request
 // being answered may see either set. Sources are sections of the shared
-// API reference (mcp-api.md); "inference" marks the emulator's own guess.
+// API reference, vendored as api/mcp-api.md; "inference" marks the
+// emulator's own guess.
 //
 //   - local-times: date-times are written in US Central time
 //     (America/Chicago, daylight saving included) instead of UTC, still

@@ -7,7 +7,7 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
-// pageRule is one endpoint's paging contract (spec §2.7).
+// pageRule is one endpoint's paging contract (api/mcp-api.md §2.7).
 type pageRule struct {
 	defaultSize, maxSize int
 	// resetOutOfRange: a pageSize above the maximum or below 1 becomes the

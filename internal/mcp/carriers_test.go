@@ -28,7 +28,8 @@ const previewQuirks = `[{"$id":"1","CarrierID":null,"DotNumber":1234567,"DocketN
   {"$id":"11","Type":"Auto","ExpirationDate":"2026-03-18","CoverageLimit":"1,000,000","Deductible":"","CancellationDate":null}]}]},
 "Emails":null,"Source":3,"IsIntrastateCarrier":false,"IsMonitored":true,"IsBlocked":false,"FreightValidateStatus":null}]`
 
-// TestCarriers_previewQuirks: the JSON quirks of §2.5 decode.
+// TestCarriers_previewQuirks: Json.NET's quirks decode: "$id" members, a
+// "$ref", nulls of every type, and offset-less date-times.
 func TestCarriers_previewQuirks(t *testing.T) {
 	t.Parallel()
 	client, mux, _ := setup(t)

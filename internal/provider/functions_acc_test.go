@@ -55,7 +55,7 @@ func outputsStep(config string, want map[string]string) resource.TestStep {
 	return resource.TestStep{Config: config, ConfigStateChecks: checks}
 }
 
-func TestAccFunction_intellivite_link(t *testing.T) {
+func TestAccIntelliviteLinkFunction_basic(t *testing.T) {
 	const base = "https://mycarrierpackets.com/" + testIntelliviteID + "/Carrier/Intellivite"
 	testAccFunctionCase(t,
 		outputsStep(`
@@ -103,7 +103,7 @@ output "link" {
 	)
 }
 
-func TestAccFunction_carrier_portal_url(t *testing.T) {
+func TestAccCarrierPortalURLFunction_basic(t *testing.T) {
 	const base = "https://mycarrierpackets.com/CarrierInformation/DOTNumber/23868"
 	testAccFunctionCase(t,
 		outputsStep(`
@@ -147,7 +147,7 @@ output "link" {
 	)
 }
 
-func TestAccFunction_normalize_docket(t *testing.T) {
+func TestAccNormalizeDocketFunction_basic(t *testing.T) {
 	testAccFunctionCase(t,
 		outputsStep(`
 output "spaced" {
