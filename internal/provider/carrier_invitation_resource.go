@@ -96,17 +96,11 @@ const invitationIdentityFormat = `identity = { dot_number = "23868", carrier_ema
 // key reads an import identity with the checks an import ID gets. On
 // failure it names the attribute at fault.
 func (m carrierInvitationIdentityModel) key() (carrierid.InvitationKey, *identityError) {
-	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
-	if err != nil {
-		return carrierid.InvitationKey{}, &identityError{"dot_number", err}
+	dot, docket, ierr := identityCarrier(m.DOTNumber, m.DocketNumber)
+	if ierr != nil {
+		return carrierid.InvitationKey{}, ierr
 	}
-	k := carrierid.InvitationKey{DOT: dot, Email: m.CarrierEmail.ValueString()}
-	if !m.DocketNumber.IsNull() {
-		if err := carrierid.CheckDocket(m.DocketNumber.ValueString()); err != nil {
-			return carrierid.InvitationKey{}, &identityError{"docket_number", err}
-		}
-		k.Docket = m.DocketNumber.ValueString()
-	}
+	k := carrierid.InvitationKey{DOT: dot, Docket: docket, Email: m.CarrierEmail.ValueString()}
 	if err := carrierid.CheckEmail(k.Email); err != nil {
 		return carrierid.InvitationKey{}, &identityError{"carrier_email", err}
 	}
@@ -268,9 +262,8 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key, err := plan.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+	key, ok := keyOf(plan, "plan", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	var notify []string
@@ -287,7 +280,7 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		// invitation recorded before baselines were.
 		tflog.Warn(ctx, "unable to read completed packets before the invitation", map[string]any{"dot_number": key.DOT, "error": berr.Error()})
 	}
-	_, err = r.data.client.Invitations.EmailPacket(ctx, mcp.PacketInvitation{
+	_, err := r.data.client.Invitations.EmailPacket(ctx, mcp.PacketInvitation{
 		CarrierEmail:          key.Email,
 		DOTNumber:             key.DOT,
 		DocketNumber:          key.Docket,
@@ -376,13 +369,13 @@ func (r *carrierInvitationResource) Read(ctx context.Context, req resource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key, err := state.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+	key, ok := keyOf(state, "state", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	since := r.data.now().Add(-importedLookback)
 	if !state.SentAt.IsNull() {
+		var err error
 		if since, err = time.Parse(time.RFC3339, state.SentAt.ValueString()); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("sent_at"), "Invalid sent_at in state", err.Error())
 			return
@@ -425,9 +418,8 @@ func (r *carrierInvitationResource) Update(ctx context.Context, req resource.Upd
 	plan.ID, plan.SentAt, plan.SendConfirmed = state.ID, state.SentAt, state.SendConfirmed
 	plan.PacketCompleted, plan.PacketCompletedAt = state.PacketCompleted, state.PacketCompletedAt
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	key, err := state.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+	key, ok := keyOf(state, "state", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, invitationIdentity(key))...)
@@ -442,26 +434,11 @@ func (r *carrierInvitationResource) Delete(ctx context.Context, _ resource.Delet
 // id) or an identity (an import block's identity, Terraform 1.12+ and
 // OpenTofu 1.12+). Both name the same key and go through adopt.
 func (r *carrierInvitationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importingByIdentity(req) {
-		var identity carrierInvitationIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		key, ierr := identity.key()
-		if ierr != nil {
-			ierr.report(&resp.Diagnostics, invitationIdentityFormat)
-			return
-		}
+	key, ok := importedKey[carrierid.InvitationKey, carrierInvitationIdentityModel](ctx, req, &resp.Diagnostics,
+		carrierid.ParseInvitationID, invitationIdentityFormat)
+	if ok {
 		r.adopt(ctx, key, resp)
-		return
 	}
-	key, err := carrierid.ParseInvitationID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	r.adopt(ctx, key, resp)
 }
 
 // adopt records an invitation sent outside Terraform, so that applying the

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
@@ -65,4 +68,67 @@ func keepIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, v any) 
 	}
 	identity.Raw = next
 	return nil
+}
+
+// keyer is a model whose arguments name a carrier (and for an invitation,
+// an address).
+type keyer[K any] interface{ key() (K, error) }
+
+// keyOf reads the key of a plan or a state. Its arguments were validated
+// at plan time, so a failure means a plan or state this provider did not
+// write; it is reported on dot_number, naming where it came from.
+func keyOf[K any](m keyer[K], from string, diags *diag.Diagnostics) (K, bool) {
+	k, err := m.key()
+	if err != nil {
+		diags.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in "+from, err.Error())
+		return k, false
+	}
+	return k, true
+}
+
+// identityKeyer is a resource identity model that names a key.
+type identityKeyer[K any] interface{ key() (K, *identityError) }
+
+// importedKey reads the key an import names: an import block's identity
+// (Terraform 1.12+, OpenTofu 1.12+), checked as an import ID is and
+// reported on the attribute at fault against format, or an import ID,
+// read by parseID.
+func importedKey[K any, I identityKeyer[K]](ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics,
+	parseID func(string) (K, error), format string) (K, bool) {
+	var k K
+	if importingByIdentity(req) {
+		var identity I
+		diags.Append(req.Identity.Get(ctx, &identity)...)
+		if diags.HasError() {
+			return k, false
+		}
+		k, ierr := identity.key()
+		if ierr != nil {
+			ierr.report(diags, format)
+			return k, false
+		}
+		return k, true
+	}
+	k, err := parseID(req.ID)
+	if err != nil {
+		diags.AddError("Invalid import ID", err.Error())
+		return k, false
+	}
+	return k, true
+}
+
+// identityCarrier reads the DOT number and the optional docket number of an
+// import identity, with the checks an import ID gets.
+func identityCarrier(dot, docket types.String) (int, string, *identityError) {
+	n, err := carrierid.ParseDOT(dot.ValueString())
+	if err != nil {
+		return 0, "", &identityError{"dot_number", err}
+	}
+	if docket.IsNull() {
+		return n, "", nil
+	}
+	if err := carrierid.CheckDocket(docket.ValueString()); err != nil {
+		return 0, "", &identityError{"docket_number", err}
+	}
+	return n, docket.ValueString(), nil
 }

@@ -94,17 +94,11 @@ const membershipIdentityFormat = `identity = { dot_number = "23868" }, optionall
 // key reads an import identity with the checks an import ID gets. On
 // failure it names the attribute at fault.
 func (m carrierMembershipIdentityModel) key() (carrierid.Key, *identityError) {
-	dot, err := carrierid.ParseDOT(m.DOTNumber.ValueString())
-	if err != nil {
-		return carrierid.Key{}, &identityError{"dot_number", err}
+	dot, docket, ierr := identityCarrier(m.DOTNumber, m.DocketNumber)
+	if ierr != nil {
+		return carrierid.Key{}, ierr
 	}
-	k := carrierid.Key{DOT: dot}
-	if !m.DocketNumber.IsNull() {
-		if err := carrierid.CheckDocket(m.DocketNumber.ValueString()); err != nil {
-			return carrierid.Key{}, &identityError{"docket_number", err}
-		}
-		k.Docket = m.DocketNumber.ValueString()
-	}
+	k := carrierid.Key{DOT: dot, Docket: docket}
 	if !m.IntrastateNumber.IsNull() {
 		if k.Docket != "" {
 			return carrierid.Key{}, &identityError{"intrastate_number", errors.New("a carrier has a docket number or an intrastate number, not both: give one of them")}
@@ -326,9 +320,8 @@ func (r *carrierMembershipResource) Create(ctx context.Context, req resource.Cre
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key, err := plan.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+	key, ok := keyOf(plan, "plan", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	list := r.kind.list(r.data)
@@ -361,9 +354,8 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 		resp.Diagnostics.AddError("Unable to read the state", err.Error()+"\n\nThis is always a bug in the provider.")
 		return
 	}
-	key, err := state.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+	key, ok := keyOf(state, "state", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	entry, ok, err := r.kind.list(r.data).Get(ctx, key)
@@ -399,9 +391,8 @@ func (r *carrierMembershipResource) Update(ctx context.Context, req resource.Upd
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
-	key, err := plan.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
+	key, ok := keyOf(plan, "plan", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
@@ -413,9 +404,8 @@ func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.Del
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	key, err := state.key()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("dot_number"), "Invalid dot_number in state", err.Error())
+	key, ok := keyOf(state, "state", &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if err := r.kind.list(r.data).Remove(ctx, key); err != nil {
@@ -427,26 +417,10 @@ func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.Del
 // id) or an identity (an import block's identity, Terraform 1.12+ and
 // OpenTofu 1.12+). Both name the same key and go through importKey.
 func (r *carrierMembershipResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if importingByIdentity(req) {
-		var identity carrierMembershipIdentityModel
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		key, ierr := identity.key()
-		if ierr != nil {
-			ierr.report(&resp.Diagnostics, membershipIdentityFormat)
-			return
-		}
+	key, ok := importedKey[carrierid.Key, carrierMembershipIdentityModel](ctx, req, &resp.Diagnostics, carrierid.ParseImportID, membershipIdentityFormat)
+	if ok {
 		r.importKey(ctx, key, resp)
-		return
 	}
-	key, err := carrierid.ParseImportID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
-		return
-	}
-	r.importKey(ctx, key, resp)
 }
 
 // importKey checks that the carrier is on the list as the import names it,
