@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -255,9 +253,9 @@ func functionNames(t *testing.T, p provider.Provider) []string {
 // without provider functions cannot parse their calls, so there the check
 // names every other file instead.
 func TestAccExamples_format(t *testing.T) {
-	cli := exampleCLIFor(t)
+	cli := acctest.CLIInfo(t)
 	targets := []string{"."}
-	if reason := cli.lacks(exampleConfig{functions: true}); reason != "" {
+	if reason := lacks(cli, exampleConfig{functions: true}); reason != "" {
 		targets = nil
 		for _, c := range exampleConfigs(t) {
 			for _, f := range c.files {
@@ -276,9 +274,9 @@ func TestAccExamples_format(t *testing.T) {
 		}
 	}
 	args := append([]string{"fmt", "-check", "-recursive", "-diff", "-no-color"}, targets...)
-	out, err := cli.run(t, examplesRoot, nil, args...)
+	out, err := cli.Run(t, examplesRoot, nil, args...)
 	if err != nil {
-		t.Fatalf("%s fmt -check found unformatted examples (make generate formats them): %v\n%s", cli.name, err, out)
+		t.Fatalf("%s fmt -check found unformatted examples (make generate formats them): %v\n%s", cli.Name, err, out)
 	}
 }
 
@@ -288,7 +286,7 @@ func TestAccExamples_format(t *testing.T) {
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7) and import by
 // identity (Terraform 1.12, OpenTofu 1.12).
 func TestAccExamples_validate(t *testing.T) {
-	cli := exampleCLIFor(t)
+	cli := acctest.CLIInfo(t)
 	configs := exampleConfigs(t)
 	if len(configs) < 10 {
 		t.Fatalf("found only %d example configurations under %s", len(configs), examplesRoot)
@@ -306,11 +304,11 @@ func TestAccExamples_validate(t *testing.T) {
 	for _, c := range configs {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			if reason := cli.lacks(c); reason != "" {
-				t.Skipf("%s %s: %s", cli.name, cli.version, reason)
+			if reason := lacks(cli, c); reason != "" {
+				t.Skipf("%s %s: %s", cli.Name, cli.Version, reason)
 			}
 			dir := c.copy(t)
-			out, err := cli.run(t, dir, []string{"TF_CLI_CONFIG_FILE=" + rc}, "validate", "-json", "-no-color")
+			out, err := cli.Run(t, dir, []string{"TF_CLI_CONFIG_FILE=" + rc}, "validate", "-json", "-no-color")
 			var result struct {
 				Valid       bool `json:"valid"`
 				Diagnostics []struct {
@@ -326,7 +324,7 @@ func TestAccExamples_validate(t *testing.T) {
 				} `json:"diagnostics"`
 			}
 			if jerr := json.Unmarshal(out, &result); jerr != nil {
-				t.Fatalf("%s validate (%v) printed no JSON result: %v\n%s", cli.name, err, jerr, out)
+				t.Fatalf("%s validate (%v) printed no JSON result: %v\n%s", cli.Name, err, jerr, out)
 			}
 			for _, d := range result.Diagnostics {
 				if d.Severity == "warning" && d.Summary == devOverridesWarning {
@@ -341,7 +339,7 @@ func TestAccExamples_validate(t *testing.T) {
 				t.Errorf("%s%s: %s\n%s", where, d.Severity, d.Summary, d.Detail)
 			}
 			if !result.Valid || err != nil {
-				t.Errorf("%s validate of %s: valid=%t, %v", cli.name, c.name, result.Valid, err)
+				t.Errorf("%s validate of %s: valid=%t, %v", cli.Name, c.name, result.Valid, err)
 			}
 		})
 	}
@@ -458,96 +456,13 @@ func (c exampleConfig) copy(t *testing.T) string {
 	return dst
 }
 
-// exampleCLI is the CLI under test.
-type exampleCLI struct {
-	path, name   string
-	openTofu     bool
-	version      string
-	major, minor int
-}
-
-// exampleCLIFor returns the CLI TF_ACC_TERRAFORM_PATH names, and skips the
-// test unless TF_ACC is set, like every TestAcc test. It never looks for a
-// CLI on PATH.
-func exampleCLIFor(t *testing.T) *exampleCLI {
-	t.Helper()
-	path := acctest.CLIUnderTest(t)
-	cli := &exampleCLI{path: path, name: "terraform"}
-	out, err := cli.run(t, t.TempDir(), nil, "version", "-json")
-	if err != nil {
-		t.Fatalf("%s version: %v\n%s", path, err, out)
-	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("%s version -json: %v\n%s", path, err, out)
-	}
-	cli.version = v.Version
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &cli.major, &cli.minor); err != nil {
-		t.Fatalf("%s reports version %q: %v", path, v.Version, err)
-	}
-	// Both CLIs report terraform_version; only the text output names OpenTofu.
-	text, err := cli.run(t, t.TempDir(), nil, "version")
-	if err != nil {
-		t.Fatalf("%s version: %v\n%s", path, err, text)
-	}
-	if bytes.HasPrefix(bytes.TrimSpace(text), []byte("OpenTofu")) {
-		cli.openTofu, cli.name = true, "tofu"
-	}
-	return cli
-}
-
-// atLeast compares the CLI's version with the first release of a feature in
-// Terraform or in OpenTofu, whose version numbers do not line up.
-func (c *exampleCLI) atLeast(terraform, openTofu [2]int) bool {
-	want := terraform
-	if c.openTofu {
-		want = openTofu
-	}
-	return c.major > want[0] || (c.major == want[0] && c.minor >= want[1])
-}
-
 // lacks names a feature the configuration uses that the CLI does not have.
-func (c *exampleCLI) lacks(cfg exampleConfig) string {
+func lacks(c *acctest.CLI, cfg exampleConfig) string {
 	switch {
-	case cfg.functions && !c.atLeast([2]int{1, 8}, [2]int{1, 7}):
+	case cfg.functions && !c.AtLeast([2]int{1, 8}, [2]int{1, 7}):
 		return "provider functions need Terraform 1.8 or OpenTofu 1.7"
-	case cfg.identity && !c.atLeast([2]int{1, 12}, [2]int{1, 12}):
+	case cfg.identity && !c.AtLeast([2]int{1, 12}, [2]int{1, 12}):
 		return "import by identity needs Terraform 1.12 or OpenTofu 1.12"
 	}
 	return ""
-}
-
-// run runs the CLI in dir with a clean CLI environment: no configuration
-// file but the one given, no checkpoint calls, no prompts.
-func (c *exampleCLI) run(t *testing.T, dir string, env []string, args ...string) ([]byte, error) {
-	t.Helper()
-	cmd := exec.CommandContext(t.Context(), c.path, args...)
-	cmd.Dir = dir
-	for _, kv := range os.Environ() {
-		name, _, _ := strings.Cut(kv, "=")
-		if name == "TF_CLI_CONFIG_FILE" || name == "TF_DATA_DIR" || name == "TF_PLUGIN_CACHE_DIR" || strings.HasPrefix(name, "TF_LOG") {
-			continue
-		}
-		cmd.Env = append(cmd.Env, kv)
-	}
-	if len(env) == 0 {
-		// The CLIs warn about a configuration file that does not exist;
-		// an empty one says there is none.
-		empty := filepath.Join(t.TempDir(), "empty.tfrc")
-		if err := os.WriteFile(empty, nil, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		env = []string{"TF_CLI_CONFIG_FILE=" + empty}
-	}
-	cmd.Env = append(cmd.Env, env...)
-	cmd.Env = append(cmd.Env, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1", "TF_INPUT=0")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	if err != nil && stderr.Len() > 0 {
-		err = fmt.Errorf("%w: %s", err, strings.TrimSpace(stderr.String()))
-	}
-	return stdout.Bytes(), err
 }

@@ -1,9 +1,6 @@
 package provider
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -28,19 +25,14 @@ func testAccFunctionCase(t *testing.T, steps ...resource.TestStep) {
 	})
 }
 
-// openTofu reports whether the CLI under test is OpenTofu.
-func openTofu() bool {
-	return strings.HasPrefix(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu")
-}
-
 // nullArgumentStep calls a function with a null argument. OpenTofu (up to
 // 1.12.6 at least) sends a null argument of a parameter that allows null as
 // an empty value, which terraform-plugin-framework cannot read, so the call
 // fails before the function runs. On OpenTofu the step expects that failure:
 // when OpenTofu is fixed it fails, and the null cases can join the others.
 // Passing "" (or false) instead of null works on both CLIs.
-func nullArgumentStep(config string, want map[string]string) resource.TestStep {
-	if openTofu() {
+func nullArgumentStep(t *testing.T, config string, want map[string]string) resource.TestStep {
+	if acctest.CLIInfo(t).OpenTofu {
 		return resource.TestStep{Config: config, ExpectError: acctest.ErrorMatching("DynamicValue had no JSON or msgpack data set")}
 	}
 	return outputsStep(config, want)
@@ -123,7 +115,7 @@ output "request_insurance" {
 			"intrastate":        base,
 			"request_insurance": base + "/DocketNumber/MC113843?requestInsurance=true",
 		}),
-		nullArgumentStep(`
+		nullArgumentStep(t, `
 output "intrastate" {
   value = provider::mcp::carrier_portal_url(23868, null, null)
 }
