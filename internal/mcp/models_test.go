@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp/internal/genmodels"
 )
 
 const specPath = "../../api/mcp-swagger.json"
@@ -431,34 +431,30 @@ func objectKeys(t *testing.T, b []byte) []string {
 	return keys
 }
 
-// TestModelsGenUpToDate builds the generator and runs it a few times: the
+// TestModelsGenUpToDate runs the generator in process a few times: the
 // output must be identical each time (no map-order leaks) and equal to the
-// checked-in models_gen.go.
+// checked-in models_gen.go and models_index_gen_test.go.
 func TestModelsGenUpToDate(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go command not on PATH:", err)
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "genmodels")
-	if out, err := exec.CommandContext(t.Context(), goTool, "build", "-o", bin, "./internal/genmodels").CombinedOutput(); err != nil {
-		t.Fatalf("building genmodels: %v\n%s", err, out)
-	}
-	want, err := os.ReadFile("models_gen.go")
+	t.Parallel()
+	spec, err := os.ReadFile(specPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 3 {
-		out := filepath.Join(dir, "models_gen.go")
-		if msg, err := exec.CommandContext(t.Context(), bin, "-spec", specPath, "-out", out).CombinedOutput(); err != nil {
-			t.Fatalf("genmodels: %v\n%s", err, msg)
+	want := map[string][]byte{}
+	for _, name := range []string{"models_gen.go", "models_index_gen_test.go"} {
+		if want[name], err = os.ReadFile(name); err != nil {
+			t.Fatal(err)
 		}
-		got, err := os.ReadFile(out)
+	}
+	for i := range 3 {
+		models, index, err := genmodels.Generate(spec, genmodels.Source(specPath), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want) {
-			t.Fatalf("run %d: models_gen.go is not what genmodels generates from %s; run go generate ./internal/mcp", i+1, specPath)
+		for name, got := range map[string][]byte{"models_gen.go": models, "models_index_gen_test.go": index} {
+			if !bytes.Equal(got, want[name]) {
+				t.Fatalf("run %d: %s is not what genmodels generates from %s; run go generate ./internal/mcp (make generate)", i+1, name, specPath)
+			}
 		}
 	}
 }

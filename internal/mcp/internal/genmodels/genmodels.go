@@ -1,26 +1,27 @@
-// Command genmodels turns the definitions of MCP's Swagger 2.0 document into
-// the Go response models of package mcp. It is run by go generate in
-// internal/mcp:
+// Package genmodels turns the definitions of MCP's Swagger 2.0 document
+// into the Go response models of package mcp, and an index of them for its
+// tests. go generate in internal/mcp runs it through its command:
 //
-//	go run ./internal/genmodels -spec ../../api/mcp-swagger.json -out models_gen.go
+//	go run ./internal/genmodels/cmd/genmodels -spec ../../api/mcp-swagger.json -out models_gen.go -index models_index_gen_test.go
+//
+// and package mcp's tests call Generate in process, to hold the checked-in
+// files to it.
 //
 // The same types decode real MCP responses and encode the emulator's, so JSON
 // keys are the spec's property names verbatim, and the few places where real
 // traffic differs from the spec (null booleans, absent keys) are encoded in
 // the override tables below. Anything the generator does not understand makes
 // it fail rather than guess.
-package main
+package genmodels
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"go/format"
 	"go/token"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -112,48 +113,25 @@ var reserved = []string{"Time", "Envelope", carrierPacketName}
 // maxDescription bounds the property descriptions copied as field comments.
 const maxDescription = 100
 
-func main() {
-	specPath := flag.String("spec", "", "Swagger 2.0 document")
-	outPath := flag.String("out", "", "Go file to write")
-	verbose := flag.Bool("v", false, "report unified and prefixed definitions on stderr")
-	flag.Parse()
-	if *specPath == "" || *outPath == "" {
-		fmt.Fprintln(os.Stderr, "usage: genmodels -spec FILE -out FILE [-v]")
-		os.Exit(2)
-	}
-	if err := run(*specPath, *outPath, *verbose); err != nil {
-		fmt.Fprintln(os.Stderr, "genmodels:", err)
-		os.Exit(1)
-	}
-}
-
-func run(specPath, outPath string, verbose bool) error {
-	raw, err := os.ReadFile(specPath)
-	if err != nil {
-		return err
-	}
+// Generate reads a Swagger 2.0 document and returns the source of the
+// models (models_gen.go) and of their index by spec name, for tests
+// (models_index_gen_test.go). source is how the header names the document;
+// log, when not nil, hears which definitions were unified or prefixed.
+func Generate(spec []byte, source string, log io.Writer) (models, index []byte, err error) {
 	var doc struct {
 		Swagger     string      `json:"swagger"`
 		Definitions definitions `json:"definitions"`
 	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		return fmt.Errorf("%s: %w", specPath, err)
+	if err := json.Unmarshal(spec, &doc); err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", source, err)
 	}
 	if doc.Swagger != "2.0" {
-		return fmt.Errorf("%s: swagger %q, want 2.0", specPath, doc.Swagger)
+		return nil, nil, fmt.Errorf("%s: swagger %q, want 2.0", source, doc.Swagger)
 	}
-	log := io.Discard
-	if verbose {
-		log = os.Stderr
+	if log == nil {
+		log = io.Discard
 	}
-	// The header names the spec the way the repository does, whatever
-	// directory the generator runs from.
-	source := filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(specPath)), filepath.Base(specPath)))
-	src, err := generate(doc.Definitions, source, log)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(outPath, src, 0o644)
+	return generate(doc.Definitions, source, log)
 }
 
 // schema is the subset of a Swagger 2.0 schema object that MCP's document
@@ -299,25 +277,29 @@ type generator struct {
 	log    io.Writer
 }
 
-func generate(defs definitions, source string, log io.Writer) ([]byte, error) {
+func generate(defs definitions, source string, log io.Writer) (models, index []byte, err error) {
 	g := &generator{defs: defs, models: map[string]*model{}, log: log}
 	if len(defs.names) == 0 {
-		return nil, errors.New("no definitions")
+		return nil, nil, errors.New("no definitions")
 	}
 	for _, name := range defs.names {
 		s := defs.byName[name]
 		if s.Type != "object" || len(s.Properties) == 0 || s.Ref != "" || s.AdditionalProperties != nil {
-			return nil, fmt.Errorf("definition %s: want an object with properties", name)
+			return nil, nil, fmt.Errorf("definition %s: want an object with properties", name)
 		}
 		g.models[name] = &model{def: name, s: s}
 	}
 	if err := g.checkTables(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := g.name(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return g.emit(source)
+	if models, err = g.emit(source); err != nil {
+		return nil, nil, err
+	}
+	index, err = g.emitIndex(source)
+	return models, index, err
 }
 
 // checkTables fails on override entries that no longer match the spec.
@@ -771,14 +753,24 @@ func (g *generator) emit(source string) ([]byte, error) {
 	decls = append(decls, decl{"Envelope", envelopeSrc()})
 	sort.Slice(decls, func(i, j int) bool { return decls[i].name < decls[j].name })
 
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by genmodels from %s; DO NOT EDIT.\n\npackage mcp\n\n", source)
 	var body bytes.Buffer
 	for _, d := range decls {
 		body.WriteString(d.src)
 		body.WriteString("\n")
 	}
-	body.WriteString("// modelsBySpecName maps every spec definition to its Go type, for tests.\n")
+	var imports []string
+	if bytes.Contains(body.Bytes(), []byte("json.RawMessage")) {
+		imports = append(imports, `"encoding/json"`)
+	}
+	return goFile(source, imports, body.Bytes())
+}
+
+// emitIndex writes modelsBySpecName, which maps every spec definition to
+// its Go type: for package mcp's tests only, so it is a _test.go file and
+// the package does not carry it.
+func (g *generator) emitIndex(source string) ([]byte, error) {
+	var body bytes.Buffer
+	body.WriteString("// modelsBySpecName maps every spec definition to its Go type.\n")
 	body.WriteString("var modelsBySpecName = map[string]reflect.Type{\n")
 	names := slices.Clone(g.defs.names)
 	sort.Strings(names)
@@ -786,12 +778,17 @@ func (g *generator) emit(source string) ([]byte, error) {
 		fmt.Fprintf(&body, "%q: reflect.TypeFor[%s](),\n", def, g.models[def].goName)
 	}
 	body.WriteString("}\n")
-	imports := []string{`"reflect"`}
-	if bytes.Contains(body.Bytes(), []byte("json.RawMessage")) {
-		imports = append([]string{`"encoding/json"`}, imports...)
+	return goFile(source, []string{`"reflect"`}, body.Bytes())
+}
+
+// goFile is a formatted generated file of package mcp.
+func goFile(source string, imports []string, body []byte) ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by genmodels from %s; DO NOT EDIT.\n\npackage mcp\n\n", source)
+	if len(imports) > 0 {
+		fmt.Fprintf(&b, "import (\n%s\n)\n\n", strings.Join(imports, "\n"))
 	}
-	fmt.Fprintf(&b, "import (\n%s\n)\n\n", strings.Join(imports, "\n"))
-	b.Write(body.Bytes())
+	b.Write(body)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting output: %w\n%s", err, b.Bytes())
@@ -842,4 +839,11 @@ func envelopeSrc() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// Source is how the generated files' header names the document at path:
+// as the repository does (api/mcp-swagger.json), whatever directory the
+// generator runs from.
+func Source(path string) string {
+	return filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(path)), filepath.Base(path)))
 }
