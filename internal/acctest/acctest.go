@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -56,7 +57,7 @@ func Emulator(t *testing.T) *emulator.Instance {
 	if err != nil {
 		t.Fatalf("%s: %v", VariantsEnv, err)
 	}
-	return emulator.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
+	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
 }
 
 // VariantOn reports whether the emulator answers with the named variant.
@@ -80,7 +81,7 @@ func ListsSpelledAsCarriers(em *emulator.Instance) bool {
 // VariantsEnv says: for a test of one answer MCP may give.
 func EmulatorWith(t *testing.T, variants ...string) *emulator.Instance {
 	t.Helper()
-	return emulator.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
+	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
 }
 
 // ProviderBlock is a provider block for the emulator, with short retry

@@ -162,7 +162,7 @@ func TestAuthorization(t *testing.T) {
 
 func TestShortTokenTTLExpiresInRealTime(t *testing.T) {
 	t.Parallel()
-	inst := Start(t, Options{Carriers: 20, TokenTTL: 40 * time.Millisecond})
+	inst := start(t, Options{Carriers: 20, TokenTTL: 40 * time.Millisecond})
 	a := newAPI(t, inst)
 	a.ok("PreviewCarrier", dotQuery(SampleDOTNumber))
 	time.Sleep(80 * time.Millisecond)

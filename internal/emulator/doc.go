@@ -3,7 +3,7 @@
 // POST /token, over a deterministic synthetic carrier universe and
 // in-memory state, as an http.Handler.
 //
-//	inst := emulator.Start(t, emulator.Options{Carriers: 2000})   // httptest on loopback
+//	inst := emulatortest.Start(t, emulator.Options{Carriers: 2000})   // httptest on loopback
 //	go run ./internal/emulator/cmd/mcp-emulator -carriers 60000   // a server on 127.0.0.1:8089
 //	go run ./internal/emulator/cmd/mcp-emulator -variants all     // every variant on (see Variants)
 //

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -48,7 +49,7 @@ func startTest(t *testing.T, opts Options) (*Instance, *fakeClock) {
 	if opts.Now == nil {
 		opts.Now = clock.Now
 	}
-	return Start(t, opts), clock
+	return start(t, opts), clock
 }
 
 // response is a fully read HTTP response.
@@ -185,3 +186,20 @@ func carrierOf(t *testing.T, s *Server, kind string) CarrierInfo {
 
 // dotQuery is "DOTNumber=<dot>".
 func dotQuery(dot int) string { return "DOTNumber=" + strconv.Itoa(dot) }
+
+// start and startRecorded are emulatortest's Start and StartRecorded, for
+// this package's own tests (which cannot import it).
+func start(t testing.TB, opts Options) *Instance {
+	t.Helper()
+	inst, _ := startRecorded(t, opts)
+	return inst
+}
+
+func startRecorded(t testing.TB, opts Options) (*Instance, *Recorder) {
+	t.Helper()
+	s := New(opts)
+	rec := NewRecorder(s)
+	ts := httptest.NewServer(rec)
+	t.Cleanup(ts.Close)
+	return &Instance{Server: s, URL: ts.URL}, rec
+}

@@ -7,10 +7,8 @@ import (
 	"errors"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -57,16 +55,6 @@ type Recorder struct {
 
 // NewRecorder wraps a Server (or any handler serving one).
 func NewRecorder(next http.Handler) *Recorder { return &Recorder{next: next} }
-
-// StartRecorded is Start with a Recorder in front of the emulator.
-func StartRecorded(t testing.TB, opts Options) (*Instance, *Recorder) {
-	t.Helper()
-	s := New(opts)
-	rec := NewRecorder(s)
-	ts := httptest.NewServer(rec)
-	t.Cleanup(ts.Close)
-	return &Instance{Server: s, URL: ts.URL}, rec
-}
 
 // Requests returns a copy of the log, in the order requests finished.
 func (rec *Recorder) Requests() []RequestRecord {

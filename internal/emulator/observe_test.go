@@ -13,7 +13,7 @@ import (
 // the tokens /token issued, and changes nothing the client sees.
 func TestRecorder(t *testing.T) {
 	t.Parallel()
-	inst, rec := StartRecorded(t, Options{Carriers: 50, Now: newFakeClock().Now})
+	inst, rec := startRecorded(t, Options{Carriers: 50, Now: newFakeClock().Now})
 	a := newAPI(t, inst)
 
 	// The same answer as without a recorder.
@@ -70,7 +70,7 @@ func TestRecorder(t *testing.T) {
 // recorded as aborted, and does not run.
 func TestRecorderAborted(t *testing.T) {
 	t.Parallel()
-	inst, rec := StartRecorded(t, Options{Carriers: 50, Faults: Faults{Latency: 5 * time.Second, Operations: []string{"RequestMonitoring"}}})
+	inst, rec := startRecorded(t, Options{Carriers: 50, Faults: Faults{Latency: 5 * time.Second, Operations: []string{"RequestMonitoring"}}})
 	a := newAPI(t, inst)
 	ctx, cancel := context.WithTimeout(t.Context(), 100*time.Millisecond)
 	defer cancel()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -74,7 +75,7 @@ func TestAccCarrierContactsDataSource_lookupErrors(t *testing.T) {
 // and no carrier (emulator variant contacts-success-false): an empty list,
 // not "not found".
 func TestAccCarrierContactsDataSource_noContactsAsFailure(t *testing.T) {
-	em := emulator.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantContactsSuccessFalse}})
+	em := emulatortest.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantContactsSuccessFalse}})
 	c := acctest.Carrier(t, em, emulator.KindNoContacts)
 	address := "data.mcp_carrier_contacts.test"
 	resource.ParallelTest(t, resource.TestCase{

@@ -16,6 +16,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -212,7 +213,7 @@ func TestCompletedPacketsFromAPI(t *testing.T) {
 // window holds the packet completed a moment ago, at the instant it was
 // completed. Read as UTC, the window would sit six hours away from it.
 func TestAccCompletedPacketsDataSource_mcpTimeZone(t *testing.T) {
-	em := emulator.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantLocalTimes}})
+	em := emulatortest.Start(t, emulator.Options{Carriers: acctest.UniverseSize, Variants: []string{emulator.VariantLocalTimes}})
 	carrier := acctest.Carrier(t, em, emulator.KindMC)
 	completed := time.Now()
 	if err := em.CompletePacket(carrier.DOTNumber); err != nil {

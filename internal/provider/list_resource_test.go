@@ -16,6 +16,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/listwire"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
@@ -27,7 +28,7 @@ import (
 func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	em := emulatortest.Start(t, emulator.Options{Carriers: 500})
 	if err := em.SetFaults(emulator.Faults{Rate: 0.5, Statuses: []int{500, 0}, Operations: []string{"RequestMonitoring"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func (c *capturedState) Set(_ context.Context, val any) diag.Diagnostics {
 func TestCarrierListApplyRemovesOnlyWhatThePlanNamed(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	em := emulatortest.Start(t, emulator.Options{Carriers: 500})
 	user, pass := em.Credentials()
 	client, err := mcp.NewClient(em.URL, user, pass)
 	if err != nil {

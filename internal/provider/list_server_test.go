@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 // listAttrs are the attributes of a list resource value. Map values are
@@ -156,7 +157,7 @@ func callBoth[R any](t *testing.T, framework, ours tfprotov6.ProviderServer, cal
 // plans the list resources exactly as terraform-plugin-framework would.
 func TestListServerMatchesFramework(t *testing.T) {
 	t.Parallel()
-	em := emulator.Start(t, emulator.Options{Carriers: 500})
+	em := emulatortest.Start(t, emulator.Options{Carriers: 500})
 	onList := []emulator.CarrierInfo{}
 	for _, kind := range []string{emulator.KindMC, emulator.KindIntrastate} {
 		cs, err := em.Carriers(emulator.CarrierFilter{Kind: kind, Limit: 2})
@@ -363,7 +364,7 @@ func dynamic(t testing.TB, typ tftypes.Type, v tftypes.Value) *tfprotov6.Dynamic
 func BenchmarkListServer(b *testing.B) {
 	const n = 50_000
 	ctx := context.Background()
-	em := emulator.Start(b, emulator.Options{Carriers: 60_000})
+	em := emulatortest.Start(b, emulator.Options{Carriers: 60_000})
 	list, err := em.Carriers(emulator.CarrierFilter{Kind: emulator.KindMC, Limit: n})
 	if err != nil {
 		b.Fatal(err)

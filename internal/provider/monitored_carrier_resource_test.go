@@ -11,6 +11,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 func TestAccMonitoredCarrier_basic(t *testing.T)      { testAccMembershipBasic(t, monitoredCase) }
@@ -38,7 +39,7 @@ func TestAccMonitoredCarrier_identityErrors(t *testing.T) {
 // Counted through the emulator's /_emulator/stats, as an operator would.
 func TestAccMonitoredCarrier_planCost(t *testing.T) {
 	const n = 2000
-	em := emulator.Start(t, emulator.Options{Carriers: n + 500})
+	em := emulatortest.Start(t, emulator.Options{Carriers: n + 500})
 	dots := dotsOf(acctest.Carriers(t, em, emulator.KindAll, n))
 	if err := em.Monitor(dots...); err != nil {
 		t.Fatal(err)

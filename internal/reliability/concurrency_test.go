@@ -10,6 +10,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 const (
@@ -49,7 +50,7 @@ func concurrentConfig(em *emulator.Instance, cs []carrier, reads bool) string {
 func TestAccReliability_Concurrency(t *testing.T) {
 	cli := acctest.CLIUnderTest(t)
 	t.Run("one token", func(t *testing.T) {
-		em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: emulator.Faults{Latency: 300 * time.Millisecond}})
+		em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: emulator.Faults{Latency: 300 * time.Millisecond}})
 		cs := universe(t, em, concurrentResources)
 		w := newWorkdir(t, cli)
 		w.writeConfig(concurrentConfig(em, cs, true))
@@ -80,7 +81,7 @@ func TestAccReliability_Concurrency(t *testing.T) {
 		const ttl = time.Second
 		// Latency on the reads, not on /token: a token then expires while
 		// requests the provider sent with it are still on their way.
-		em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, TokenTTL: ttl,
+		em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000, TokenTTL: ttl,
 			Faults: emulator.Faults{Latency: 400 * time.Millisecond, Operations: []string{"GetCarrierRiskAssessment", "MonitoredCarriers"}}})
 		cs := universe(t, em, concurrentResources)
 		w := newWorkdir(t, cli)
@@ -118,7 +119,7 @@ func TestAccReliability_Concurrency(t *testing.T) {
 	})
 
 	t.Run("cancellation", func(t *testing.T) {
-		em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: emulator.Faults{Latency: 300 * time.Millisecond}})
+		em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: emulator.Faults{Latency: 300 * time.Millisecond}})
 		cs := universe(t, em, concurrentResources)
 		w := newWorkdir(t, cli)
 		w.writeConfig(concurrentConfig(em, cs, false))

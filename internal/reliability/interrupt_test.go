@@ -11,6 +11,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 // TestAccReliability_InterruptedApply stops an apply part-way with SIGINT,
@@ -33,7 +34,7 @@ func TestAccReliability_InterruptedApply(t *testing.T) {
 	cli := acctest.CLIUnderTest(t)
 	const nMonitored, nBlockList, nInvitations = 120, 200, 40
 	latency := emulator.Faults{Latency: 150 * time.Millisecond}
-	em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: latency})
+	em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000, Faults: latency})
 	cs := universe(t, em, nMonitored+nBlockList)
 	monitored, blockList := cs[:nMonitored], cs[nMonitored:]
 	invited := monitored[:nInvitations]

@@ -17,6 +17,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 // passwordMode is how a run gives the provider its password, and where
@@ -110,7 +111,7 @@ func TestAccSecrets(t *testing.T) {
 	for _, mode := range passwordModes {
 		t.Run(mode.name, func(t *testing.T) {
 			password := distinctive(t, "mcp-Secret-")
-			em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000, Password: password})
+			em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000, Password: password})
 			env := []string{"TF_LOG=trace"}
 			if mode.env {
 				env = append(env, "MCP_PASSWORD="+password)

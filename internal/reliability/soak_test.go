@@ -10,6 +10,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
@@ -53,7 +54,7 @@ func TestAccReliability_FaultSoak(t *testing.T) {
 	cli := acctest.CLIUnderTest(t)
 	k := scale(t, "MCP_SOAK_SCALE")
 	n := struct{ monitored, blocked, blockList, invitations int }{300 * k, 100 * k, 500 * k, 20 * k}
-	em, rec := emulator.StartRecorded(t, emulator.Options{
+	em, rec := emulatortest.StartRecorded(t, emulator.Options{
 		Carriers: max(3000, 2*(n.monitored+n.blockList)),
 		TokenTTL: 3 * time.Second,
 		Latency:  2 * time.Millisecond,

@@ -9,6 +9,7 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 )
 
 // TestAccReliability_InvitationTimeout: MCP does not answer an invitation
@@ -19,7 +20,7 @@ import (
 // resend_triggers sends it again, on purpose: once.
 func TestAccReliability_InvitationTimeout(t *testing.T) {
 	cli := acctest.CLIUnderTest(t)
-	em, rec := emulator.StartRecorded(t, emulator.Options{Carriers: 3000,
+	em, rec := emulatortest.StartRecorded(t, emulator.Options{Carriers: 3000,
 		Faults: emulator.Faults{Latency: 5 * time.Second, Operations: []string{"EmailPacketInvitation"}}})
 	c := universe(t, em, 1)[0]
 	w := newWorkdir(t, cli)
