@@ -103,3 +103,33 @@ func (c *CLI) Run(t *testing.T, dir string, env []string, args ...string) ([]byt
 	}
 	return stdout.Bytes(), err
 }
+
+// Feature is a CLI feature some tests need, by the first Terraform and the
+// first OpenTofu release that has it (their version numbers do not line up).
+type Feature struct {
+	What                string
+	Terraform, OpenTofu [2]int
+}
+
+// The features tests check for.
+var (
+	Functions = Feature{What: "provider functions", Terraform: [2]int{1, 8}, OpenTofu: [2]int{1, 7}}
+	Identity  = Feature{What: "resource identity and import by identity", Terraform: [2]int{1, 12}, OpenTofu: [2]int{1, 12}}
+)
+
+// Lacks says why the CLI does not have the feature, or "" when it has it.
+func (c *CLI) Lacks(f Feature) string {
+	if c.AtLeast(f.Terraform, f.OpenTofu) {
+		return ""
+	}
+	return fmt.Sprintf("%s: Terraform %d.%d or OpenTofu %d.%d", f.What, f.Terraform[0], f.Terraform[1], f.OpenTofu[0], f.OpenTofu[1])
+}
+
+// SkipWithout skips the test on a CLI that does not have the feature.
+func SkipWithout(t *testing.T, f Feature) {
+	t.Helper()
+	c := CLIInfo(t)
+	if reason := c.Lacks(f); reason != "" {
+		t.Skipf("%s %s lacks %s", c.Name, c.Version, reason)
+	}
+}

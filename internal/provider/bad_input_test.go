@@ -8,7 +8,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
@@ -207,12 +206,13 @@ func TestAccBadInput(t *testing.T) {
 	}
 	for _, funcs := range []bool{false, true} {
 		name := "provider resources data sources and imports"
-		var checks []tfversion.TerraformVersionCheck
 		if funcs {
 			name = "functions"
-			checks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 		}
 		t.Run(name, func(t *testing.T) {
+			if funcs {
+				acctest.SkipWithout(t, acctest.Functions)
+			}
 			em := acctest.Emulator(t)
 			var steps []resource.TestStep
 			previous := "the start"
@@ -225,7 +225,6 @@ func TestAccBadInput(t *testing.T) {
 			resource.Test(t, resource.TestCase{
 				PreCheck:                 func() { acctest.PreCheck(t) },
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-				TerraformVersionChecks:   checks,
 				CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
 				Steps:                    steps,
 			})

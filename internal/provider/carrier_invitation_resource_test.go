@@ -347,8 +347,8 @@ func TestAccCarrierInvitation_identity(t *testing.T) {
 		}
 		return nil
 	})
+	acctest.SkipWithout(t, acctest.Identity)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em, sent)() },
@@ -413,8 +413,8 @@ func TestAccCarrierInvitation_identityErrors(t *testing.T) {
 			ExpectError: acctest.ErrorMatching(want...),
 		}
 	}
+	acctest.SkipWithout(t, acctest.Identity)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             func(*terraform.State) error { return expectInvitations(em)() },

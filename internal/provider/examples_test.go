@@ -458,11 +458,11 @@ func (c exampleConfig) copy(t *testing.T) string {
 
 // lacks names a feature the configuration uses that the CLI does not have.
 func lacks(c *acctest.CLI, cfg exampleConfig) string {
-	switch {
-	case cfg.functions && !c.AtLeast([2]int{1, 8}, [2]int{1, 7}):
-		return "provider functions need Terraform 1.8 or OpenTofu 1.7"
-	case cfg.identity && !c.AtLeast([2]int{1, 12}, [2]int{1, 12}):
-		return "import by identity needs Terraform 1.12 or OpenTofu 1.12"
+	if reason := c.Lacks(acctest.Functions); cfg.functions && reason != "" {
+		return reason
+	}
+	if cfg.identity {
+		return c.Lacks(acctest.Identity)
 	}
 	return ""
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
@@ -357,10 +356,6 @@ func testAccMembershipImportErrors(t *testing.T, c membershipCase) {
 	})
 }
 
-// identityVersionChecks skips a test on CLIs without resource identity:
-// Terraform and OpenTofu before 1.12 neither store it nor import by it.
-var identityVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
-
 // importByIdentity is an import block naming a resource by its identity;
 // attributes is HCL inside the identity object.
 func importByIdentity(address, attributes string) string {
@@ -384,8 +379,8 @@ func testAccMembershipIdentity(t *testing.T, c membershipCase) {
 		"docket_number":     knownvalue.StringExact("MC113843"),
 		"intrastate_number": knownvalue.Null(),
 	})
+	acctest.SkipWithout(t, acctest.Identity)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -428,8 +423,8 @@ func testAccMembershipIdentityIntrastate(t *testing.T, c membershipCase) {
 	dot := strconv.Itoa(carrier.DOTNumber)
 	config := c.config(em, strconv.Quote(dot), fmt.Sprintf("intrastate_number = %q", carrier.IntrastateNumber))
 	var adds int
+	acctest.SkipWithout(t, acctest.Identity)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy:             c.checkDestroyed(em),
@@ -479,8 +474,8 @@ func testAccMembershipIdentityErrors(t *testing.T, c membershipCase) {
 		`Carrier DOT 23868 is on MCP's `+c.listName+` as DOT 23868 / MC113843, not DOT 23868 / `+other.DocketNumber)
 	onList.PreConfig = func() { c.portalPut(t, em, 23868) }
 	var adds int
+	acctest.SkipWithout(t, acctest.Identity)
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   identityVersionChecks,
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
