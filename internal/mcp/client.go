@@ -31,7 +31,8 @@ type Client struct {
 	retry     RetryPolicy
 	logger    Logger
 	now       func() time.Time
-	zone      *time.Location // MCP's, for times without offset; nil is UTC
+	zone      *time.Location  // MCP's, for times without offset; nil is UTC
+	stop      context.Context // once done, no request starts (see WithStop)
 	tokens    *tokenSource
 
 	Carriers    *CarriersService
@@ -56,6 +57,12 @@ func WithRetry(p RetryPolicy) Option { return func(c *Client) { c.retry = p } }
 
 // WithRequestTimeout bounds each attempt of each request (default one minute).
 func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+
+// WithStop stops the client for good once stop is done: no request (nor
+// retry) starts after that, whatever context a call brings. The provider
+// passes the context its server cancels when Terraform stops it, since a
+// call Terraform makes after the stop arrives with a fresh context.
+func WithStop(stop context.Context) Option { return func(c *Client) { c.stop = stop } }
 
 // WithLogger receives one line per attempt; it never sees credentials or tokens.
 func WithLogger(l Logger) Option { return func(c *Client) { c.logger = l } }
@@ -264,6 +271,9 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 // send makes one attempt and reports whether the request was written in full,
 // after which MCP may have acted on it.
 func (c *Client) send(ctx context.Context, op operation, query, form url.Values, token string) (*response, bool, error) {
+	if c.stop != nil && c.stop.Err() != nil {
+		return nil, false, fmt.Errorf("%w: the provider was stopped (Terraform was interrupted)", context.Canceled)
+	}
 	if op.kind.writes() {
 		// A write never starts once ctx is done; once started it is seen
 		// through to MCP's answer, within the per-attempt timeout, even if

@@ -424,3 +424,35 @@ func TestDecoding_nullOrEmptyArrays(t *testing.T) {
 const jsonType = "application/json; charset=utf-8"
 
 var lookup = CarrierLookup{DOTNumber: 1234567, DocketNumber: "MC123456"}
+
+// TestWithStop: once the stop context is done, no request starts, neither
+// a read nor a write, whatever context the call brings (Terraform's calls
+// after it stopped the provider come with fresh ones).
+func TestWithStop(t *testing.T) {
+	t.Parallel()
+	stop, stopNow := context.WithCancel(context.Background())
+	client, mux, _ := setup(t, WithStop(stop))
+	handleToken(t, mux)
+	var requests atomic.Int32
+	for _, op := range []string{"PreviewCarrier", "BlockCarrier"} {
+		mux.HandleFunc("/api/v1/Carrier/"+op, func(w http.ResponseWriter, _ *http.Request) {
+			requests.Add(1)
+			writeJSON(w, http.StatusOK, `[{"$id":"1","DotNumber":1234567,"CompanyName":"ACME"}]`)
+		})
+	}
+	ctx := context.Background()
+	if _, err := client.Carriers.Preview(ctx, lookup); err != nil {
+		t.Fatalf("before the stop: %v", err)
+	}
+	stopNow()
+	_, readErr := client.Carriers.Preview(ctx, lookup)
+	_, writeErr := client.Blocking.Block(ctx, CarrierRef{DOTNumber: 1234567})
+	for name, err := range map[string]error{"read": readErr, "write": writeErr} {
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s after the stop: %v, want context.Canceled", name, err)
+		}
+	}
+	if n := requests.Load(); n != 1 {
+		t.Errorf("%d requests reached MCP, want only the one before the stop", n)
+	}
+}

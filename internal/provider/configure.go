@@ -229,6 +229,7 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		mcp.WithRetry(s.retry),
 		mcp.WithLogger(tflogger{}),
 		mcp.WithTimeZone(s.zone),
+		mcp.WithStop(p.stopped),
 	)
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to create the MCP client", err.Error())

@@ -19,9 +19,21 @@ import (
 type listServer struct {
 	tfprotov6.ProviderServer
 	provider *mcpProvider
+	stop     context.CancelFunc // cancels provider.stopped
 
 	once  sync.Once
 	kinds map[string]listKind // list resource type -> kind
+}
+
+// StopProvider is Terraform stopping the provider (on an interrupt).
+// terraform-plugin-go cancels the calls in flight; the provider's MCP
+// client also starts no request after it, for calls Terraform makes after
+// the stop arrive with contexts of their own.
+func (s *listServer) StopProvider(ctx context.Context, req *tfprotov6.StopProviderRequest) (*tfprotov6.StopProviderResponse, error) {
+	if s.stop != nil {
+		s.stop()
+	}
+	return s.ProviderServer.StopProvider(ctx, req)
 }
 
 // list is the kind of a list resource type, if it is one.

@@ -26,11 +26,14 @@ var (
 
 // New returns the provider factory; version is "dev", "test" or the release.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider { return &mcpProvider{version: version} }
+	return func() provider.Provider { return &mcpProvider{version: version, stopped: context.Background()} }
 }
 
 type mcpProvider struct {
 	version string
+	// stopped is done once Terraform has stopped the provider (see
+	// listServer.StopProvider); the MCP client then starts no request.
+	stopped context.Context
 	// data is what Configure built, for the parts of the server that plan
 	// outside the framework (listServer).
 	data atomic.Pointer[providerData]

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
@@ -19,7 +21,8 @@ import (
 // TestListServerMatchesFramework holds each call to the framework's result.
 func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		p := &mcpProvider{version: version}
-		return &listServer{ProviderServer: providerserver.NewProtocol6(p)(), provider: p}
+		stopped, stop := context.WithCancel(context.Background())
+		p := &mcpProvider{version: version, stopped: stopped}
+		return &listServer{ProviderServer: providerserver.NewProtocol6(p)(), provider: p, stop: stop}
 	}
 }
