@@ -1,9 +1,9 @@
-// Command docschema writes the provider's schema JSON for tfplugindocs:
-// what `terraform providers schema -json` of the pinned Terraform 1.8.5
-// reports (functions included), plus the resource identity schemas that
-// only Terraform 1.12 and later report, read from the provider itself.
-// tfplugindocs v0.25.0 refuses an import-by-identity example for a resource
-// whose schema has no identity, and no Terraform 1.12 builds here.
+// Command docschema writes the provider's schema JSON for tfplugindocs: what
+// `terraform providers schema -json` of the pinned current Terraform reports
+// for a local build, under the address tfplugindocs looks for. It checks
+// that the CLI reported functions (Terraform 1.8) and resource identity
+// (1.12): tfplugindocs would otherwise drop the function pages and refuse
+// the import-by-identity examples.
 package main
 
 import (
@@ -16,12 +16,7 @@ import (
 	"path/filepath"
 
 	tfjson "github.com/hashicorp/terraform-json"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"github.com/zclconf/go-cty/cty"
 
-	"github.com/carrierstate/terraform-provider-mcp/internal/provider"
 	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
@@ -29,7 +24,7 @@ import (
 const docsAddress = "registry.terraform.io/hashicorp/mcp"
 
 func main() {
-	terraform := flag.String("terraform", "", "the Terraform CLI whose schema JSON to start from (1.8 or newer, for functions)")
+	terraform := flag.String("terraform", "", "the Terraform CLI that reports the schema JSON (1.12 or newer, for functions and identity)")
 	out := flag.String("out", "", "where to write the schema JSON")
 	flag.Parse()
 	if err := run(context.Background(), *terraform, *out); err != nil {
@@ -75,8 +70,8 @@ func run(ctx context.Context, terraform, out string) error {
 	if len(schema.Functions) == 0 {
 		return errors.New("the schema JSON has no functions: the CLI is older than Terraform 1.8")
 	}
-	if schema.ResourceIdentitySchemas, err = identitySchemas(ctx); err != nil {
-		return err
+	if len(schema.ResourceIdentitySchemas) == 0 {
+		return errors.New("the schema JSON has no resource identity schemas: the CLI is older than Terraform 1.12")
 	}
 	schemas.Schemas = map[string]*tfjson.ProviderSchema{docsAddress: schema}
 	b, err := json.MarshalIndent(schemas, "", "  ")
@@ -84,45 +79,4 @@ func run(ctx context.Context, terraform, out string) error {
 		return err
 	}
 	return os.WriteFile(out, b, 0o600)
-}
-
-// identitySchemas asks the provider, in process, for its identity schemas.
-func identitySchemas(ctx context.Context) (map[string]*tfjson.IdentitySchema, error) {
-	server := providerserver.NewProtocol6(provider.New("docs")())()
-	resp, err := server.GetResourceIdentitySchemas(ctx, &tfprotov6.GetResourceIdentitySchemasRequest{})
-	if err != nil {
-		return nil, err
-	}
-	for _, d := range resp.Diagnostics {
-		if d.Severity == tfprotov6.DiagnosticSeverityError {
-			return nil, fmt.Errorf("%s: %s", d.Summary, d.Detail)
-		}
-	}
-	out := make(map[string]*tfjson.IdentitySchema, len(resp.IdentitySchemas))
-	for name, s := range resp.IdentitySchemas {
-		attrs := make(map[string]*tfjson.IdentityAttribute, len(s.IdentityAttributes))
-		for _, a := range s.IdentityAttributes {
-			t, err := ctyType(a.Type)
-			if err != nil {
-				return nil, fmt.Errorf("%s.%s: %w", name, a.Name, err)
-			}
-			attrs[a.Name] = &tfjson.IdentityAttribute{IdentityType: t, Description: a.Description,
-				RequiredForImport: a.RequiredForImport, OptionalForImport: a.OptionalForImport}
-		}
-		out[name] = &tfjson.IdentitySchema{Version: uint64(s.Version), Attributes: attrs} //nolint:gosec // schema versions are small and not negative
-	}
-	return out, nil
-}
-
-// ctyType maps the primitive types identity attributes may have.
-func ctyType(t tftypes.Type) (cty.Type, error) {
-	switch {
-	case t.Is(tftypes.String):
-		return cty.String, nil
-	case t.Is(tftypes.Number):
-		return cty.Number, nil
-	case t.Is(tftypes.Bool):
-		return cty.Bool, nil
-	}
-	return cty.NilType, fmt.Errorf("identity attribute of type %s is not supported", t)
 }

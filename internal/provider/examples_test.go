@@ -253,6 +253,7 @@ func functionNames(t *testing.T, p provider.Provider) []string {
 // without provider functions cannot parse their calls, so there the check
 // names every other file instead.
 func TestAccExamples_format(t *testing.T) {
+	t.Parallel()
 	cli := acctest.CLIInfo(t)
 	targets := []string{"."}
 	if reason := lacks(cli, exampleConfig{functions: true}); reason != "" {
@@ -286,6 +287,7 @@ func TestAccExamples_format(t *testing.T) {
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7) and import by
 // identity (Terraform 1.12, OpenTofu 1.12).
 func TestAccExamples_validate(t *testing.T) {
+	t.Parallel()
 	cli := acctest.CLIInfo(t)
 	configs := exampleConfigs(t)
 	if len(configs) < 10 {
