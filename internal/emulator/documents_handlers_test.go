@@ -54,3 +54,8 @@ func TestGetDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestMinimalPDF(t *testing.T) {
+	t.Parallel()
+	checkPDF(t, minimalPDF("A (title) with \\ escapes", []string{"line one", "line (two)"}))
+}

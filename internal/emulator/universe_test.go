@@ -196,11 +196,6 @@ func TestRoutingNumbersHaveValidChecksums(t *testing.T) {
 	}
 }
 
-func TestMinimalPDF(t *testing.T) {
-	t.Parallel()
-	checkPDF(t, minimalPDF("A (title) with \\ escapes", []string{"line one", "line (two)"}))
-}
-
 func BenchmarkNew60000(b *testing.B) {
 	for b.Loop() {
 		New(Options{Carriers: 60000})
