@@ -15,7 +15,7 @@ func (s *Server) getDocument(c *call) (reply, error) {
 	if !hasName {
 		return reply{}, errInvalid()
 	}
-	title, lines, found := s.document(name)
+	title, lines, found := s.u.Document(name, s.viewOf)
 	if !found {
 		return reply{}, errorf(http.StatusNotFound, "Document '%s' was not found.", name)
 	}

@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -6,21 +6,23 @@ import (
 	"strings"
 )
 
-// document finds the blob GetDocument asks for: the customer's agreement,
-// or a carrier's certificate of insurance, signed agreement or W-9, whose
-// GUID ends with the carrier's DOT number. Packet documents exist only for
-// carriers with a packet. VIN photos are not served.
-func (s *Server) document(name string) (title string, lines []string, ok bool) {
+// Document finds the blob GetDocument asks for, and gives the title and
+// lines of text it shows: the customer's agreement, or a carrier's
+// certificate of insurance, signed agreement or W-9, whose GUID ends with
+// the carrier's DOT number. carrier joins the carrier so found to its
+// facts, since packet documents exist only for carriers with a packet.
+// VIN photos are not served.
+func (u *Universe) Document(name string, carrier func(i int32) *Carrier) (title string, lines []string, ok bool) {
 	if name == customerAgreementBlob {
 		return "Broker-Carrier Agreement", []string{customer.CompanyName, "Carrier agreement template"}, true
 	}
-	i, found := s.blobOwner(name)
+	i, found := u.blobOwner(name)
 	if !found {
 		return "", nil, false
 	}
-	v := s.viewOf(i)
+	v := carrier(i)
 	id := v.ident()
-	who := []string{id.legalName, fmt.Sprintf("USDOT %d %s", v.c.dot, v.docket())}
+	who := []string{id.legalName, fmt.Sprintf("USDOT %d %s", v.c.dot, v.Docket())}
 	switch cert := v.certificate(); {
 	case name == cert.blob:
 		lines := append(who, "Producer: "+cert.agency)
@@ -28,16 +30,16 @@ func (s *Server) document(name string) (title string, lines []string, ok bool) {
 			lines = append(lines, fmt.Sprintf("%s  %s  limit %s  expires %s", c.kind, c.policy, c.limit, ymd(c.expires)))
 		}
 		return "Certificate of Liability Insurance", lines, true
-	case v.hasPacket() && name == v.agreementImageBlob():
-		return "Signed Broker-Carrier Agreement", append(who, "Customer: "+customer.CompanyName, "Signed "+ymd(v.packetTime())), true
-	case v.hasPacket() && name == v.w9Blob():
+	case v.HasPacket() && name == v.agreementImageBlob():
+		return "Signed Broker-Carrier Agreement", append(who, "Customer: "+customer.CompanyName, "Signed "+ymd(v.PacketTime())), true
+	case v.HasPacket() && name == v.w9Blob():
 		return "Form W-9", append(who, id.street, id.loc.city+", "+id.loc.state+" "+id.zip), true
 	}
 	return "", nil, false
 }
 
 // blobOwner reads the DOT number from the last GUID group of a blob name.
-func (s *Server) blobOwner(name string) (int32, bool) {
+func (u *Universe) blobOwner(name string) (int32, bool) {
 	base := name[strings.LastIndexByte(name, '/')+1:]
 	base = strings.TrimSuffix(base, ".pdf")
 	if len(base) != 36 {
@@ -47,5 +49,5 @@ func (s *Server) blobOwner(name string) (int32, bool) {
 	if err != nil {
 		return 0, false
 	}
-	return s.u.byDOT(dot)
+	return u.ByDOT(dot)
 }
