@@ -47,12 +47,11 @@ func (s *Server) unblockCarrier(c *call) (reply, error) {
 // "Carrier DOT<dot>/<docket> <LEGAL NAME>", the intrastate number standing
 // in for the docket of an intrastate-only carrier.
 func (s *Server) blockLabel(i int32) string {
-	id := s.u.identity(i)
-	ref := s.u.docketOf(i)
+	ref := s.u.Docket(i)
 	if ref == "" {
-		ref = s.u.intrastateOf(i)
+		ref = s.u.Intrastate(i)
 	}
-	return "Carrier DOT" + strconv.Itoa(int(s.u.carriers[i].dot)) + "/" + ref + " " + strings.ToUpper(id.legalName)
+	return "Carrier DOT" + strconv.Itoa(s.u.DOT(i)) + "/" + ref + " " + strings.ToUpper(s.u.LegalName(i))
 }
 
 func (s *Server) blockedCarriers(c *call) (reply, error) {

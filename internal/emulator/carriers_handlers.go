@@ -1,8 +1,10 @@
 package emulator
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -10,7 +12,7 @@ import (
 // (404 unknown, 400 none or contradictory) and derives its answer from a
 // view outside the lock.
 
-func (s *Server) carrierView(c *call) (*view, error) {
+func (s *Server) carrierView(c *call) (*universe.Carrier, error) {
 	i, err := s.resolve(c.p, false)
 	if err != nil {
 		return nil, err
@@ -26,7 +28,7 @@ func (s *Server) previewCarrier(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	return ok([]mcp.PreviewCarrier{v.preview()}), nil
+	return ok([]mcp.PreviewCarrier{v.Preview()}), nil
 }
 
 // getCarrierData answers only Message and AssureAdvantage when the carrier
@@ -38,10 +40,10 @@ func (s *Server) getCarrierData(c *call) (reply, error) {
 	}
 	out := mcp.CarrierData{
 		Message:         "Carrier Agreement does not exist.",
-		AssureAdvantage: []mcp.FMCSACarrier{{CarrierDetails: v.details(), ResponseDO: v.responseDO()}},
+		AssureAdvantage: []mcp.FMCSACarrier{{CarrierDetails: v.Details(), ResponseDO: v.ResponseDO()}},
 	}
-	if v.hasPacket() {
-		out.CarrierPacket, out.Message = v.packet(), ""
+	if v.HasPacket() {
+		out.CarrierPacket, out.Message = v.Packet(), ""
 	}
 	return ok(out), nil
 }
@@ -54,13 +56,12 @@ func (s *Server) getCarrierContacts(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	id := v.ident()
-	contacts := v.contacts()
+	contacts := v.Contacts()
 	if len(contacts) == 0 && c.vs.has(vContactsSuccessFalse) {
 		return ok(mcp.CarrierContactsResult{Message: "No contacts were found for this carrier."}), nil
 	}
 	return ok(mcp.CarrierContactsResult{Success: true, Carrier: &mcp.Carrier{
-		DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName, Contacts: contacts,
+		DOTNumber: v.DOT(), DocketNumber: v.Docket(), LegalName: v.LegalName(), DBAName: v.DBAName(), Contacts: contacts,
 	}}), nil
 }
 
@@ -69,7 +70,7 @@ func (s *Server) getCarrierRiskAssessment(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	return ok([]mcp.CarrierRiskAssessment{v.riskAssessment()}), nil
+	return ok([]mcp.CarrierRiskAssessment{v.RiskAssessment()}), nil
 }
 
 func (s *Server) getCarrierIncidentReports(c *call) (reply, error) {
@@ -77,9 +78,8 @@ func (s *Server) getCarrierIncidentReports(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	id := v.ident()
 	return ok(mcp.CarrierIncidentReport{
-		DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName, IncidentReports: v.incidents(),
+		DOTNumber: v.DOT(), DocketNumber: v.Docket(), LegalName: v.LegalName(), DBAName: v.DBAName(), IncidentReports: v.Incidents(),
 	}), nil
 }
 
@@ -88,9 +88,8 @@ func (s *Server) getCarrierVINVerifications(c *call) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	id := v.ident()
 	return ok(mcp.CarrierVINVerification{
-		DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName, VINVerifications: v.vinVerifications(),
+		DOTNumber: v.DOT(), DocketNumber: v.Docket(), LegalName: v.LegalName(), DBAName: v.DBAName(), VINVerifications: v.VINVerifications(),
 	}), nil
 }
 
@@ -102,10 +101,10 @@ func (s *Server) findAssociatedCarriers(c *call) (reply, error) {
 	if !hasPhone && !hasEmail {
 		return ok(mcp.AssociatedCarriersResult{Message: "A phone number or an email address is required.", AssociatedCarriers: []mcp.AssociatedCarrier{}}), nil
 	}
-	phone, email := normalizePhone(rawPhone), strings.ToLower(rawEmail)
+	phone, email := universe.NormalizePhone(rawPhone), strings.ToLower(rawEmail)
 
 	s.mu.Lock()
-	var views []*view
+	var views []*universe.Carrier
 	for _, i := range s.associationCandidates(phone, email) {
 		views = append(views, s.view(i, c.now))
 	}
@@ -113,17 +112,27 @@ func (s *Server) findAssociatedCarriers(c *call) (reply, error) {
 
 	out := mcp.AssociatedCarriersResult{Success: true, AssociatedCarriers: []mcp.AssociatedCarrier{}}
 	for _, v := range views {
-		byPhone, byEmail := v.associations(phone, email)
-		if len(byPhone) == 0 && len(byEmail) == 0 {
-			continue
+		if ac, ok := v.AssociatedCarrier(phone, email); ok {
+			out.AssociatedCarriers = append(out.AssociatedCarriers, ac)
 		}
-		id := v.ident()
-		out.AssociatedCarriers = append(out.AssociatedCarriers, mcp.AssociatedCarrier{
-			DOTNumber: int(v.c.dot), DocketNumber: v.docket(), CompanyName: id.legalName, DBAName: id.dbaName,
-			Street: id.street, City: id.loc.city, State: id.loc.state, ZipCode: id.zip, Country: id.loc.country,
-			Phone: parenPhone(id.phone), PhoneAssociationTypes: associationTypes(byPhone), EmailAssociationTypes: associationTypes(byEmail),
-		})
 	}
 	out.AssociatedCarriersCount = len(out.AssociatedCarriers)
 	return ok(out), nil
+}
+
+// associationCandidates are the carriers whose data may hold the phone or
+// e-mail: the universe's, plus carriers whose contacts a verification
+// request changed. Callers hold s.mu and verify every candidate.
+func (s *Server) associationCandidates(phone, email string) []int32 {
+	out := s.u.AssociationCandidates(phone, email)
+	if !strings.Contains(email, "@") {
+		return out
+	}
+	for i, ov := range s.st.overlays {
+		if slices.ContainsFunc(ov.Contacts, func(c mcp.CarrierContact) bool { return strings.EqualFold(c.Email, email) }) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
 // The conformance tests hold the emulator to MCP's Swagger document.
@@ -130,17 +132,11 @@ func newConformanceServer(t *testing.T) *conformanceServer {
 			t.Fatalf("%s: HTTP %d %s", q.op, r.status, r.body)
 		}
 	}
-	for _, rg := range s.u.rings {
-		id := s.u.identity(rg.members[1])
-		if rg.sharesPhone && s.ringPhone == "" {
-			s.ringPhone = dashPhone(id.phone)
-		}
-		if !rg.sharesPhone && s.ringEmail == "" {
-			s.ringEmail = id.email
-		}
-	}
-	i, _ := s.u.byDOT(SampleDOTNumber)
-	s.certBlob = s.viewOf(i).certificate().blob
+	phoneRings, emailRings := fraudRings(t, s.Server)
+	s.ringPhone, s.ringEmail = dashed(phoneRings[0][1].Phone), emailRings[0][1].Email
+	var sample mcp.CarrierData
+	s.do("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &sample)
+	s.certBlob = sample.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName
 	return s
 }
 

@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 )
 
 // Out-of-band edits: what someone clicking in the MCP portal (or FMCSA data
@@ -19,7 +22,7 @@ func (s *Server) indexes(dots []int) ([]int32, error) {
 	out := make([]int32, 0, len(dots))
 	var unknown []int
 	for _, d := range dots {
-		i, ok := s.u.byDOT(d)
+		i, ok := s.u.ByDOT(d)
 		if !ok {
 			unknown = append(unknown, d)
 			continue
@@ -162,7 +165,7 @@ func (s *Server) completePacket(dot int) (time.Time, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	i := idx[0]
-	s.st.overlay(i).packetAt = now
+	s.st.overlay(i).PacketAt = now
 	if !slices.Contains(s.st.completedOutOfBand, i) {
 		s.st.completedOutOfBand = append(s.st.completedOutOfBand, i)
 	}
@@ -202,6 +205,14 @@ type CarrierFilter struct {
 	Limit int    // at most this many; 0 for no limit
 }
 
+// The sample carrier of MCP's integration guide. It exists in every
+// universe, whatever the seed and size, with the same details.
+const (
+	SampleDOTNumber    = universe.SampleDOTNumber
+	SampleDocketNumber = universe.SampleDocketNumber
+	SampleLegalName    = universe.SampleLegalName
+)
+
 // CarrierInfo identifies a carrier of the universe.
 type CarrierInfo struct {
 	DOTNumber        int      `json:"dot_number"`
@@ -213,29 +224,30 @@ type CarrierInfo struct {
 	Kinds            []string `json:"kinds"`
 }
 
-// kinds lists the Kind constants that describe the carrier.
-func (v *view) kinds() []string {
+// kinds lists the Kind constants that describe a carrier. A carrier's kind
+// of docket shows in its prefix, padded or not.
+func kinds(v *universe.Carrier) []string {
 	var out []string
 	add := func(kind string, ok bool) {
 		if ok {
 			out = append(out, kind)
 		}
 	}
-	add(KindMC, v.c.kind == kindMC)
-	add(KindFF, v.c.kind == kindFF)
-	add(KindMX, v.c.kind == kindMX)
-	add(KindIntrastate, v.intrastateOnly())
-	lapsed, _, _ := v.insuranceLapse()
-	add(KindExpiredInsurance, lapsed)
-	add(KindFraudRing, v.c.ring >= 0)
-	add(KindPacket, v.hasPacket())
-	add(KindIncidents, v.c.has(traitIncidents))
-	add(KindVINVerifications, v.c.has(traitVINs) || len(v.ov.vins) > 0)
-	add(KindMonitored, v.monitored)
-	add(KindBlocked, v.blocked)
-	add(KindBlockedByOthers, v.blockedByOthers())
-	add(KindNoContacts, v.noContacts())
-	add(KindPaddedDocket, v.u.hasPaddedDocket(v.i))
+	docket := v.Docket()
+	add(KindMC, strings.HasPrefix(docket, "MC"))
+	add(KindFF, strings.HasPrefix(docket, "FF"))
+	add(KindMX, strings.HasPrefix(docket, "MX"))
+	add(KindIntrastate, docket == "")
+	add(KindExpiredInsurance, v.InsuranceLapsed())
+	add(KindFraudRing, v.InFraudRing())
+	add(KindPacket, v.HasPacket())
+	add(KindIncidents, v.HasIncidents())
+	add(KindVINVerifications, v.HasVINVerifications())
+	add(KindMonitored, v.Monitored())
+	add(KindBlocked, v.Blocked())
+	add(KindBlockedByOthers, v.BlockedByOthers())
+	add(KindNoContacts, v.NoContacts())
+	add(KindPaddedDocket, v.PaddedDocket())
 	return out
 }
 
@@ -245,24 +257,23 @@ func (s *Server) Carriers(f CarrierFilter) ([]CarrierInfo, error) {
 		return nil, fmt.Errorf("emulator: unknown carrier kind %q (want one of %v)", f.Kind, carrierKinds)
 	}
 	now := s.now()
-	var views []*view
+	var views []*universe.Carrier
 	s.mu.Lock()
-	for i := range s.u.carriers {
+	for i := range s.u.Len() {
 		if f.Limit > 0 && len(views) >= f.Limit {
 			break
 		}
 		v := s.view(int32(i), now)
-		if f.Kind == KindAll || slices.Contains(v.kinds(), f.Kind) {
+		if f.Kind == KindAll || slices.Contains(kinds(v), f.Kind) {
 			views = append(views, v)
 		}
 	}
 	s.mu.Unlock()
 	out := make([]CarrierInfo, 0, len(views))
 	for _, v := range views {
-		id := v.ident()
 		out = append(out, CarrierInfo{
-			DOTNumber: int(v.c.dot), DocketNumber: v.docket(), IntrastateNumber: v.intrastate(), LegalName: id.legalName,
-			Phone: parenPhone(id.phone), Email: id.email, Kinds: v.kinds(),
+			DOTNumber: v.DOT(), DocketNumber: v.Docket(), IntrastateNumber: v.Intrastate(), LegalName: v.LegalName(),
+			Phone: v.Phone(), Email: v.Email(), Kinds: kinds(v),
 		})
 	}
 	return out, nil

@@ -287,7 +287,8 @@
 // kind, home, traits); everything else — names, addresses, contacts,
 // certificates, safety data, risk, incidents, VINs, packet — is derived on
 // demand from (seed, DOT number), with overlays for what has changed, so
-// 60,000 carriers are ready in milliseconds.
+// 60,000 carriers are ready in milliseconds. Package universe holds the
+// carriers and derives every model from them; the server adds its state.
 //
 //   - The sample carrier, DOT 23868 / MC113843 "Sample Trucking LLC",
 //     interstate and active, exists in every universe with the same

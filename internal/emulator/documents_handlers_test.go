@@ -37,20 +37,24 @@ func TestGetDocument(t *testing.T) {
 		t.Errorf("blob names %v", names)
 	}
 
-	// The sample carrier has a certificate but no packet documents.
+	// The sample carrier has a certificate (its packet documents are tested
+	// in package universe); blobs of nobody's are not found.
 	var sample mcp.CarrierData
 	a.ok("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &sample)
 	a.ok("GetDocument", "name="+url.QueryEscape(sample.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName))
-	i, _ := inst.u.byDOT(SampleDOTNumber)
-	v := inst.viewOf(i)
 	var vins mcp.CarrierVINVerification
 	vinCarrier := carrierOf(t, inst.Server, KindVINVerifications)
 	a.ok("GetCarrierVINVerifications", dotQuery(vinCarrier.DOTNumber)).decode(t, &vins)
-	for _, name := range []string{v.w9Blob(), v.agreementImageBlob(), "certificate-image/00000000-0000-0000-0000-000000023868.pdf",
+	for _, name := range []string{"certificate-image/00000000-0000-0000-0000-000000023868.pdf",
 		"company-agreement/12/f9f10ed2-799a-4521-a09b-19fb088e16c2", vins.VINVerifications[0].Requests[0].ImageBlobName, "x"} {
 		r := a.call("GetDocument", "name="+url.QueryEscape(name))
 		if r.status != http.StatusNotFound || r.message(t) != "Document '"+name+"' was not found." {
 			t.Errorf("%s: HTTP %d %s", name, r.status, r.body)
 		}
 	}
+}
+
+func TestMinimalPDF(t *testing.T) {
+	t.Parallel()
+	checkPDF(t, minimalPDF("A (title) with \\ escapes", []string{"line one", "line (two)"}))
 }

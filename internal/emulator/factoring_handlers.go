@@ -28,7 +28,7 @@ func (s *Server) getUpdatedFactoringCompanies(c *call) (reply, error) {
 		FromDate: mcp.Time{Time: from}, ToDate: mcp.Time{Time: to}, RequestDateTimeUtc: mcp.Time{Time: c.now},
 		FactoringCompanies: []mcp.FactoringCompany{},
 	}
-	for _, f := range s.u.factors {
+	for _, f := range s.u.FactoringCompanies() {
 		if in(f.CreatedDateTime) || in(f.UpdatedDateTime) {
 			out.FactoringCompanies = append(out.FactoringCompanies, f)
 		}

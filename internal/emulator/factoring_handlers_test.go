@@ -11,6 +11,7 @@ func TestUpdatedFactoringCompanies(t *testing.T) {
 	t.Parallel()
 	inst, clock := startTest(t, Options{})
 	a := newAPI(t, inst)
+	factoringCompanies := len(inst.u.FactoringCompanies())
 	var all mcp.UpdatedFactoringCompanies
 	a.ok("GetUpdatedFactoringCompanies", "fromDate=2000-01-01T00:00:00Z").decode(t, &all)
 	if all.FactoringCompaniesCount != factoringCompanies || len(all.FactoringCompanies) != factoringCompanies || !all.ToDate.Equal(clock.Now()) || !all.RequestDateTimeUtc.Equal(clock.Now()) {

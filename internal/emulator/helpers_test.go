@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -186,6 +187,48 @@ func carrierOf(t *testing.T, s *Server, kind string) CarrierInfo {
 
 // dotQuery is "DOTNumber=<dot>".
 func dotQuery(dot int) string { return "DOTNumber=" + strconv.Itoa(dot) }
+
+// fraudRings groups a server's fraud-ring members by the phone number or
+// the e-mail address they share, members in DOT order.
+func fraudRings(t *testing.T, s *Server) (byPhone, byEmail [][]CarrierInfo) {
+	t.Helper()
+	members, err := s.Carriers(CarrierFilter{Kind: KindFraudRing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := func(key func(CarrierInfo) string) [][]CarrierInfo {
+		var rings [][]CarrierInfo
+		at := map[string]int{}
+		for _, c := range members {
+			k, seen := at[key(c)]
+			if !seen {
+				k = len(rings)
+				at[key(c)] = k
+				rings = append(rings, nil)
+			}
+			rings[k] = append(rings[k], c)
+		}
+		return slices.DeleteFunc(rings, func(r []CarrierInfo) bool { return len(r) < 2 })
+	}
+	return group(func(c CarrierInfo) string { return c.Phone }), group(func(c CarrierInfo) string { return c.Email })
+}
+
+// digits keeps the digits of a phone number.
+func digits(phone string) string {
+	return strings.Map(func(r rune) rune {
+		if r < '0' || r > '9' {
+			return -1
+		}
+		return r
+	}, phone)
+}
+
+// dashed writes a ten-digit phone number as the FMCSA Identity does,
+// NNN-NNN-NNNN.
+func dashed(phone string) string {
+	d := digits(phone)
+	return d[:3] + "-" + d[3:6] + "-" + d[6:]
+}
 
 // start and startRecorded are emulatortest's Start and StartRecorded, for
 // this package's own tests (which cannot import it).

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -40,13 +41,13 @@ func (s *Server) emailPacketInvitation(c *call) (reply, error) {
 	}
 	userName, _ := c.p.str("userName")
 	inv := Invitation{
-		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), CarrierEmail: email, UserName: userName,
+		DOTNumber: s.u.DOT(i), DocketNumber: s.u.Docket(i), CarrierEmail: email, UserName: userName,
 		SendConfirmationEmail: send, NotificationEmails: notify, ReceivedAt: c.now,
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.invitations = append(s.st.invitations, inv)
-	s.st.overlay(i).invitation = &inv
+	s.st.overlay(i).Invitation = &universe.Invitation{CarrierEmail: email, UserName: userName, ReceivedAt: c.now}
 	return ok(emptyObject{}), nil
 }
 
@@ -65,10 +66,10 @@ func (s *Server) requestUserVerification(c *call) (reply, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.st.userVerifications = append(s.st.userVerifications, UserVerification{
-		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), Email: email, UserName: userName, ReceivedAt: c.now,
+		DOTNumber: s.u.DOT(i), DocketNumber: s.u.Docket(i), Email: email, UserName: userName, ReceivedAt: c.now,
 	})
 	v := s.view(i, c.now)
-	s.st.overlay(i).contacts = withContactStatus(v.contacts(), email, "Pending")
+	s.st.overlay(i).Contacts = withContactStatus(v.Contacts(), email, "Pending")
 	return ok(emptyObject{}), nil
 }
 
@@ -99,7 +100,7 @@ func (s *Server) requestVINVerification(c *call) (reply, error) {
 	if !hasPhone {
 		return reply{}, errorf(http.StatusBadRequest, "A vinVerificationPhoneNumber is required for deliveryOption 2 (PhoneNumber).")
 	}
-	phone := normalizePhone(raw)
+	phone := universe.NormalizePhone(raw)
 	if phone == "" {
 		return reply{}, errorf(http.StatusBadRequest, "vinVerificationPhoneNumber '%s' is not a valid phone number.", raw)
 	}
@@ -109,13 +110,13 @@ func (s *Server) requestVINVerification(c *call) (reply, error) {
 	}
 	s.mu.Lock()
 	req := VINRequest{
-		RequestID: s.st.nextVINRequestID, DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i),
-		PhoneNumber: parenPhone(phone), UserName: userName, ReceivedAt: c.now,
+		RequestID: s.st.nextVINRequestID, DOTNumber: s.u.DOT(i), DocketNumber: s.u.Docket(i),
+		PhoneNumber: universe.ParenPhone(phone), UserName: userName, ReceivedAt: c.now,
 	}
 	s.st.nextVINRequestID++
 	s.st.vinRequests = append(s.st.vinRequests, req)
 	ov := s.st.overlay(i)
-	ov.vins = append(slices.Clip(ov.vins), req)
+	ov.VINRequests = append(slices.Clip(ov.VINRequests), universe.VINRequest{PhoneNumber: req.PhoneNumber, UserName: userName, ReceivedAt: c.now})
 	s.mu.Unlock()
 
 	msg := "VIN verification request sent to " + req.PhoneNumber + "."
@@ -133,21 +134,34 @@ func (s *Server) completedPackets(c *call) (reply, error) {
 		return reply{}, err
 	}
 	s.mu.Lock()
-	candidates := slices.Concat(s.u.packets, s.st.completedOutOfBand)
+	candidates := slices.Concat(s.u.Packets(), s.st.completedOutOfBand)
 	slices.Sort(candidates)
-	var views []*view
+	var views []*universe.Carrier
 	for _, i := range slices.Compact(candidates) {
 		v := s.view(i, c.now)
-		if t := v.packetTime(); !t.Before(from) && !t.After(to) {
+		if t := v.PacketTime(); !t.Before(from) && !t.After(to) {
 			views = append(views, v)
 		}
 	}
 	s.mu.Unlock()
 	out := make([]mcp.CompletedPacket, len(views))
 	for k, v := range views {
-		out[k] = mcp.CompletedPacket{DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: v.ident().legalName, CompletedDate: mcp.Time{Time: v.packetTime()}}
+		out[k] = mcp.CompletedPacket{DOTNumber: v.DOT(), DocketNumber: v.Docket(), LegalName: v.LegalName(), CompletedDate: mcp.Time{Time: v.PacketTime()}}
 	}
 	return ok(out), nil
+}
+
+// withContactStatus returns contacts with the one at email (added when
+// missing) marked as verification-pending. The input is not modified.
+func withContactStatus(contacts []mcp.CarrierContact, email, status string) []mcp.CarrierContact {
+	out := slices.Clone(contacts)
+	for k := range out {
+		if strings.EqualFold(out[k].Email, email) {
+			out[k].VerificationStatus = status
+			return out
+		}
+	}
+	return append(out, mcp.CarrierContact{Email: email, VerificationStatus: status})
 }
 
 // isEmail accepts a bare address (no display name) with a dotted domain.

@@ -139,7 +139,7 @@ func TestRequestUserVerification(t *testing.T) {
 	// The added contact is searchable.
 	var found mcp.AssociatedCarriersResult
 	a.ok("FindAssociatedCarriers", "email=NEW.USER%40sampletrucking.com").decode(t, &found)
-	if len(found.AssociatedCarriers) != 1 || found.AssociatedCarriers[0].EmailAssociationTypes[0].AssociationType != assocVerificationPend {
+	if len(found.AssociatedCarriers) != 1 || found.AssociatedCarriers[0].EmailAssociationTypes[0].Description != "User Verification Pending" {
 		t.Errorf("FindAssociatedCarriers %+v", found)
 	}
 	if uv := inst.Snapshot().UserVerifications; len(uv) != 2 || uv[1].Email != "new.user@sampletrucking.com" || uv[1].UserName != "jane" || uv[1].DOTNumber != SampleDOTNumber {

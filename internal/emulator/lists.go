@@ -21,13 +21,13 @@ func repeatError(message string) *apiError {
 func (s *Server) listEntry(i int32, m *membership, vs variantSet) mcp.MonitoredCarrier {
 	at := mcp.Time{Time: m.requested}
 	e := mcp.MonitoredCarrier{
-		DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), IntrastateNumber: s.u.intrastateOf(i),
+		DOTNumber: s.u.DOT(i), DocketNumber: s.u.Docket(i), IntrastateNumber: s.u.Intrastate(i),
 		CreatedDate: at, CreatedBy: m.by, LastModifiedDate: at, LastModifiedBy: m.by,
 	}
 	if vs.has(vListUnpaddedDocket) {
-		e.DocketNumber = s.u.listDocketOf(i)
+		e.DocketNumber = s.u.ListDocket(i)
 	}
-	if vs.has(vListNoDOTIntrastate) && s.u.carriers[i].kind == kindIntrastate {
+	if vs.has(vListNoDOTIntrastate) && e.IntrastateNumber != "" {
 		e.DOTNumber = 0
 	}
 	return e

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -52,7 +53,7 @@ func (s *Server) monitoredCarriers(c *call) (reply, error) {
 // monitoredPage returns one page of the monitored carriers as views, for the
 // body-paged bulk reads (which always page: page 1 of the default size
 // when no paging parameter is sent).
-func (s *Server) monitoredPage(c *call, rule pageRule) (page, int, []*view, error) {
+func (s *Server) monitoredPage(c *call, rule pageRule) (page, int, []*universe.Carrier, error) {
 	pg, err := readPage(c.p, rule)
 	if err != nil {
 		return page{}, 0, nil, err
@@ -61,7 +62,7 @@ func (s *Server) monitoredPage(c *call, rule pageRule) (page, int, []*view, erro
 	defer s.mu.Unlock()
 	all := members(s.st.monitored, s.st.nMonitored)
 	start, end, _ := pg.bounds(len(all))
-	views := make([]*view, 0, end-start)
+	views := make([]*universe.Carrier, 0, end-start)
 	for _, i := range all[start:end] {
 		views = append(views, s.view(i, c.now))
 	}
@@ -75,7 +76,7 @@ func (s *Server) monitoredCarrierData(c *call) (reply, error) {
 	}
 	data := make([]mcp.CarrierDetails, len(views))
 	for k, v := range views {
-		data[k] = *v.details()
+		data[k] = *v.Details()
 	}
 	return ok(envelope(pg, total, data)), nil
 }
@@ -87,14 +88,13 @@ func (s *Server) getMonitoredCarrierContactsData(c *call) (reply, error) {
 	}
 	data := make([]mcp.MonitoredCarrierContacts, len(views))
 	for k, v := range views {
-		id := v.ident()
-		contacts := v.contacts()
+		contacts := v.Contacts()
 		mc := make([]mcp.MonitoredCarrierContact, len(contacts))
 		for j, ct := range contacts {
 			mc[j] = mcp.MonitoredCarrierContact(ct)
 		}
 		data[k] = mcp.MonitoredCarrierContacts{
-			DOTNumber: int(v.c.dot), DocketNumber: v.docket(), LegalName: id.legalName, DBAName: id.dbaName,
+			DOTNumber: v.DOT(), DocketNumber: v.Docket(), LegalName: v.LegalName(), DBAName: v.DBAName(),
 			CarriersContacts: mc, Success: true, Messages: []string{},
 		}
 	}
@@ -108,14 +108,14 @@ func (s *Server) getMonitoredCarriersRiskAssessment(c *call) (reply, error) {
 	}
 	data := make([]mcp.CarrierRiskAssessment, len(views))
 	for k, v := range views {
-		data[k] = v.riskAssessment()
+		data[k] = v.RiskAssessment()
 	}
 	return ok(envelope(pg, total, data)), nil
 }
 
 // changedCarrier is a monitored carrier's changes within a window.
 type changedCarrier struct {
-	v          *view
+	v          *universe.Carrier
 	latest     time.Time
 	categories []string
 }
@@ -173,7 +173,7 @@ func (s *Server) carriersChanges(c *call) (reply, error) {
 			}
 		}
 		out.CarrierList = append(out.CarrierList, mcp.ChangedCarrier{
-			ChangeDateTime: mcp.Time{Time: cc.latest}, ChangeCategories: cats, CarrierDetails: cc.v.details(), ResponseDO: cc.v.responseDO(),
+			ChangeDateTime: mcp.Time{Time: cc.latest}, ChangeCategories: cats, CarrierDetails: cc.v.Details(), ResponseDO: cc.v.ResponseDO(),
 		})
 		for _, cat := range cats {
 			switch cat {

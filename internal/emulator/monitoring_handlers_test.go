@@ -3,6 +3,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -331,7 +332,7 @@ func TestCarriersChanges(t *testing.T) {
 		if dot == ins.DOTNumber && c.CarrierDetails.RiskAssessmentDetails.Insurance.Infractions[0].RuleText != "Cargo insurance cancelled" {
 			t.Errorf("insurance change not in the risk assessment: %+v", c.CarrierDetails.RiskAssessmentDetails.Insurance)
 		}
-		if dot == auth.DOTNumber && (c.CarrierDetails.Authority.CommonAuthority != "Inactive" || c.CarrierDetails.RiskAssessmentDetails.Authority.TotalPoints < pointsReview) {
+		if dot == auth.DOTNumber && (c.CarrierDetails.Authority.CommonAuthority != "Inactive" || c.CarrierDetails.RiskAssessmentDetails.Authority.OverallRating != "UnacceptableReview") {
 			t.Errorf("authority change not reflected: %+v", c.CarrierDetails.Authority)
 		}
 	}
@@ -387,7 +388,7 @@ func TestCarriersChanges(t *testing.T) {
 		}
 		var p []mcp.PreviewCarrier
 		a.ok("PreviewCarrier", dotQuery(ins.DOTNumber)).decode(t, &p)
-		if p[0].RiskAssessmentDetails.Insurance.TotalPoints >= pointsReview {
+		if p[0].RiskAssessmentDetails.Insurance.OverallRating == "UnacceptableReview" {
 			t.Errorf("renewed insurance still scored %d", p[0].RiskAssessmentDetails.Insurance.TotalPoints)
 		}
 		for _, cv := range p[0].CertData.Certificates[0].Coverages {
@@ -396,4 +397,27 @@ func TestCarriersChanges(t *testing.T) {
 			}
 		}
 	})
+}
+
+func BenchmarkMonitoredCarriersPage5000(b *testing.B) {
+	s := New(Options{Carriers: 60000})
+	cs, _ := s.Carriers(CarrierFilter{Limit: 50000})
+	dots := make([]int, len(cs))
+	for k, c := range cs {
+		dots[k] = c.DOTNumber
+	}
+	if err := s.Monitor(dots...); err != nil {
+		b.Fatal(err)
+	}
+	tok := s.auth.issue(s.now()).AccessToken
+	b.ResetTimer()
+	for b.Loop() {
+		req := httptest.NewRequestWithContext(b.Context(), http.MethodPost, "/api/v1/Carrier/MonitoredCarriers?pageNumber=5&pageSize=5000", nil)
+		req.Header.Set("Authorization", "bearer "+tok)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != 200 {
+			b.Fatal(rec.Code)
+		}
+	}
 }

@@ -15,7 +15,7 @@ const (
 	// DefaultTokenTTL is the access-token lifetime MCP reports (expires_in).
 	DefaultTokenTTL = 1209599 * time.Second
 	// MaxCarriers bounds Options.Carriers: every carrier owns eight slots of
-	// a seven-digit phone-number space (see identity.go).
+	// a seven-digit phone-number space (see universe/identity.go).
 	MaxCarriers = 1_000_000
 )
 

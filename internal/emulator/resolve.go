@@ -35,19 +35,19 @@ func (s *Server) resolve(p params, allowIntrastate bool) (int32, error) {
 		return nil
 	}
 	if hasDOT {
-		i, ok := s.u.byDOT(dot)
+		i, ok := s.u.ByDOT(dot)
 		if err := lookup(fmt.Sprintf("DOT number %d", dot), i, ok); err != nil {
 			return 0, err
 		}
 	}
 	if hasDocket {
-		i, ok := s.u.byDocket(docket)
+		i, ok := s.u.ByDocket(docket)
 		if err := lookup("docket number "+docket, i, ok); err != nil {
 			return 0, err
 		}
 	}
 	if hasIntra {
-		i, ok := s.u.byIntrastate(intra)
+		i, ok := s.u.ByIntrastate(intra)
 		if err := lookup("intrastate number "+intra, i, ok); err != nil {
 			return 0, err
 		}

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 )
 
 // Server is the MCP emulator: an http.Handler serving the API, /token and
@@ -16,7 +18,7 @@ import (
 type Server struct {
 	opts Options
 	now  func() time.Time
-	u    *universe
+	u    *universe.Universe
 
 	mu sync.Mutex // guards st
 	st *state
@@ -38,10 +40,10 @@ func New(opts Options) *Server {
 	// MCP's clock ticks in 100 ns (.NET ticks), which is also the precision
 	// of its date-times on the wire: a time read from a response and sent
 	// back in a window must compare equal.
-	s := &Server{opts: opts, now: func() time.Time { return opts.Now().UTC().Truncate(tick) }}
+	s := &Server{opts: opts, now: func() time.Time { return opts.Now().UTC().Truncate(universe.Tick) }}
 	s.stats.requests = make([]atomic.Int64, len(operations))
 	s.stats.faults = make([]atomic.Int64, len(operations))
-	s.u = newUniverse(opts.Carriers, opts.Seed, s.now())
+	s.u = universe.New(opts.Carriers, opts.Seed, s.now())
 	s.st = newState(opts.Carriers)
 	s.auth = newTokenStore(opts)
 	s.faults = newFaultInjector(opts.Seed)
@@ -82,9 +84,6 @@ type call struct {
 }
 
 const carrierPrefix = "/api/v1/carrier/"
-
-// tick is the resolution of the emulator's clock and of MCP's date-times.
-const tick = 100 * time.Nanosecond
 
 // operations are the 23 Carrier actions of the spec, then the token
 // endpoint. required lists the spec's "required": true parameters: without

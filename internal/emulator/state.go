@@ -3,37 +3,20 @@ package emulator
 import (
 	"time"
 
-	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
 )
 
 // PortalUser is who out-of-band edits (the Go methods and /_emulator/
 // routes that mimic someone clicking in the MCP portal) are attributed to in
-// CreatedBy and LastModifiedBy. API writes are attributed to the
-// integration user.
-const PortalUser = "portal.user@broker.example"
+// CreatedBy and LastModifiedBy, as the customer's agreement is. API writes
+// are attributed to the integration user.
+const PortalUser = universe.PortalUser
 
 // firstMonitoringID is the first MonitoringID handed out.
 const firstMonitoringID = 500_001
 
 // firstVINRequestID is the first VinVerificationRequestID handed out.
 const firstVINRequestID = 70_001
-
-// change counts the changes of one kind made to a carrier, and the last.
-type change struct {
-	count int
-	at    time.Time
-}
-
-// overlay holds what has changed about a carrier since the universe was
-// made. Slices are replaced, never modified in place, so views can share
-// them.
-type overlay struct {
-	insurance, authority, risk change
-	packetAt                   time.Time // packet completed (CompletePacket)
-	invitation                 *Invitation
-	contacts                   []mcp.CarrierContact
-	vins                       []VINRequest
-}
 
 // membership is an entry of the monitored or blocked list.
 type membership struct {
@@ -56,7 +39,7 @@ type state struct {
 	nMonitored, nBlocked int
 	nextMonitoringID     int64
 	nextVINRequestID     int
-	overlays             map[int32]*overlay
+	overlays             map[int32]*universe.Overlay
 	changes              []changeEvent
 	invitations          []Invitation
 	userVerifications    []UserVerification
@@ -70,18 +53,43 @@ func newState(n int) *state {
 		blocked:          make([]*membership, n),
 		nextMonitoringID: firstMonitoringID,
 		nextVINRequestID: firstVINRequestID,
-		overlays:         map[int32]*overlay{},
+		overlays:         map[int32]*universe.Overlay{},
 	}
 }
 
 // overlay returns carrier i's overlay, creating it.
-func (st *state) overlay(i int32) *overlay {
+func (st *state) overlay(i int32) *universe.Overlay {
 	ov := st.overlays[i]
 	if ov == nil {
-		ov = &overlay{}
+		ov = &universe.Overlay{}
 		st.overlays[i] = ov
 	}
 	return ov
+}
+
+// view joins carrier i to a copy of its mutable state, so that the
+// derivation can run outside the lock. Callers hold s.mu.
+func (s *Server) view(i int32, now time.Time) *universe.Carrier {
+	vs := s.variants()
+	f := universe.Facts{
+		Monitored: s.st.monitored[i] != nil, Blocked: s.st.blocked[i] != nil, Now: now,
+		ContactsSuccessFalse: vs.has(vContactsSuccessFalse),
+	}
+	if vs.has(vDateOnly) {
+		f.DateOnly = vs.zone()
+	}
+	if ov := s.st.overlays[i]; ov != nil {
+		f.Overlay = *ov
+	}
+	return s.u.Carrier(i, f)
+}
+
+// viewOf takes the lock to view one carrier.
+func (s *Server) viewOf(i int32) *universe.Carrier {
+	now := s.now()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.view(i, now)
 }
 
 // monitor puts carrier i on the monitored list unless it is there; it
@@ -171,13 +179,13 @@ func (st *state) applyChange(i int32, kind ChangeCategory, at time.Time) []strin
 	var cats []string
 	switch kind {
 	case ChangeInsurance:
-		ov.insurance = change{ov.insurance.count + 1, at}
+		ov.Insurance = universe.Change{Count: ov.Insurance.Count + 1, At: at}
 		cats = []string{categoryInsurance, categoryRisk}
 	case ChangeAuthority:
-		ov.authority = change{ov.authority.count + 1, at}
+		ov.Authority = universe.Change{Count: ov.Authority.Count + 1, At: at}
 		cats = []string{categoryAuthority, categoryRisk}
 	case ChangeRisk:
-		ov.risk = change{ov.risk.count + 1, at}
+		ov.Risk = universe.Change{Count: ov.Risk.Count + 1, At: at}
 		cats = []string{categoryRisk}
 	}
 	st.changes = append(st.changes, changeEvent{i: i, at: at, categories: cats})
@@ -241,7 +249,7 @@ func (s *Server) listEntries(list []*membership, n int) []ListEntry {
 	for _, i := range members(list, n) {
 		m := list[i]
 		out = append(out, ListEntry{
-			DOTNumber: int(s.u.carriers[i].dot), DocketNumber: s.u.docketOf(i), IntrastateNumber: s.u.intrastateOf(i),
+			DOTNumber: s.u.DOT(i), DocketNumber: s.u.Docket(i), IntrastateNumber: s.u.Intrastate(i),
 			MonitoringID: m.monitoringID, CreatedDate: m.requested, CreatedBy: m.by,
 		})
 	}

@@ -206,7 +206,7 @@ func (s *Server) SetVariants(names []string) error {
 func (s *Server) setVariants(vs variantSet) {
 	s.vsetMu.Lock()
 	defer s.vsetMu.Unlock()
-	s.u.padDockets.Store(vs.has(vListUnpaddedDocket))
+	s.u.SetPaddedDockets(vs.has(vListUnpaddedDocket))
 	s.vset.Store(uint32(vs))
 }
 

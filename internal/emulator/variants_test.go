@@ -103,11 +103,11 @@ func TestVariantsAdminRoute(t *testing.T) {
 func TestVariantTreeEncodingIsTheDefault(t *testing.T) {
 	t.Parallel()
 	s := New(Options{Carriers: 2000, Now: newFakeClock().Now})
-	i := s.u.packets[0]
+	i, _ := s.u.ByDOT(carrierOf(t, s, KindPacket).DOTNumber)
 	v := s.viewOf(i)
 	bodies := []any{
-		mcp.CarrierData{CarrierPacket: v.packet(), AssureAdvantage: []mcp.FMCSACarrier{{CarrierDetails: v.details(), ResponseDO: v.responseDO()}}},
-		[]mcp.PreviewCarrier{v.preview()},
+		mcp.CarrierData{CarrierPacket: v.Packet(), AssureAdvantage: []mcp.FMCSACarrier{{CarrierDetails: v.Details(), ResponseDO: v.ResponseDO()}}},
+		[]mcp.PreviewCarrier{v.Preview()},
 		httpError{Message: `<a & "b">`},
 		"a string", []int{}, map[string]any{"x": []any{1, "{", nil}},
 	}
@@ -461,7 +461,10 @@ func TestVariantDocuments(t *testing.T) {
 	t.Parallel()
 	inst, _ := startTest(t, Options{Carriers: 50})
 	a := newAPI(t, inst)
-	q := "name=" + url.QueryEscape(customerAgreementBlob)
+	var sample mcp.CarrierData
+	a.ok("GetCarrierData", dotQuery(SampleDOTNumber)).decode(t, &sample)
+	blob := sample.AssureAdvantage[0].CarrierDetails.CertData.Certificate[0].BlobName
+	q := "name=" + url.QueryEscape(blob)
 	if r := a.ok("GetDocument", q); r.header.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("default: %s", r.header.Get("Content-Type"))
 	}
@@ -469,7 +472,7 @@ func TestVariantDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := a.ok("GetDocument", q)
-	if r.header.Get("Content-Type") != "application/json; charset=utf-8" || string(r.body) != `{"$id":"1","Message":"The document '`+customerAgreementBlob+`' could not be retrieved."}` {
+	if r.header.Get("Content-Type") != "application/json; charset=utf-8" || string(r.body) != `{"$id":"1","Message":"The document '`+blob+`' could not be retrieved."}` {
 		t.Errorf("document-json: %s %s", r.header.Get("Content-Type"), r.body)
 	}
 	if r := a.call("GetDocument", "name=nope"); r.status != http.StatusNotFound {

@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 // Word lists and places the synthetic universe is built from. Company names
 // are prefix + second + noun (see identity.go); keep the three lists free of

@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ type infraction struct {
 // infractions evaluates the emulator's risk rules for a carrier. Every rule
 // reads the same facts the other responses show, so a risk assessment never
 // contradicts the carrier's details.
-func (v *view) infractions() []infraction {
+func (v *Carrier) infractions() []infraction {
 	var out []infraction
 	add := func(cat, points int, text, output string) {
 		out = append(out, infraction{category: cat, points: points, text: text, output: output})
@@ -63,12 +63,12 @@ func (v *view) infractions() []infraction {
 		}
 	}
 	if v.outOfService() {
-		add(catOperation, pointsReview, "Carrier is out of service", "Out of service since "+ymd(v.ov.authority.at))
+		add(catOperation, pointsReview, "Carrier is out of service", "Out of service since "+ymd(v.f.Authority.At))
 	}
 	if v.c.has(traitHighOOS) {
 		add(catOperation, pointsMedium, "Vehicle out-of-service rate above national average", fmt.Sprintf("%.2f%%", f.vehicleOOSRate()))
 	}
-	if v.blockedByOthers() {
+	if v.BlockedByOthers() {
 		add(catOther, pointsReview, "Carrier blocked by 3 or more companies", "")
 	}
 	if n, _ := v.incidentCounts(); n > 0 {
@@ -84,10 +84,10 @@ func (v *view) infractions() []infraction {
 	return out
 }
 
-// blockedByOthers: the cross-customer block signal; each risk change
+// BlockedByOthers: the cross-customer block signal; each risk change
 // (ChangeCarrier "risk") flips it.
-func (v *view) blockedByOthers() bool {
-	return v.c.has(traitBlockedByOthers) != (v.ov.risk.count%2 == 1)
+func (v *Carrier) BlockedByOthers() bool {
+	return v.c.has(traitBlockedByOthers) != (v.f.Risk.Count%2 == 1)
 }
 
 // categoryRating is a category's (or the total's) OverallRating.
@@ -119,7 +119,7 @@ func summaryRating(points int) string {
 // categories. The keys captured traffic never carried (ReviewState,
 // ReviewDetails, HasRuleOverride, RuleName, PreReviewScore,
 // PreReviewRiskLevel, RuleEnforced) are left out.
-func (v *view) riskDetails() *mcp.RiskAssessmentDetails {
+func (v *Carrier) riskDetails() *mcp.RiskAssessmentDetails {
 	var cats [numCategories]mcp.RiskAssessmentDetail
 	for k := range cats {
 		cats[k].Infractions = []mcp.RiskAssessmentInfraction{}
@@ -162,8 +162,8 @@ func riskSummary(d *mcp.RiskAssessmentDetails) *mcp.RiskAssessment {
 	}
 }
 
-// riskAssessment is the CarrierRiskAssessmentDTO of GetCarrierRiskAssessment
+// RiskAssessment is the CarrierRiskAssessmentDTO of GetCarrierRiskAssessment
 // and GetMonitoredCarriersRiskAssessment.
-func (v *view) riskAssessment() mcp.CarrierRiskAssessment {
-	return mcp.CarrierRiskAssessment{DOTNumber: int(v.c.dot), DocketNumber: v.u.docketOf(v.i), RiskAssessmentDetails: v.riskDetails()}
+func (v *Carrier) RiskAssessment() mcp.CarrierRiskAssessment {
+	return mcp.CarrierRiskAssessment{DOTNumber: int(v.c.dot), DocketNumber: v.u.Docket(v.i), RiskAssessmentDetails: v.riskDetails()}
 }

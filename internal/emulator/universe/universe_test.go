@@ -1,73 +1,90 @@
-package emulator
+package universe
 
 import (
-	"bytes"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
-func TestUniverseIsDeterministic(t *testing.T) {
-	t.Parallel()
-	clock := newFakeClock()
-	a, b := New(Options{Carriers: 3000, Seed: 5, Now: clock.Now}), New(Options{Carriers: 3000, Seed: 5, Now: clock.Now})
-	other := New(Options{Carriers: 3000, Seed: 6, Now: clock.Now})
-	ca, _ := a.Carriers(CarrierFilter{})
-	cb, _ := b.Carriers(CarrierFilter{})
-	co, _ := other.Carriers(CarrierFilter{})
-	if !reflect.DeepEqual(ca, cb) {
-		t.Fatal("same seed, different carriers")
-	}
-	if reflect.DeepEqual(ca[1:], co[1:]) {
-		t.Fatal("different seeds, same carriers")
-	}
-	// Whole answers are byte-identical too.
-	ops := []string{"PreviewCarrier", "GetCarrierData", "GetCarrierContacts", "GetCarrierIncidentReports", "GetCarrierVINVerifications"}
-	for _, kind := range []string{KindPacket, KindIncidents, KindVINVerifications, KindFraudRing, KindIntrastate} {
-		c := carrierOf(t, a, kind)
-		for _, op := range ops {
-			if x, y := serve(t, a, op, dotQuery(c.DOTNumber)), serve(t, b, op, dotQuery(c.DOTNumber)); !bytes.Equal(x, y) {
-				t.Errorf("%s of %s carrier %d differs between identical universes", op, kind, c.DOTNumber)
-			}
+// testEpoch is the clock of the tests, so that universes and timestamps are
+// the same on every run.
+var testEpoch = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
+
+// fresh is carrier i as an untouched emulator shows it at testEpoch.
+func fresh(u *Universe, i int32) *Carrier { return u.Carrier(i, Facts{Now: testEpoch}) }
+
+// first finds the first carrier after the sample carrier that is so.
+func first(t *testing.T, u *Universe, is func(record) bool) int32 {
+	t.Helper()
+	for i := 1; i < u.Len(); i++ {
+		if is(u.carriers[i]) {
+			return int32(i)
 		}
 	}
+	t.Fatal("no such carrier")
+	return 0
 }
 
-// serve runs one authorised request through a Server's handler.
-func serve(t *testing.T, s *Server, op, query string) []byte {
-	t.Helper()
-	tok := s.auth.issue(s.now()).AccessToken
-	req := httptest.NewRequestWithContext(t.Context(), http.MethodPost, "/api/v1/Carrier/"+op+"?"+query, nil)
-	req.Header.Set("Authorization", "bearer "+tok)
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	if rec.Code != 200 {
-		t.Fatalf("%s?%s: HTTP %d %s", op, query, rec.Code, rec.Body)
+// models are every model derived for a carrier.
+func models(v *Carrier) []any {
+	return []any{v.Preview(), v.Details(), v.ResponseDO(), v.Packet(), v.Contacts(), v.Incidents(), v.VINVerifications(), v.RiskAssessment()}
+}
+
+func TestUniverseIsDeterministic(t *testing.T) {
+	t.Parallel()
+	a, b, other := New(3000, 5, testEpoch), New(3000, 5, testEpoch), New(3000, 6, testEpoch)
+	summary := func(u *Universe) []string {
+		var out []string
+		for i := range int32(u.Len()) {
+			v := fresh(u, i)
+			out = append(out, strconv.Itoa(v.DOT())+" "+v.Docket()+" "+v.Intrastate()+" "+v.LegalName()+" "+v.Phone()+" "+v.Email())
+		}
+		return out
 	}
-	return rec.Body.Bytes()
+	sa := summary(a)
+	if !slices.Equal(sa, summary(b)) {
+		t.Fatal("same seed, different carriers")
+	}
+	if slices.Equal(sa[1:], summary(other)[1:]) {
+		t.Fatal("different seeds, same carriers")
+	}
+	// Every model is the same too.
+	for name, is := range map[string]func(record) bool{
+		"packet":     func(c record) bool { return c.has(traitPacket) },
+		"incidents":  func(c record) bool { return c.has(traitIncidents) },
+		"vins":       func(c record) bool { return c.has(traitVINs) },
+		"fraud":      func(c record) bool { return c.ring >= 0 },
+		"intrastate": func(c record) bool { return c.kind == kindIntrastate },
+	} {
+		i := first(t, a, is)
+		if !reflect.DeepEqual(models(fresh(a, i)), models(fresh(b, i))) {
+			t.Errorf("%s carrier %d differs between identical universes", name, i)
+		}
+	}
 }
 
 func TestSampleCarrierIsInEveryUniverse(t *testing.T) {
 	t.Parallel()
-	clock := newFakeClock()
-	var first []byte
-	for _, o := range []Options{{Carriers: 1}, {Carriers: 2, Seed: 3}, {Carriers: 500, Seed: 99}, {Carriers: 20000, Seed: -4}} {
-		o.Now = clock.Now
-		s := New(o)
-		body := serve(t, s, "GetCarrierData", "DocketNumber="+SampleDocketNumber)
-		if !bytes.Contains(body, []byte(`"legalName":"Sample Trucking LLC"`)) || !bytes.Contains(body, []byte(`"dotNumber":{"$id":"4","status":"ACTIVE","Value":"23868"}`)) {
-			t.Errorf("%+v: sample carrier %.300s", o, body)
+	var want []any
+	for _, o := range []struct {
+		n    int
+		seed int64
+	}{{1, 1}, {2, 3}, {500, 99}, {20000, -4}} {
+		u := New(o.n, o.seed, testEpoch)
+		i, ok := u.ByDocket(SampleDocketNumber)
+		if v := fresh(u, i); !ok || v.DOT() != SampleDOTNumber || v.LegalName() != SampleLegalName || v.Details().DotNumber.Value != "23868" {
+			t.Errorf("%+v: sample carrier %d, %v", o, i, ok)
 		}
-		if first == nil {
-			first = body
-		} else if !bytes.Equal(body, first) {
+		got := models(fresh(u, i))
+		if want == nil {
+			want = got
+		} else if !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v: the sample carrier differs from the first universe's", o)
 		}
 	}
@@ -75,8 +92,7 @@ func TestSampleCarrierIsInEveryUniverse(t *testing.T) {
 
 func TestIdentifiers(t *testing.T) {
 	t.Parallel()
-	s := New(Options{Carriers: 60000, Now: newFakeClock().Now})
-	u := s.u
+	u := New(60000, 1, testEpoch)
 	dockets := map[string]bool{}
 	kinds := map[uint8]int{}
 	for i, c := range u.carriers {
@@ -84,8 +100,8 @@ func TestIdentifiers(t *testing.T) {
 			t.Fatalf("carrier %d: DOT %d", i, c.dot)
 		}
 		kinds[c.kind]++
-		d := u.docketOf(int32(i))
-		in := u.intrastateOf(int32(i))
+		d := u.Docket(int32(i))
+		in := u.Intrastate(int32(i))
 		if (d == "") == (in == "") {
 			t.Fatalf("carrier %d: docket %q, intrastate %q: want exactly one", i, d, in)
 		}
@@ -94,13 +110,13 @@ func TestIdentifiers(t *testing.T) {
 				t.Fatalf("carrier %d: docket %q duplicate or malformed", i, d)
 			}
 			dockets[d] = true
-			if j, ok := u.byDocket(strings.ToLower(d)); !ok || j != int32(i) {
+			if j, ok := u.ByDocket(strings.ToLower(d)); !ok || j != int32(i) {
 				t.Fatalf("byDocket(%s) = %d, %v", d, j, ok)
 			}
-		} else if j, ok := u.byIntrastate(in); !ok || j != int32(i) || !regexp.MustCompile(`^[A-Z]{2}\d{6,7}$`).MatchString(in) {
+		} else if j, ok := u.ByIntrastate(in); !ok || j != int32(i) || !regexp.MustCompile(`^[A-Z]{2}\d{6,7}$`).MatchString(in) {
 			t.Fatalf("byIntrastate(%s) = %d, %v", in, j, ok)
 		}
-		if j, ok := u.byDOT(int(c.dot)); !ok || j != int32(i) {
+		if j, ok := u.ByDOT(int(c.dot)); !ok || j != int32(i) {
 			t.Fatalf("byDOT(%d) = %d, %v", c.dot, j, ok)
 		}
 	}
@@ -117,22 +133,27 @@ func TestIdentifiers(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"MC", "MC0", "MC-1", "MC+120000", "XX120013", "MC00120013", "TX", "TX099999", "tx-1"} {
-		if _, ok := u.byDocket(bad); ok {
+		if _, ok := u.ByDocket(bad); ok {
 			t.Errorf("byDocket(%q) found a carrier", bad)
 		}
-		if _, ok := u.byIntrastate(bad); ok {
+		if _, ok := u.ByIntrastate(bad); ok {
 			t.Errorf("byIntrastate(%q) found a carrier", bad)
 		}
 	}
-	expired, _ := s.Carriers(CarrierFilter{Kind: KindExpiredInsurance})
-	if share := float64(len(expired)) / 60000; share < 0.04 || share > 0.08 {
+	expired := 0
+	for i := range int32(u.Len()) {
+		if fresh(u, i).InsuranceLapsed() {
+			expired++
+		}
+	}
+	if share := float64(expired) / 60000; share < 0.04 || share > 0.08 {
 		t.Errorf("%.3f of carriers have expired insurance", share)
 	}
 }
 
 func TestNamesPhonesAndDomainsAreUniqueAndInvertible(t *testing.T) {
 	t.Parallel()
-	u := newUniverse(nameSpace+3, 1, testEpoch) // every name combination, and a second cycle
+	u := New(nameSpace+3, 1, testEpoch) // every name combination, and a second cycle
 	domains := map[string]int32{}
 	for i := int32(0); i < int32(len(u.carriers)); i++ {
 		_, domain := u.name(i, u.rngFor(i, streamIdentity))
@@ -196,48 +217,8 @@ func TestRoutingNumbersHaveValidChecksums(t *testing.T) {
 	}
 }
 
-func TestMinimalPDF(t *testing.T) {
-	t.Parallel()
-	checkPDF(t, minimalPDF("A (title) with \\ escapes", []string{"line one", "line (two)"}))
-}
-
 func BenchmarkNew60000(b *testing.B) {
 	for b.Loop() {
-		New(Options{Carriers: 60000})
-	}
-}
-
-func BenchmarkMonitoredCarriersPage5000(b *testing.B) {
-	s := New(Options{Carriers: 60000})
-	cs, _ := s.Carriers(CarrierFilter{Limit: 50000})
-	dots := make([]int, len(cs))
-	for k, c := range cs {
-		dots[k] = c.DOTNumber
-	}
-	if err := s.Monitor(dots...); err != nil {
-		b.Fatal(err)
-	}
-	tok := s.auth.issue(s.now()).AccessToken
-	b.ResetTimer()
-	for b.Loop() {
-		req := httptest.NewRequestWithContext(b.Context(), http.MethodPost, "/api/v1/Carrier/MonitoredCarriers?pageNumber=5&pageSize=5000", nil)
-		req.Header.Set("Authorization", "bearer "+tok)
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, req)
-		if rec.Code != 200 {
-			b.Fatal(rec.Code)
-		}
-	}
-}
-
-func BenchmarkGetCarrierDataWithPacket(b *testing.B) {
-	s := New(Options{Carriers: 10000})
-	c, _ := s.Carriers(CarrierFilter{Kind: KindPacket, Limit: 1})
-	tok := s.auth.issue(s.now()).AccessToken
-	for b.Loop() {
-		req := httptest.NewRequestWithContext(b.Context(), http.MethodPost, "/api/v1/Carrier/GetCarrierData?DOTNumber="+strconv.Itoa(c[0].DOTNumber), nil)
-		req.Header.Set("Authorization", "bearer "+tok)
-		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, req)
+		New(60000, 1, time.Now())
 	}
 }

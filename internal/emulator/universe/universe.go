@@ -1,4 +1,12 @@
-package emulator
+// Package universe is the emulator's synthetic carrier universe: carriers
+// generated from a seed, each a compact core record from which every model
+// MCP answers with (preview, FMCSA details, contacts, insurance, safety,
+// risk, incidents, VINs, the packet, documents) is derived on demand,
+// joined to the facts the server holds about the carrier (Facts: what has
+// changed, list memberships, the clock). It knows nothing of HTTP, of the
+// server's state or of how answers are written. Package emulator documents
+// what the universe holds ("The synthetic universe").
+package universe
 
 import (
 	"cmp"
@@ -20,6 +28,11 @@ const (
 	SampleDocketNumber = "MC113843"
 	SampleLegalName    = "Sample Trucking LLC"
 )
+
+// Tick is the resolution of MCP's clock and date-times (.NET ticks); the
+// times the universe derives are whole ticks, so that a time read from an
+// answer can be sent back and compare equal.
+const Tick = 100 * time.Nanosecond
 
 // Identifier layout of generated carriers (index i ≥ 1). Every scheme is
 // invertible, so lookups need no maps: DOT numbers ascend with the index
@@ -62,8 +75,8 @@ const (
 	traitDBA
 )
 
-// carrier is the compact core record kept for every carrier (20 bytes).
-type carrier struct {
+// record is the compact core record kept for every carrier (20 bytes).
+type record struct {
 	dot       int32
 	docket    int32 // numeric part of the docket; 0 for intrastate-only carriers
 	packetAge int32 // minutes before the base time that the packet was completed
@@ -74,7 +87,7 @@ type carrier struct {
 	loc       uint8 // index into locations
 }
 
-func (c carrier) has(t uint16) bool { return c.traits&t != 0 }
+func (c record) has(t uint16) bool { return c.traits&t != 0 }
 
 // ring is a group of carriers sharing a phone number or an e-mail address;
 // members[0] owns the shared value.
@@ -83,31 +96,34 @@ type ring struct {
 	sharesPhone bool
 }
 
-// universe is the immutable synthetic carrier population.
-type universe struct {
+// Universe is the immutable synthetic carrier population. Carriers are
+// known by their index, from 0 (the sample carrier) to Len()-1 in DOT order.
+type Universe struct {
 	seed     uint64
 	base     time.Time // the clock when the universe was made, to the second
-	carriers []carrier // sorted by DOT; index 0 is the sample carrier
+	carriers []record  // sorted by DOT; index 0 is the sample carrier
 	rings    []ring
 	packets  []int32 // carriers with traitPacket
 	factors  []mcp.FactoringCompany
 
 	// padDockets gives a quarter of the MC carriers zero-padded dockets
-	// (list-unpadded-docket); padded is built the first time it is needed.
+	// (SetPaddedDockets); padded is built the first time it is needed.
 	padDockets atomic.Bool
 	padOnce    sync.Once
 	padded     *paddedDockets
 }
 
-func newUniverse(n int, seed int64, base time.Time) *universe {
-	u := &universe{seed: uint64(seed), base: base.UTC().Truncate(time.Second), carriers: make([]carrier, n)}
-	u.carriers[0] = carrier{dot: SampleDOTNumber, docket: sampleDocket, kind: kindMC, loc: sampleLocation, ring: -1, expiry: 200}
+// New makes the universe of n carriers (n ≥ 1) for a seed; base is the
+// clock when it is made, which the carriers' histories end at.
+func New(n int, seed int64, base time.Time) *Universe {
+	u := &Universe{seed: uint64(seed), base: base.UTC().Truncate(time.Second), carriers: make([]record, n)}
+	u.carriers[0] = record{dot: SampleDOTNumber, docket: sampleDocket, kind: kindMC, loc: sampleLocation, ring: -1, expiry: 200}
 	r := rand.New(rand.NewPCG(u.seed, 0x6d63702d756e6976))
 	gap := max(2, min(60, 98_000_000/n))
 	dot := int32(firstDOT)
 	for i := 1; i < n; i++ {
 		dot += 1 + int32(r.IntN(gap))
-		c := carrier{dot: dot, ring: -1}
+		c := record{dot: dot, ring: -1}
 		switch p := r.IntN(1000); {
 		case p < 40:
 			c.kind = kindIntrastate
@@ -173,7 +189,7 @@ func randomTraits(r *rand.Rand, kind uint8) uint16 {
 
 // makeRings forms the fraud rings: about one per 2,000 carriers (at least
 // three), 3–6 members each, alternately sharing a phone and an e-mail.
-func (u *universe) makeRings(r *rand.Rand) {
+func (u *Universe) makeRings(r *rand.Rand) {
 	n := len(u.carriers) - 1
 	count := min(max(n/2000, 3), 200, n/8)
 	for k := range count {
@@ -191,15 +207,22 @@ func (u *universe) makeRings(r *rand.Rand) {
 	}
 }
 
-// byDOT finds a carrier by DOT number.
-func (u *universe) byDOT(dot int) (int32, bool) {
-	i, found := slices.BinarySearchFunc(u.carriers, dot, func(c carrier, d int) int { return cmp.Compare(int(c.dot), d) })
+// Len is the number of carriers.
+func (u *Universe) Len() int { return len(u.carriers) }
+
+// ByDOT finds a carrier by DOT number.
+func (u *Universe) ByDOT(dot int) (int32, bool) {
+	i, found := slices.BinarySearchFunc(u.carriers, dot, func(c record, d int) int { return cmp.Compare(int(c.dot), d) })
 	return int32(i), found
 }
 
-// byDocket finds a carrier by docket number, prefix included, in any case.
-// A zero-padded docket (list-unpadded-docket) is found by either spelling.
-func (u *universe) byDocket(s string) (int32, bool) {
+// Packets lists the carriers that completed the customer's packet before
+// the universe was made, ascending. Callers must not modify it.
+func (u *Universe) Packets() []int32 { return u.packets }
+
+// ByDocket finds a carrier by docket number, prefix included, in any case.
+// A zero-padded docket (SetPaddedDockets) is found by either spelling.
+func (u *Universe) ByDocket(s string) (int32, bool) {
 	s = strings.ToUpper(s)
 	if len(s) < 3 || len(s) > 10 {
 		return 0, false
@@ -219,14 +242,14 @@ func (u *universe) byDocket(s string) (int32, bool) {
 	if n < docketBase && n != sampleDocket || i < 0 || i >= len(u.carriers) {
 		return 0, false
 	}
-	if u.docketOf(int32(i)) != s {
+	if u.Docket(int32(i)) != s {
 		return 0, false
 	}
 	return int32(i), true
 }
 
-// byIntrastate finds an intrastate-only carrier by its intrastate number.
-func (u *universe) byIntrastate(s string) (int32, bool) {
+// ByIntrastate finds an intrastate-only carrier by its intrastate number.
+func (u *Universe) ByIntrastate(s string) (int32, bool) {
 	s = strings.ToUpper(s)
 	if len(s) < 3 {
 		return 0, false
@@ -236,14 +259,17 @@ func (u *universe) byIntrastate(s string) (int32, bool) {
 		return 0, false
 	}
 	i := n - intrastateBase
-	if i < 1 || i >= len(u.carriers) || u.intrastateOf(int32(i)) != s {
+	if i < 1 || i >= len(u.carriers) || u.Intrastate(int32(i)) != s {
 		return 0, false
 	}
 	return int32(i), true
 }
 
-// docketOf is the carrier's docket number, "" for intrastate-only carriers.
-func (u *universe) docketOf(i int32) string {
+// DOT is carrier i's DOT number.
+func (u *Universe) DOT(i int32) int { return int(u.carriers[i].dot) }
+
+// Docket is carrier i's docket number, "" for intrastate-only carriers.
+func (u *Universe) Docket(i int32) string {
 	c := u.carriers[i]
 	if c.kind == kindIntrastate {
 		return ""
@@ -257,7 +283,7 @@ func (u *universe) docketOf(i int32) string {
 }
 
 // hasPaddedDocket: carrier i has a zero-padded docket now.
-func (u *universe) hasPaddedDocket(i int32) bool {
+func (u *Universe) hasPaddedDocket(i int32) bool {
 	if u.carriers[i].kind != kindMC || !u.padDockets.Load() {
 		return false
 	}
@@ -265,15 +291,19 @@ func (u *universe) hasPaddedDocket(i int32) bool {
 	return ok
 }
 
-// listDocketOf is the docket as MonitoredCarriers and BlockedCarriers write
+// ListDocket is the docket as MonitoredCarriers and BlockedCarriers write
 // it under list-unpadded-docket: without the leading zeros of a padded one.
-func (u *universe) listDocketOf(i int32) string {
+func (u *Universe) ListDocket(i int32) string {
 	if u.hasPaddedDocket(i) {
 		n, _ := u.paddedNumber(i)
 		return "MC" + strconv.Itoa(n)
 	}
-	return u.docketOf(i)
+	return u.Docket(i)
 }
+
+// SetPaddedDockets switches the zero-padded dockets of the variant
+// list-unpadded-docket on or off. Safe for concurrent use.
+func (u *Universe) SetPaddedDockets(on bool) { u.padDockets.Store(on) }
 
 // Zero-padded dockets (list-unpadded-docket): every fourth MC carrier in
 // DOT order, the sample carrier excepted and starting with the first, gets
@@ -291,7 +321,7 @@ type paddedDockets struct {
 	byNum []int32 // docket number − paddedFirst → carrier index + 1 (0: none)
 }
 
-func (u *universe) paddedTable() *paddedDockets {
+func (u *Universe) paddedTable() *paddedDockets {
 	u.padOnce.Do(func() {
 		pd := &paddedDockets{byNum: make([]int32, paddedSlots)}
 		k := 0
@@ -315,7 +345,7 @@ func (u *universe) paddedTable() *paddedDockets {
 }
 
 // paddedNumber is the numeric part of carrier i's padded docket.
-func (u *universe) paddedNumber(i int32) (int, bool) {
+func (u *Universe) paddedNumber(i int32) (int, bool) {
 	pd := u.paddedTable()
 	p, found := slices.BinarySearch(pd.idx, i)
 	if !found {
@@ -325,7 +355,7 @@ func (u *universe) paddedNumber(i int32) (int, bool) {
 }
 
 // paddedCarrier finds the carrier with padded docket number n.
-func (u *universe) paddedCarrier(n int) (int32, bool) {
+func (u *Universe) paddedCarrier(n int) (int32, bool) {
 	i := u.paddedTable().byNum[n-paddedFirst]
 	return i - 1, i > 0
 }
@@ -333,14 +363,14 @@ func (u *universe) paddedCarrier(n int) (int32, bool) {
 // contactless: under contacts-success-false, one carrier in eight (by a
 // hash of seed and DOT number; never the sample carrier or a fraud-ring
 // member) has no MCP users, which the default universe never lacks.
-func (u *universe) contactless(i int32) bool {
+func (u *Universe) contactless(i int32) bool {
 	c := u.carriers[i]
 	return i != 0 && c.ring < 0 && mix(u.seed^uint64(c.dot)^0x6e6f2d7573657273)%8 == 0
 }
 
-// intrastateOf is the carrier's intrastate number: home state and digits,
-// such as TX100042; "" for interstate carriers.
-func (u *universe) intrastateOf(i int32) string {
+// Intrastate is carrier i's intrastate number: home state and digits, such
+// as TX100042; "" for interstate carriers.
+func (u *Universe) Intrastate(i int32) string {
 	c := u.carriers[i]
 	if c.kind != kindIntrastate {
 		return ""
@@ -349,7 +379,7 @@ func (u *universe) intrastateOf(i int32) string {
 }
 
 // date is the base date moved by days, at midnight UTC.
-func (u *universe) date(days int) time.Time {
+func (u *Universe) date(days int) time.Time {
 	y, m, d := u.base.Date()
 	return time.Date(y, m, d+days, 0, 0, 0, 0, time.UTC)
 }
@@ -380,13 +410,13 @@ func mix(x uint64) uint64 {
 
 // rngFor returns carrier i's generator for a stream. The sample carrier
 // ignores the seed so that it looks the same in every universe.
-func (u *universe) rngFor(i int32, stream uint64) *rng {
+func (u *Universe) rngFor(i int32, stream uint64) *rng {
 	return &rng{mix(mix(u.carrierSeed(i)) ^ mix(uint64(u.carriers[i].dot)) ^ mix(stream<<32))}
 }
 
 // carrierSeed is the seed carrier i's details derive from: the universe's,
 // except for the sample carrier, which looks the same in every universe.
-func (u *universe) carrierSeed(i int32) uint64 {
+func (u *Universe) carrierSeed(i int32) uint64 {
 	if i == 0 {
 		return 0
 	}
@@ -450,6 +480,6 @@ func pad(n, width int) string {
 
 // timeAt is the base time moved back by the given minutes, with a
 // sub-second fraction so that timestamps look like MCP's.
-func (u *universe) timeAt(minutesAgo int, r *rng) time.Time {
+func (u *Universe) timeAt(minutesAgo int, r *rng) time.Time {
 	return u.base.Add(-time.Duration(minutesAgo)*time.Minute + time.Duration(r.intn(60_000_000))*time.Microsecond)
 }

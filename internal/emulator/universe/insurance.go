@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"strconv"
@@ -33,7 +33,7 @@ type certificate struct {
 // be judged expired without deriving the certificate; insurance changes
 // (ChangeCarrier) alternately cancel the cargo coverage and renew every
 // coverage for a year.
-func (v *view) certificate() certificate {
+func (v *Carrier) certificate() certificate {
 	r := v.u.rngFor(v.i, streamInsurance)
 	cert := certificate{
 		id:        r.digits(7),
@@ -67,13 +67,13 @@ func (v *view) certificate() certificate {
 		}
 	}
 
-	if ch := v.ov.insurance; ch.count > 0 {
-		if ch.count%2 == 1 {
-			cert.coverages[1].cancelled = dateOf(ch.at)
+	if ch := v.f.Insurance; ch.Count > 0 {
+		if ch.Count%2 == 1 {
+			cert.coverages[1].cancelled = dateOf(ch.At)
 		} else {
 			for k := range cert.coverages {
-				cert.coverages[k].expires = dateOf(ch.at).AddDate(1, 0, 0)
-				cert.coverages[k].policy += "-R" + strconv.Itoa(ch.count/2)
+				cert.coverages[k].expires = dateOf(ch.At).AddDate(1, 0, 0)
+				cert.coverages[k].policy += "-R" + strconv.Itoa(ch.Count/2)
 			}
 		}
 	}
@@ -83,16 +83,22 @@ func (v *view) certificate() certificate {
 // insuranceLapse says whether a coverage is expired or cancelled as of the
 // emulator's clock, and since when. It agrees with certificate() without
 // deriving it.
-func (v *view) insuranceLapse() (lapsed bool, since time.Time, cancelled bool) {
-	today := dateOf(v.now)
+func (v *Carrier) insuranceLapse() (lapsed bool, since time.Time, cancelled bool) {
+	today := dateOf(v.f.Now)
 	expires := v.u.date(int(v.c.expiry))
-	if ch := v.ov.insurance; ch.count > 0 {
-		if ch.count%2 == 1 {
-			return !dateOf(ch.at).After(today), dateOf(ch.at), true
+	if ch := v.f.Insurance; ch.Count > 0 {
+		if ch.Count%2 == 1 {
+			return !dateOf(ch.At).After(today), dateOf(ch.At), true
 		}
-		expires = dateOf(ch.at).AddDate(1, 0, 0)
+		expires = dateOf(ch.At).AddDate(1, 0, 0)
 	}
 	return expires.Before(today), expires, false
+}
+
+// InsuranceLapsed: a coverage is expired or cancelled as of the clock.
+func (v *Carrier) InsuranceLapsed() bool {
+	lapsed, _, _ := v.insuranceLapse()
+	return lapsed
 }
 
 func dateOf(t time.Time) time.Time {
@@ -108,7 +114,7 @@ func (cert certificate) previewCertData() *mcp.CertData {
 	out := mcp.Certificate{
 		CertificateID: cert.id, ProducerName: cert.agency, ProducerAddress: "400 Commerce Dr",
 		ProducerCity: cert.agencyLoc.city, ProducerState: cert.agencyLoc.state, ProducerZip: cert.agencyLoc.zip,
-		ProducerPhone: parenPhone(cert.agencyPhone), ProducerFax: "", ProducerEmail: cert.agencyMail, PaidFor: "No",
+		ProducerPhone: ParenPhone(cert.agencyPhone), ProducerFax: "", ProducerEmail: cert.agencyMail, PaidFor: "No",
 	}
 	for _, cv := range cert.coverages {
 		c := mcp.Coverage{
@@ -133,7 +139,7 @@ func (cert certificate) fmcsaCertData() *mcp.FMCSACertData {
 	out := mcp.FMCSACertificate{
 		CertificateID: cert.id, ProducerName: cert.agency, ProducerAddress: "400 Commerce Dr",
 		ProducerCity: cert.agencyLoc.city, ProducerState: cert.agencyLoc.state, ProducerZip: cert.agencyLoc.zip,
-		ProducerPhone: parenPhone(cert.agencyPhone), ProducerFax: "", ProducerEmail: cert.agencyMail, PaidFor: "No",
+		ProducerPhone: ParenPhone(cert.agencyPhone), ProducerFax: "", ProducerEmail: cert.agencyMail, PaidFor: "No",
 		BlobName: cert.blob,
 	}
 	for _, cv := range cert.coverages {

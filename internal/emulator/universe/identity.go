@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -44,7 +44,7 @@ type identity struct {
 	domain             string
 }
 
-func (u *universe) identity(i int32) identity {
+func (u *Universe) identity(i int32) identity {
 	c := u.carriers[i]
 	r := u.rngFor(i, streamIdentity)
 	id := identity{loc: locations[c.loc]}
@@ -74,9 +74,12 @@ func (u *universe) identity(i int32) identity {
 	return id
 }
 
+// LegalName is carrier i's legal name.
+func (u *Universe) LegalName(i int32) string { return u.identity(i).legalName }
+
 // name returns the legal name and the e-mail domain. r is the identity
 // stream, of which it draws first.
-func (u *universe) name(i int32, r *rng) (legal, domain string) {
+func (u *Universe) name(i int32, r *rng) (legal, domain string) {
 	suffix := pick(r, nameSuffixes)
 	if i == 0 {
 		return SampleLegalName, "sampletrucking.com"
@@ -101,7 +104,7 @@ func (u *universe) name(i int32, r *rng) (legal, domain string) {
 }
 
 // ownEmail is the company mailbox at the carrier's own domain.
-func (u *universe) ownEmail(i int32, domain string) string {
+func (u *Universe) ownEmail(i int32, domain string) string {
 	return roleMailboxes[mix(uint64(u.carriers[i].dot))%uint64(len(roleMailboxes))] + "@" + domain
 }
 
@@ -113,7 +116,7 @@ func nameCombo(k int) (p, s, n int) {
 
 // carriersAtDomain inverts name: the carriers whose e-mail domain may be
 // domain. Callers verify each candidate.
-func (u *universe) carriersAtDomain(domain string) []int32 {
+func (u *Universe) carriersAtDomain(domain string) []int32 {
 	slug, ok := strings.CutSuffix(strings.ToLower(domain), ".com")
 	if !ok {
 		return nil
@@ -158,7 +161,7 @@ func (u *universe) carriersAtDomain(domain string) []int32 {
 }
 
 // phoneDigits is carrier i's number in a slot: ten digits, area code first.
-func (u *universe) phoneDigits(i int32, slot int) string {
+func (u *Universe) phoneDigits(i int32, slot int) string {
 	v := ((int(i)*phoneSlots+slot)*phoneMul + phoneAdd) % phoneSpace
 	area := locations[u.carriers[i].loc].area
 	return strconv.Itoa(area) + strconv.Itoa(200+v/10000) + pad(v%10000, 4)
@@ -166,7 +169,7 @@ func (u *universe) phoneDigits(i int32, slot int) string {
 
 // phoneOwner inverts phoneDigits: the carrier and slot a number belongs to.
 // Callers verify the area code through phoneDigits.
-func (u *universe) phoneOwner(digits string) (int32, int, bool) {
+func (u *Universe) phoneOwner(digits string) (int32, int, bool) {
 	if len(digits) != 10 {
 		return 0, 0, false
 	}
@@ -184,9 +187,9 @@ func (u *universe) phoneOwner(digits string) (int32, int, bool) {
 	return int32(i), k % phoneSlots, true
 }
 
-// normalizePhone reduces a phone number to ten digits; a leading country
+// NormalizePhone reduces a phone number to ten digits; a leading country
 // code 1 is dropped. It returns "" for anything else.
-func normalizePhone(s string) string {
+func NormalizePhone(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if r >= '0' && r <= '9' {
@@ -203,9 +206,12 @@ func normalizePhone(s string) string {
 	return d
 }
 
-// Phone styles differ between MCP models, as captured.
-func parenPhone(d string) string { return "(" + d[:3] + ") " + d[3:6] + "-" + d[6:] } // PreviewCarrier
-func dashPhone(d string) string  { return d[:3] + "-" + d[3:6] + "-" + d[6:] }        // FMCSA Identity
+// Phone styles differ between MCP models, as captured. ParenPhone writes ten
+// digits as PreviewCarrier and the packet do, (NNN) NNN-NNNN.
+func ParenPhone(d string) string { return "(" + d[:3] + ") " + d[3:6] + "-" + d[6:] }
+
+// dashPhone writes ten digits as the FMCSA Identity does, NNN-NNN-NNNN.
+func dashPhone(d string) string { return d[:3] + "-" + d[3:6] + "-" + d[6:] }
 
 func slugOf(s string) string {
 	var b strings.Builder

@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -9,6 +9,10 @@ import (
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
+
+// PortalUser is the customer's user in the MCP portal, who created its
+// carrier agreement.
+const PortalUser = "portal.user@broker.example"
 
 // The emulated customer: the broker whose packet carriers complete.
 var customer = mcp.Customer{
@@ -24,11 +28,11 @@ var customerAgreementBlob = fmt.Sprintf("company-agreement/%d/6a1f3c2e-8b4d-4e5a
 
 // Blob names of a carrier's packet documents. Their GUIDs end with the DOT
 // number, which is how GetDocument finds the carrier again.
-func (v *view) agreementImageBlob() string {
+func (v *Carrier) agreementImageBlob() string {
 	return fmt.Sprintf("company-agreement/%d/%s", customerID, v.u.rngFor(v.i, streamBlobs).guid(int(v.c.dot)))
 }
 
-func (v *view) w9Blob() string {
+func (v *Carrier) w9Blob() string {
 	r := v.u.rngFor(v.i, streamBlobs)
 	r.next()
 	return "w9-form/" + r.guid(int(v.c.dot)) + ".pdf"
@@ -37,54 +41,54 @@ func (v *view) w9Blob() string {
 // agreementCreated is when the customer's agreement was created: 09:00 UTC
 // on a day 400 days before the start, or, under date-only, midnight of that
 // day where date-times are written (so that date-only has a field to show).
-func (v *view) agreementCreated() time.Time {
+func (v *Carrier) agreementCreated() time.Time {
 	day := v.u.date(-400)
-	if v.vs.has(vDateOnly) {
+	if loc := v.f.DateOnly; loc != nil {
 		y, m, d := day.Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, v.vs.zone()).UTC()
+		return time.Date(y, m, d, 0, 0, 0, 0, loc).UTC()
 	}
 	return day.Add(9 * time.Hour)
 }
 
-// packet is everything the carrier filled in when it completed the
+// Packet is everything the carrier filled in when it completed the
 // customer's packet: GetCarrierData's CarrierAADTO beyond Message and
 // AssureAdvantage.
-func (v *view) packet() *mcp.CarrierPacket {
+func (v *Carrier) Packet() *mcp.CarrierPacket {
 	id := v.ident()
 	r := v.u.rngFor(v.i, streamPacket)
 	contacts := v.u.contacts(v.i)
 	owner := contacts[0]
 	ownerName := owner.FirstName + " " + owner.LastName
-	completed := v.packetTime()
+	completed := v.PacketTime()
 	created := completed.Add(-time.Duration(r.between(10, 600)) * time.Minute)
 	f := v.safety()
-	docket := v.docket()
+	docket := v.Docket()
 
 	var dispatchers []string
 	var dispatcherDTOs []mcp.CarrierDispatcher
 	for _, c := range contacts {
 		if c.Title == "Dispatcher" || c.Title == "Admin" {
 			dispatchers = append(dispatchers, c.FirstName+" "+c.LastName)
-			dispatcherDTOs = append(dispatcherDTOs, mcp.CarrierDispatcher{DispatcherName: c.FirstName + " " + c.LastName, PhoneNumber: parenPhone(c.Phone), Email: c.Email})
+			dispatcherDTOs = append(dispatcherDTOs, mcp.CarrierDispatcher{DispatcherName: c.FirstName + " " + c.LastName, PhoneNumber: ParenPhone(c.Phone), Email: c.Email})
 		}
 	}
 	p := &mcp.CarrierPacket{
 		DOTNumber: int(v.c.dot), LegalName: id.legalName, DBAName: id.dbaName, Address1: id.street, City: id.loc.city,
-		Zipcode: id.zip, State: id.loc.state, Country: id.loc.country, CellPhone: parenPhone(owner.Phone),
-		Phone: parenPhone(id.phone), Fax: parenPhone(id.fax), EmergencyPhone: parenPhone(id.phone), Email: id.email,
+		Zipcode: id.zip, State: id.loc.state, Country: id.loc.country, CellPhone: ParenPhone(owner.Phone),
+		Phone: ParenPhone(id.phone), Fax: ParenPhone(id.fax), EmergencyPhone: ParenPhone(id.phone), Email: id.email,
 		MCNumber: docket, SCAC: scac(r),
 		MailingAddress1: id.street, MailingCity: id.loc.city, MailingState: id.loc.state, MailingZipcode: id.zip, MailingCountry: id.loc.country,
-		AfterHrsWkDaySupportName: ownerName, AfterHrsWkDaySupportPhone: parenPhone(owner.Phone), AfterHrsWkDaySupportFrom: "17:00", AfterHrsWkDaySupportTo: "08:00",
-		AfterHrsWkEndSupportName: ownerName, AfterHrsWkEndSupportPhone: parenPhone(owner.Phone), AfterHrsWkEndSupportFrom: "00:00", AfterHrsWkEndSupportTo: "23:59",
+		AfterHrsWkDaySupportName: ownerName, AfterHrsWkDaySupportPhone: ParenPhone(owner.Phone), AfterHrsWkDaySupportFrom: "17:00", AfterHrsWkDaySupportTo: "08:00",
+		AfterHrsWkEndSupportName: ownerName, AfterHrsWkEndSupportPhone: ParenPhone(owner.Phone), AfterHrsWkEndSupportFrom: "00:00", AfterHrsWkEndSupportTo: "23:59",
 		Website: "www." + id.domain, OperationManagerName: ownerName, OnlineAccessToAvailableLoads: r.chance(50), AvailableLoadsEmail: id.email,
-		DriverLogsSafeyDeptManagerName: ownerName, DriverLogsSafeyDeptManagerPhone: parenPhone(owner.Phone),
-		Dispatchers: strings.Join(dispatchers, ", "), ClaimsContactName: ownerName, ClaimsContactPhone: parenPhone(owner.Phone), ClaimsContactEmail: owner.Email,
+		DriverLogsSafeyDeptManagerName: ownerName, DriverLogsSafeyDeptManagerPhone: ParenPhone(owner.Phone),
+		Dispatchers: strings.Join(dispatchers, ", "), ClaimsContactName: ownerName, ClaimsContactPhone: ParenPhone(owner.Phone), ClaimsContactEmail: owner.Email,
 		References1: pick(r, brokerCompanies), References2: pick(r, brokerCompanies), References3: pick(r, brokerCompanies),
 		DriversTrackedBy: "ELD", AccessOnlineGPSTracking: true,
 		CreatedDateTime: mcp.Time{Time: created}, ModifiedDateTime: mcp.Time{Time: completed},
 		CarrierCustomerAgreements: []mcp.CarrierCustomerAgreement{{
 			SignatureDate: mcp.Time{Time: completed}, SignaturePerson: ownerName, SignaturePersonTitle: "Owner",
-			SignaturePersonUserName: owner.Email, SignaturePersonEmail: owner.Email, SignaturePersonPhoneNumber: parenPhone(owner.Phone),
+			SignaturePersonUserName: owner.Email, SignaturePersonEmail: owner.Email, SignaturePersonPhoneNumber: ParenPhone(owner.Phone),
 			OnCurrentCustomerAgreement: true,
 			CustomerAgreement: &mcp.CustomerAgreement{
 				AgreementName: "Broker-Carrier Agreement", CreatedDate: mcp.Time{Time: v.agreementCreated()},
@@ -119,7 +123,7 @@ func (v *view) packet() *mcp.CarrierPacket {
 			ComplianceStatusID: 1, ComplianceStatus: "Compliant", ProviderName: pick(r, []string{"Motive", "Samsara", "Omnitracs", "Garmin eLog", "BigRoad"}),
 			ProviderIdentifier: strings.ToUpper(r.guid(-1)[:6]),
 		},
-		OwnerContactName: ownerName, OwnerContactPhone: parenPhone(owner.Phone), OwnerContactEmail: owner.Email,
+		OwnerContactName: ownerName, OwnerContactPhone: ParenPhone(owner.Phone), OwnerContactEmail: owner.Email,
 	}
 	if v.c.has(traitHazmat) {
 		p.CarrierCertification.HazmatNumber = "HM" + r.digits(6)
@@ -135,7 +139,7 @@ func (v *view) packet() *mcp.CarrierPacket {
 	p.CarrierTINMatchings = []mcp.CarrierTINMatching{{
 		TINTypeID: 1, TIN: strings.ReplaceAll(ein, "-", ""), TINName: id.legalName, TINMatchingStatusID: 3, TINMatchingResultID: 1,
 		CreatedOnUtc: mcp.Time{Time: completed}, SubmittedOnUtc: mcp.Time{Time: completed.Add(time.Minute)}, ProcessedOnUtc: mcp.Time{Time: completed.Add(6 * time.Minute)},
-		ContactEmail: owner.Email, ContactPhoneNumber: parenPhone(owner.Phone),
+		ContactEmail: owner.Email, ContactPhoneNumber: ParenPhone(owner.Phone),
 		MatchingResult: "TIN and Name combination matches IRS records", MatchingStatus: "Processed",
 	}}
 	return p
@@ -144,7 +148,7 @@ func (v *view) packet() *mcp.CarrierPacket {
 // payment fills bank, remit and (for some carriers) factoring details. A
 // factored carrier's FactoringCompanyID is an entry of the directory that
 // GetUpdatedFactoringCompanies lists.
-func (v *view) payment(p *mcp.CarrierPacket, r *rng, owner mcp.CarrierContact) {
+func (v *Carrier) payment(p *mcp.CarrierPacket, r *rng, owner mcp.CarrierContact) {
 	id := v.ident()
 	routing, account := routingNumber(r), r.digits(10)
 	p.CarrierRemit = &mcp.CarrierRemit{
@@ -177,7 +181,7 @@ func (v *view) payment(p *mcp.CarrierPacket, r *rng, owner mcp.CarrierContact) {
 	p.CarrierPayerType = &mcp.PayerType{PayerTypeID: 1, Name: "Carrier"}
 }
 
-func (v *view) w9(ein, ownerName, ownerEmail string, completed time.Time) mcp.CarrierW9Form {
+func (v *Carrier) w9(ein, ownerName, ownerEmail string, completed time.Time) mcp.CarrierW9Form {
 	id := v.ident()
 	llc := strings.Contains(id.legalName, "LLC")
 	w := mcp.CarrierW9Form{
@@ -194,11 +198,11 @@ func (v *view) w9(ein, ownerName, ownerEmail string, completed time.Time) mcp.Ca
 	return w
 }
 
-func (v *view) drivers(r *rng) []mcp.CarrierDriver {
+func (v *Carrier) drivers(r *rng) []mcp.CarrierDriver {
 	out := make([]mcp.CarrierDriver, 1+r.intn(2))
 	for k := range out {
 		out[k] = mcp.CarrierDriver{
-			DriverName: pick(r, firstNames) + " " + pick(r, lastNames), CellPhone: parenPhone(v.u.phoneDigits(v.i, 5+k)),
+			DriverName: pick(r, firstNames) + " " + pick(r, lastNames), CellPhone: ParenPhone(v.u.phoneDigits(v.i, 5+k)),
 			ComCheck: r.chance(50), FuelAdvance: r.chance(30),
 		}
 	}
@@ -206,7 +210,7 @@ func (v *view) drivers(r *rng) []mcp.CarrierDriver {
 }
 
 // lanes marks the home country, state and region, and a few other states.
-func (v *view) lanes(r *rng) *mcp.CarrierLane {
+func (v *Carrier) lanes(r *rng) *mcp.CarrierLane {
 	lane := &mcp.CarrierLane{UnitedStates: true}
 	home := v.ident().loc
 	names := []string{home.stateLane}
@@ -232,7 +236,7 @@ func setBools(p any, names ...string) {
 	}
 }
 
-func (v *view) operationalDetail(f safetyFacts, r *rng) *mcp.CarrierOperationalDetail {
+func (v *Carrier) operationalDetail(f safetyFacts, r *rng) *mcp.CarrierOperationalDetail {
 	trailers := f.powerUnits + f.powerUnits/3
 	reefers := 0
 	if v.c.has(traitReefer) {
@@ -254,7 +258,7 @@ func (v *view) operationalDetail(f safetyFacts, r *rng) *mcp.CarrierOperationalD
 	return od
 }
 
-func (v *view) truckTypes(f safetyFacts, r *rng) *mcp.CarrierTruckType {
+func (v *Carrier) truckTypes(f safetyFacts, r *rng) *mcp.CarrierTruckType {
 	trailers := f.powerUnits + f.powerUnits/3
 	t := &mcp.CarrierTruckType{Van: true, VanCount: trailers, PowerOnly: r.chance(20)}
 	if v.c.has(traitReefer) {

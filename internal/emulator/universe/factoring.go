@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"strconv"
@@ -10,6 +10,10 @@ import (
 const factoringCompanies = 40
 
 var factorNames = []string{"Capital", "Funding", "Factoring", "Freight Finance", "Receivables", "Cash Flow"}
+
+// FactoringCompanies is MCP's factoring-company directory. Callers must
+// not modify it.
+func (u *Universe) FactoringCompanies() []mcp.FactoringCompany { return u.factors }
 
 // factoringDirectory builds MCP's factoring-company directory: forty
 // companies created over the two years before the base time, some updated
@@ -30,7 +34,7 @@ func factoringDirectory(seed uint64, base time.Time) []mcp.FactoringCompany {
 			FactoringRemitEmail:   "remit@" + slugOf(name) + ".com",
 			FactoringRemitAddress: "PO Box " + strconv.Itoa(r.between(1000, 99999)), FactoringRemitCity: loc.city,
 			FactoringRemitCountry: "US", FactoringRemitStateProvince: loc.state, FactoringRemitZipcode: loc.zip,
-			FactoringPhone:  parenPhone(strconv.Itoa(loc.area) + "555" + r.digits(4)),
+			FactoringPhone:  ParenPhone(strconv.Itoa(loc.area) + "555" + r.digits(4)),
 			CreatedDateTime: mcp.Time{Time: created}, UpdatedDateTime: mcp.Time{Time: updated},
 		}
 	}

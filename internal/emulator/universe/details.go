@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"strconv"
@@ -7,9 +7,9 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
-// details is the carrier's Assure Advantage record (CarrierDetails), the
+// Details is the carrier's Assure Advantage record (CarrierDetails), the
 // payload of GetCarrierData, MonitoredCarrierData and CarriersChanges.
-func (v *view) details() *mcp.CarrierDetails {
+func (v *Carrier) Details() *mcp.CarrierDetails {
 	f := v.safety()
 	cert := v.certificate()
 	risk := v.riskDetails()
@@ -19,11 +19,11 @@ func (v *view) details() *mcp.CarrierDetails {
 		carrierType = "Intrastate"
 	}
 	return &mcp.CarrierDetails{
-		DocketNumber:          v.docket(),
+		DocketNumber:          v.Docket(),
 		DotNumber:             &mcp.DotNumber{Status: "ACTIVE", Value: strconv.Itoa(int(v.c.dot))},
 		CarrierType:           carrierType,
-		IsMonitored:           v.monitored,
-		IsBlocked:             v.blocked,
+		IsMonitored:           v.f.Monitored,
+		IsBlocked:             v.f.Blocked,
 		Identity:              v.identityModel(),
 		Authority:             v.authority(),
 		FMCSAInsurance:        v.fmcsaInsurance(cert),
@@ -45,8 +45,8 @@ func (v *view) details() *mcp.CarrierDetails {
 	}
 }
 
-// responseDO is the Assure Advantage lookup status wrapped around a record.
-func (v *view) responseDO() *mcp.ResponseDO {
+// ResponseDO is the Assure Advantage lookup status wrapped around a record.
+func (v *Carrier) ResponseDO() *mcp.ResponseDO {
 	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 	x := mix(v.u.carrierSeed(v.i) ^ uint64(v.c.dot))
 	code := make([]byte, 8)
@@ -57,7 +57,7 @@ func (v *view) responseDO() *mcp.ResponseDO {
 	return &mcp.ResponseDO{Status: "APPROVED", Action: "OK", Code: string(code)}
 }
 
-func (v *view) identityModel() *mcp.Identity {
+func (v *Carrier) identityModel() *mcp.Identity {
 	id := v.ident()
 	rep := ""
 	if cs := v.u.contacts(v.i); len(cs) > 0 {
@@ -77,7 +77,7 @@ func (v *view) identityModel() *mcp.Identity {
 	}
 }
 
-func (v *view) authority() *mcp.Authority {
+func (v *Carrier) authority() *mcp.Authority {
 	if v.intrastateOnly() {
 		return &mcp.Authority{
 			AuthGrantDate: noDate, CommonAuthority: "None", CommonAuthorityPending: "No", CommonAuthorityRevocation: "No",
@@ -100,7 +100,7 @@ func (v *view) authority() *mcp.Authority {
 
 // fmcsaInsurance is the BIPD filing on record with FMCSA; intrastate-only
 // carriers file none.
-func (v *view) fmcsaInsurance(cert certificate) *mcp.FMCSAInsurance {
+func (v *Carrier) fmcsaInsurance(cert certificate) *mcp.FMCSAInsurance {
 	if v.intrastateOnly() {
 		return &mcp.FMCSAInsurance{BipdRequired: "0", BipdOnFile: "0", CargoRequired: "No", CargoOnFile: "No", BondSuretyRequired: "No", BondSuretyOnFile: "No", PolicyList: []mcp.PolicyOutput{}}
 	}
@@ -120,7 +120,7 @@ func (v *view) fmcsaInsurance(cert certificate) *mcp.FMCSAInsurance {
 	}
 }
 
-func (v *view) review(f safetyFacts) *mcp.Review {
+func (v *Carrier) review(f safetyFacts) *mcp.Review {
 	r := v.u.rngFor(v.i, streamSafety)
 	miles := f.powerUnits * r.between(60_000, 110_000)
 	rv := &mcp.Review{
@@ -133,7 +133,7 @@ func (v *view) review(f safetyFacts) *mcp.Review {
 	return rv
 }
 
-func (v *view) operation() *mcp.Operation {
+func (v *Carrier) operation() *mcp.Operation {
 	op := &mcp.Operation{
 		DotAddDate: ymd(v.u.date(-v.u.rngFor(v.i, streamSafety).between(500, 9500))), CarrierOperation: "Interstate",
 		OutOfService: "No", OutOfServiceDate: noDate, EntityCarrier: "Yes", EntityShipper: "No", EntityBroker: "No",
@@ -156,12 +156,12 @@ func (v *view) operation() *mcp.Operation {
 		op.MxOperationType, op.MxRFCNumber = "Long-haul", "TRA"+strconv.Itoa(int(v.c.docket))+"MX1"
 	}
 	if v.outOfService() {
-		op.OutOfService, op.OutOfServiceDate, op.OutOfServiceReason = "Yes", ymd(v.ov.authority.at), "Imminent Hazard"
+		op.OutOfService, op.OutOfServiceDate, op.OutOfServiceReason = "Yes", ymd(v.f.Authority.At), "Imminent Hazard"
 	}
 	return op
 }
 
-func (v *view) cargo() *mcp.Cargo {
+func (v *Carrier) cargo() *mcp.Cargo {
 	r := v.u.rngFor(v.i, streamSafety)
 	yn := func(pct int) string { return yesNo(r.chance(pct)) }
 	return &mcp.Cargo{
@@ -175,7 +175,7 @@ func (v *view) cargo() *mcp.Cargo {
 	}
 }
 
-func (v *view) ratings() *mcp.CarrierRatings {
+func (v *Carrier) ratings() *mcp.CarrierRatings {
 	r := v.u.rngFor(v.i, streamIdentity)
 	total := r.intn(12)
 	low := 0

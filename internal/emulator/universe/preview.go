@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"slices"
@@ -15,8 +15,8 @@ const (
 	sourceFMCSAData        = 3
 )
 
-// preview is the carrier in PreviewCarrier's model.
-func (v *view) preview() mcp.PreviewCarrier {
+// Preview is the carrier in PreviewCarrier's model.
+func (v *Carrier) Preview() mcp.PreviewCarrier {
 	id := v.ident()
 	risk := v.riskDetails()
 	total, fraud := v.incidentCounts()
@@ -24,9 +24,9 @@ func (v *view) preview() mcp.PreviewCarrier {
 	ratings := v.ratings()
 
 	p := mcp.PreviewCarrier{
-		CarrierID: 2_000_000 + int(v.i), DotNumber: int(v.c.dot), DocketNumber: v.docket(),
+		CarrierID: 2_000_000 + int(v.i), DotNumber: int(v.c.dot), DocketNumber: v.Docket(),
 		CompanyName: id.legalName, DBAName: id.dbaName, Street: id.street, City: id.loc.city, State: id.loc.state,
-		ZipCode: id.zip, Country: id.loc.country, Phone: parenPhone(id.phone),
+		ZipCode: id.zip, Country: id.loc.country, Phone: ParenPhone(id.phone),
 		Status: status, StatusDate: statusDate,
 		PossibleFraud: "No Reports", DoubleBrokering: "No Alerts",
 		IncidentReports: &mcp.IncidentReports{TotalIncidentReports: total, TotalIncidentReportsWithFraud: fraud},
@@ -41,8 +41,8 @@ func (v *view) preview() mcp.PreviewCarrier {
 		Emails:                v.emails(),
 		Source:                sourceFMCSAData,
 		IsIntrastateCarrier:   v.intrastateOnly(),
-		IsMonitored:           v.monitored,
-		IsBlocked:             v.blocked,
+		IsMonitored:           v.f.Monitored,
+		IsBlocked:             v.f.Blocked,
 		FreightValidateStatus: "valid",
 	}
 	if fraud > 0 {
@@ -51,7 +51,7 @@ func (v *view) preview() mcp.PreviewCarrier {
 	if v.c.ring >= 0 {
 		p.FreightValidateStatus = "Review Recommended"
 	}
-	if v.hasPacket() {
+	if v.HasPacket() {
 		yes := true
 		p.OnCurrentCustomerAgreement = &yes
 		p.CarrierRating.HasCompletedPacket = &yes
@@ -62,9 +62,9 @@ func (v *view) preview() mcp.PreviewCarrier {
 
 // emails are the addresses the guide recommends inviting: MCP users
 // authorised for packets (type 1), then the FMCSA census e-mail (type 3).
-func (v *view) emails() []mcp.CarrierEmail {
+func (v *Carrier) emails() []mcp.CarrierEmail {
 	var out []mcp.CarrierEmail
-	for _, c := range v.contacts() {
+	for _, c := range v.Contacts() {
 		if c.AuthorizedForPackets {
 			out = append(out, mcp.CarrierEmail{EmailType: 1, Description: c.FirstName + " " + c.LastName + " (" + c.Title + ")", Email: c.Email})
 		}

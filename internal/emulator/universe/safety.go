@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -30,7 +30,7 @@ type safetyFacts struct {
 // National vehicle out-of-service rate; the operation rule fires above it.
 const nationalVehicleOOS = 22.26
 
-func (v *view) safety() safetyFacts {
+func (v *Carrier) safety() safetyFacts {
 	r := v.u.rngFor(v.i, streamSafety)
 	f := safetyFacts{rating: "Not Rated", ratingDate: noDate}
 	if r.chance(30) {

@@ -1,4 +1,4 @@
-package emulator
+package universe
 
 import (
 	"fmt"
@@ -13,7 +13,7 @@ import (
 // contacts derives a carrier's MCP users: an Admin authorised for packets,
 // then up to three dispatchers or drivers who are verified or pending.
 // Phones are ten bare digits, as captured.
-func (u *universe) contacts(i int32) []mcp.CarrierContact {
+func (u *Universe) contacts(i int32) []mcp.CarrierContact {
 	r := u.rngFor(i, streamContacts)
 	n := 1 + r.intn(4)
 	if i == 0 {
@@ -47,7 +47,7 @@ func (u *universe) contacts(i int32) []mcp.CarrierContact {
 
 // incidentCounts are TotalIncidentReports and TotalIncidentReportsWithFraud,
 // computed without building the reports.
-func (v *view) incidentCounts() (total, fraud int) {
+func (v *Carrier) incidentCounts() (total, fraud int) {
 	if !v.c.has(traitIncidents) {
 		return 0, 0
 	}
@@ -58,9 +58,9 @@ func (v *view) incidentCounts() (total, fraud int) {
 	return total, fraud
 }
 
-// incidents are the reports other customers filed; nil when there are none
+// Incidents are the reports other customers filed; nil when there are none
 // (MCP answers "IncidentReports": null then).
-func (v *view) incidents() []mcp.CarrierIncidentReportDetail {
+func (v *Carrier) Incidents() []mcp.CarrierIncidentReportDetail {
 	total, fraud := v.incidentCounts()
 	if total == 0 {
 		return nil
@@ -107,9 +107,9 @@ func vinStatus(id int) *mcp.VINVerificationStatus {
 	return &mcp.VINVerificationStatus{StatusID: id, Description: vinStatuses[id]}
 }
 
-// vinVerifications are the carrier's VIN verifications on record, then the
+// VINVerifications are the carrier's VIN verifications on record, then the
 // customer's pending requests (status 1, no VIN yet); nil when none.
-func (v *view) vinVerifications() []mcp.CarrierVINVerificationDetail {
+func (v *Carrier) VINVerifications() []mcp.CarrierVINVerificationDetail {
 	var out []mcp.CarrierVINVerificationDetail
 	if v.c.has(traitVINs) {
 		r := v.u.rngFor(v.i, streamVINs)
@@ -124,7 +124,7 @@ func (v *view) vinVerifications() []mcp.CarrierVINVerificationDetail {
 			}
 			c := contacts[r.intn(len(contacts))]
 			req := mcp.CarrierVINVerificationRequest{
-				RequestSentTo: parenPhone(c.Phone), RequestedByUser: "Other Company", RequestedDateTime: mcp.Time{Time: created},
+				RequestSentTo: ParenPhone(c.Phone), RequestedByUser: "Other Company", RequestedDateTime: mcp.Time{Time: created},
 				ImageUploadedByFirstName: c.FirstName, ImageUploadedByLastName: c.LastName,
 				ImageUploadedFromIPAddress: fmt.Sprintf("198.51.100.%d:%d", r.between(2, 254), r.between(1024, 65535)),
 				ImageUploadedDateTime:      mcp.Time{Time: created.Add(time.Duration(r.between(5, 600)) * time.Minute)},
@@ -138,7 +138,7 @@ func (v *view) vinVerifications() []mcp.CarrierVINVerificationDetail {
 			})
 		}
 	}
-	for _, p := range v.ov.vins {
+	for _, p := range v.f.VINRequests {
 		at := mcp.Time{Time: p.ReceivedAt}
 		out = append(out, mcp.CarrierVINVerificationDetail{
 			VINVerificationStatus: vinStatus(1), CreatedOnUtc: at, ModifiedOnUtc: at,
@@ -150,12 +150,12 @@ func (v *view) vinVerifications() []mcp.CarrierVINVerificationDetail {
 	return out
 }
 
-func (u *universe) otherCarrier(i int32) *mcp.CarrierVINVerificationDetailOtherCarrier {
+func (u *Universe) otherCarrier(i int32) *mcp.CarrierVINVerificationDetailOtherCarrier {
 	id := u.identity(i)
 	return &mcp.CarrierVINVerificationDetailOtherCarrier{
-		DOTNumber: int(u.carriers[i].dot), DocketNumber: u.docketOf(i), CompanyName: id.legalName, DBAName: id.dbaName,
+		DOTNumber: int(u.carriers[i].dot), DocketNumber: u.Docket(i), CompanyName: id.legalName, DBAName: id.dbaName,
 		Street: id.street, City: id.loc.city, StateProvince: id.loc.state, Zipcode: id.zip, Country: id.loc.country,
-		Phone: parenPhone(id.phone),
+		Phone: ParenPhone(id.phone),
 	}
 }
 
@@ -206,8 +206,8 @@ const (
 
 // companyAssociations: the company phone and e-mail are the MCP profile's
 // and the FMCSA census record's (and the MC record's when there is a docket).
-func (v *view) companyAssociations() []int {
-	if v.docket() == "" {
+func (v *Carrier) companyAssociations() []int {
+	if v.Docket() == "" {
 		return []int{assocCompany, assocDOTRecord}
 	}
 	return []int{assocCompany, assocMCRecord, assocDOTRecord}
@@ -235,7 +235,7 @@ func contactAssociations(c mcp.CarrierContact) []int {
 
 // associations says how a carrier's data holds a phone (ten digits) and an
 // e-mail (either may be empty).
-func (v *view) associations(phone, email string) (byPhone, byEmail []int) {
+func (v *Carrier) associations(phone, email string) (byPhone, byEmail []int) {
 	id := v.ident()
 	if phone != "" && id.phone == phone {
 		byPhone = append(byPhone, v.companyAssociations()...)
@@ -243,8 +243,8 @@ func (v *view) associations(phone, email string) (byPhone, byEmail []int) {
 	if email != "" && strings.EqualFold(id.email, email) {
 		byEmail = append(byEmail, v.companyAssociations()...)
 	}
-	for _, c := range v.contacts() {
-		if phone != "" && normalizePhone(c.Phone) == phone {
+	for _, c := range v.Contacts() {
+		if phone != "" && NormalizePhone(c.Phone) == phone {
 			byPhone = append(byPhone, contactAssociations(c)...)
 		}
 		if email != "" && strings.EqualFold(c.Email, email) {
@@ -256,31 +256,43 @@ func (v *view) associations(phone, email string) (byPhone, byEmail []int) {
 	return slices.Compact(byPhone), slices.Compact(byEmail)
 }
 
-// associationCandidates are the carriers whose data may hold the phone or
-// e-mail: found by inverting the phone and domain schemes, widened to the
-// fraud ring of the owner, plus carriers whose contacts a verification
-// request added. Callers hold s.mu and verify every candidate.
-func (s *Server) associationCandidates(phone, email string) []int32 {
+// AssociatedCarrier is the carrier as FindAssociatedCarriers lists it when
+// its data holds the phone (ten digits) or the e-mail (either may be
+// empty); ok is false when it holds neither.
+func (v *Carrier) AssociatedCarrier(phone, email string) (ac mcp.AssociatedCarrier, ok bool) {
+	byPhone, byEmail := v.associations(phone, email)
+	if len(byPhone) == 0 && len(byEmail) == 0 {
+		return mcp.AssociatedCarrier{}, false
+	}
+	id := v.ident()
+	return mcp.AssociatedCarrier{
+		DOTNumber: int(v.c.dot), DocketNumber: v.Docket(), CompanyName: id.legalName, DBAName: id.dbaName,
+		Street: id.street, City: id.loc.city, State: id.loc.state, ZipCode: id.zip, Country: id.loc.country,
+		Phone: ParenPhone(id.phone), PhoneAssociationTypes: associationTypes(byPhone), EmailAssociationTypes: associationTypes(byEmail),
+	}, true
+}
+
+// AssociationCandidates are the carriers, ascending, whose derived data may
+// hold the phone (ten digits) or the e-mail: found by inverting the phone
+// and domain schemes, widened to the fraud ring of the owner. Contacts that
+// Facts replace are not searched. Callers verify every candidate with
+// AssociatedCarrier.
+func (u *Universe) AssociationCandidates(phone, email string) []int32 {
 	var out []int32
 	widen := func(i int32, shared bool) {
 		out = append(out, i)
-		if ring := s.u.carriers[i].ring; ring >= 0 && shared {
-			out = append(out, s.u.rings[ring].members...)
+		if ring := u.carriers[i].ring; ring >= 0 && shared {
+			out = append(out, u.rings[ring].members...)
 		}
 	}
 	if phone != "" {
-		if i, slot, ok := s.u.phoneOwner(phone); ok {
-			widen(i, slot == 0 && s.u.carriers[i].ring >= 0 && s.u.rings[s.u.carriers[i].ring].sharesPhone)
+		if i, slot, ok := u.phoneOwner(phone); ok {
+			widen(i, slot == 0 && u.carriers[i].ring >= 0 && u.rings[u.carriers[i].ring].sharesPhone)
 		}
 	}
 	if _, domain, ok := strings.Cut(email, "@"); ok {
-		for _, i := range s.u.carriersAtDomain(domain) {
-			widen(i, s.u.carriers[i].ring >= 0 && !s.u.rings[s.u.carriers[i].ring].sharesPhone)
-		}
-		for i, ov := range s.st.overlays {
-			if slices.ContainsFunc(ov.contacts, func(c mcp.CarrierContact) bool { return strings.EqualFold(c.Email, email) }) {
-				out = append(out, i)
-			}
+		for _, i := range u.carriersAtDomain(domain) {
+			widen(i, u.carriers[i].ring >= 0 && !u.rings[u.carriers[i].ring].sharesPhone)
 		}
 	}
 	slices.Sort(out)
