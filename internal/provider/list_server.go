@@ -17,7 +17,7 @@ import (
 
 // listServer delegates everything but the hot paths of list resources.
 type listServer struct {
-	tfprotov6.ProviderServer
+	frameworkServer
 	provider *mcpProvider
 	stop     context.CancelFunc // cancels provider.stopped
 
@@ -33,7 +33,7 @@ func (s *listServer) StopProvider(ctx context.Context, req *tfprotov6.StopProvid
 	if s.stop != nil {
 		s.stop()
 	}
-	return s.ProviderServer.StopProvider(ctx, req)
+	return s.frameworkServer.StopProvider(ctx, req)
 }
 
 // list is the kind of a list resource type, if it is one.
@@ -61,11 +61,11 @@ func (s *listServer) resource(kind listKind) *carrierListResource {
 // configuration with carriers emptied.
 func (s *listServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
 	if _, ok := s.list(ctx, req.TypeName); !ok || req.Config == nil || req.Config.MsgPack == nil {
-		return s.ProviderServer.ValidateResourceConfig(ctx, req)
+		return s.frameworkServer.ValidateResourceConfig(ctx, req)
 	}
 	config, err := listwire.DecodeMsgPack(req.Config.MsgPack)
 	if err != nil || config.Null || config.Carriers.Elems == nil {
-		return s.ProviderServer.ValidateResourceConfig(ctx, req)
+		return s.frameworkServer.ValidateResourceConfig(ctx, req)
 	}
 	diags := validateCarriers(ctx, config.Carriers)
 	config.Carriers.Elems = map[string]listwire.String{}
@@ -73,7 +73,7 @@ func (s *listServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.
 	if err != nil {
 		return nil, err
 	}
-	resp, err := s.ProviderServer.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{
+	resp, err := s.frameworkServer.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{
 		TypeName: req.TypeName, Config: &tfprotov6.DynamicValue{MsgPack: rest}, ClientCapabilities: req.ClientCapabilities,
 	})
 	if err != nil {
@@ -109,12 +109,12 @@ func validateCarriers(ctx context.Context, m listwire.Map) diag.Diagnostics {
 // schema has one version, so there is nothing to change.
 func (s *listServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.UpgradeResourceStateRequest) (*tfprotov6.UpgradeResourceStateResponse, error) {
 	if _, ok := s.list(ctx, req.TypeName); !ok || req.Version != 0 || req.RawState == nil || req.RawState.JSON == nil {
-		return s.ProviderServer.UpgradeResourceState(ctx, req)
+		return s.frameworkServer.UpgradeResourceState(ctx, req)
 	}
 	state, err := listwire.DecodeJSON(req.RawState.JSON)
 	if err != nil {
 		// Not this schema's shape: the framework reports it.
-		return s.ProviderServer.UpgradeResourceState(ctx, req)
+		return s.frameworkServer.UpgradeResourceState(ctx, req)
 	}
 	b, err := state.MsgPack()
 	if err != nil {
@@ -127,15 +127,15 @@ func (s *listServer) UpgradeResourceState(ctx context.Context, req *tfprotov6.Up
 func (s *listServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResourceRequest) (*tfprotov6.ReadResourceResponse, error) {
 	kind, ok := s.list(ctx, req.TypeName)
 	if !ok || req.CurrentState == nil || req.CurrentState.MsgPack == nil {
-		return s.ProviderServer.ReadResource(ctx, req)
+		return s.frameworkServer.ReadResource(ctx, req)
 	}
 	current, err := listwire.DecodeMsgPack(req.CurrentState.MsgPack)
 	if err != nil || current.Null {
-		return s.ProviderServer.ReadResource(ctx, req)
+		return s.frameworkServer.ReadResource(ctx, req)
 	}
 	r := s.resource(kind)
 	if r.data == nil {
-		return s.ProviderServer.ReadResource(ctx, req) // unconfigured: the framework says so
+		return s.frameworkServer.ReadResource(ctx, req) // unconfigured: the framework says so
 	}
 	state, drift, diags := r.read(ctx, current)
 	resp := &tfprotov6.ReadResourceResponse{NewState: req.CurrentState, Private: req.Private, Diagnostics: protoDiagnostics(diags)}
@@ -160,11 +160,11 @@ func (s *listServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResour
 func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	kind, ok := s.list(ctx, req.TypeName)
 	if !ok || req.Config == nil || req.Config.MsgPack == nil || req.ProposedNewState == nil || req.ProposedNewState.MsgPack == nil {
-		return s.ProviderServer.PlanResourceChange(ctx, req)
+		return s.frameworkServer.PlanResourceChange(ctx, req)
 	}
 	proposed, err := listwire.DecodeMsgPack(req.ProposedNewState.MsgPack)
 	if err != nil || proposed.Null || !proposed.Carriers.FullyKnown() {
-		return s.ProviderServer.PlanResourceChange(ctx, req)
+		return s.frameworkServer.PlanResourceChange(ctx, req)
 	}
 	config, err := listwire.DecodeMsgPack(req.Config.MsgPack)
 	if err != nil {
@@ -214,7 +214,7 @@ func (s *listServer) ApplyResourceChange(ctx context.Context, req *tfprotov6.App
 	if _, ok := s.list(ctx, req.TypeName); ok {
 		ctx = withPlannedRemoval(ctx, req.PlannedPrivate)
 	}
-	return s.ProviderServer.ApplyResourceChange(ctx, req)
+	return s.frameworkServer.ApplyResourceChange(ctx, req)
 }
 
 // protoDiagnostics converts framework diagnostics for a protocol response.

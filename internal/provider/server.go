@@ -23,6 +23,18 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
 		stopped, stop := context.WithCancel(context.Background())
 		p := &mcpProvider{version: version, stopped: stopped}
-		return &listServer{ProviderServer: providerserver.NewProtocol6(p)(), provider: p, stop: stop}
+		fw := providerserver.NewProtocol6(p)().(frameworkServer)
+		return &listServer{frameworkServer: fw, provider: p, stop: stop}
 	}
+}
+
+// frameworkServer is what the framework's server implements. listServer
+// embeds all of it: terraform-plugin-go finds list resources (terraform
+// query) and actions by asserting these interfaces on the server it is
+// given, and a wrapper that embedded only ProviderServer would hide them
+// (Terraform 1.14+ would be told they are unimplemented).
+type frameworkServer interface {
+	tfprotov6.ProviderServer
+	tfprotov6.ListResourceServer
+	tfprotov6.ActionServer
 }
