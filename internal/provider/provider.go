@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -20,8 +21,9 @@ import (
 )
 
 var (
-	_ provider.Provider              = (*mcpProvider)(nil)
-	_ provider.ProviderWithFunctions = (*mcpProvider)(nil)
+	_ provider.Provider                  = (*mcpProvider)(nil)
+	_ provider.ProviderWithFunctions     = (*mcpProvider)(nil)
+	_ provider.ProviderWithListResources = (*mcpProvider)(nil)
 )
 
 // New returns the provider factory; version is "dev", "test" or the release.
@@ -133,6 +135,15 @@ func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
 		NewCarrierInvitationResource,
 		NewMonitoringListResource,
 		NewBlockListResource,
+	}
+}
+
+// ListResources are the list resources of terraform query (Terraform
+// 1.14+), named as the resource types they list. Other CLIs never ask.
+func (p *mcpProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewMonitoredCarrierQuery,
+		NewBlockedCarrierQuery,
 	}
 }
 
