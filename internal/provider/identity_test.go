@@ -17,8 +17,8 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
 )
 
-// TestIdentitySchemas: exactly the per-carrier resources have an identity;
-// it is valid, and each of its attributes is a string attribute of the
+// TestIdentitySchemas: every resource has an identity (terraform query
+// needs one for its results); it is valid, and each of its attributes is a string attribute of the
 // resource, the value the id is built from.
 func TestIdentitySchemas(t *testing.T) {
 	t.Parallel()
@@ -27,6 +27,8 @@ func TestIdentitySchemas(t *testing.T) {
 		"mcp_monitored_carrier":  {[]string{"dot_number"}, []string{"docket_number", "intrastate_number"}},
 		"mcp_blocked_carrier":    {[]string{"dot_number"}, []string{"docket_number", "intrastate_number"}},
 		"mcp_carrier_invitation": {[]string{"carrier_email", "dot_number"}, []string{"docket_number"}},
+		"mcp_monitoring_list":    {[]string{"id"}, nil},
+		"mcp_block_list":         {[]string{"id"}, nil},
 	}
 	p := New("test")()
 	seen := map[string]bool{}

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -56,6 +57,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*carrierListResource)(nil)
 	_ resource.ResourceWithImportState = (*carrierListResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*carrierListResource)(nil)
+	_ resource.ResourceWithIdentity    = (*carrierListResource)(nil)
 )
 
 // carrierListResource owns a whole MCP list: the carriers in the
@@ -89,6 +91,17 @@ func listModel(v listwire.Value) carrierListModel {
 		Carriers: typesMap(v.Carriers), ID: typesString(v.ID), OnDestroy: typesString(v.OnDestroy),
 		Unmanaged: typesMap(v.Unmanaged), UnmanagedCarriers: typesString(v.UnmanagedCarriers),
 	}
+}
+
+// listIdentityModel is a list resource's identity: the fixed ID of the one
+// list per MCP account. terraform query needs an identity for its result,
+// and an import block may name the list by it.
+type listIdentityModel struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (r *carrierListResource) identity() listIdentityModel {
+	return listIdentityModel{ID: types.StringValue(r.kind.id)}
 }
 
 func (r *carrierListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -150,6 +163,19 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 	}
 }
 
+// IdentitySchema is the resource identity (Terraform 1.12+, OpenTofu
+// 1.12+). Older CLIs never ask for it.
+func (r *carrierListResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{
+				Description:       "Always `" + r.kind.id + "`, as the import ID.",
+				RequiredForImport: true,
+			},
+		},
+	}
+}
+
 func (r *carrierListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
@@ -195,6 +221,9 @@ func (r *carrierListResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	r.apply(ctx, listwire.Value{Null: true}, plan.wire(), plannedRemoval(ctx), &resp.State, &resp.Diagnostics)
+	if !resp.State.Raw.IsNull() {
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, r.identity())...)
+	}
 }
 
 // Update records what MCP holds even when some writes failed (an update is
@@ -207,6 +236,7 @@ func (r *carrierListResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	r.apply(ctx, state.wire(), plan.wire(), nil, &resp.State, &resp.Diagnostics)
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, r.identity())...)
 }
 
 // apply makes MCP's list hold the planned carriers and takes off exactly
@@ -297,6 +327,7 @@ func (r *carrierListResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, listModel(v))...)
 	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateDrift, drift.encode())...)
+	resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, r.identity())...)
 }
 
 // read is the state that records what MCP's list holds now, given the
@@ -358,19 +389,27 @@ func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
+// ImportState takes the fixed ID, as an import ID or an identity.
 func (r *carrierListResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID != r.kind.id {
+	id := req.ID
+	if importingByIdentity(req) {
+		var identity listIdentityModel
+		if resp.Diagnostics.Append(req.Identity.Get(ctx, &identity)...); resp.Diagnostics.HasError() {
+			return
+		}
+		if id = identity.ID.ValueString(); id != r.kind.id {
+			resp.Diagnostics.AddError("Invalid id in import identity",
+				fmt.Sprintf("%s has one instance per MCP account; import it with identity = { id = %q }, not %q.", r.kind.typeName, r.kind.id, id))
+			return
+		}
+	}
+	if id != r.kind.id {
 		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("%s has one instance per MCP account; import it with the ID %q, not %q.", r.kind.typeName, r.kind.id, req.ID))
+			fmt.Sprintf("%s has one instance per MCP account; import it with the ID %q, not %q.", r.kind.typeName, r.kind.id, id))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListModel{
-		ID:                types.StringValue(r.kind.id),
-		Carriers:          types.MapNull(types.StringType),
-		OnDestroy:         types.StringValue(onDestroyKeep),
-		Unmanaged:         types.MapNull(types.StringType),
-		UnmanagedCarriers: types.StringValue(r.kind.defaultPolicy),
-	})...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, listModel(r.imported()))...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, r.identity())...)
 }
 
 // checkAdded checks with MCP the carriers a plan puts on the list: those

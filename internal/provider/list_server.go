@@ -148,7 +148,25 @@ func (s *listServer) ReadResource(ctx context.Context, req *tfprotov6.ReadResour
 	}
 	resp.NewState = &tfprotov6.DynamicValue{MsgPack: b}
 	resp.Private = withPrivateKey(req.Private, privateDrift, drift.encode())
-	return resp, nil
+	resp.NewIdentity, err = listIdentity(kind.id)
+	return resp, err
+}
+
+// listIdentityType is the type of a list resource's identity.
+var listIdentityType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String}}
+
+// listIdentity is a list resource's identity with the given id, or null
+// for "".
+func listIdentity(id string) (*tfprotov6.ResourceIdentityData, error) {
+	v := tftypes.NewValue(listIdentityType, nil)
+	if id != "" {
+		v = tftypes.NewValue(listIdentityType, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, id)})
+	}
+	d, err := tfprotov6.NewDynamicValue(listIdentityType, v)
+	if err != nil {
+		return nil, err
+	}
+	return &tfprotov6.ResourceIdentityData{IdentityData: &d}, nil
 }
 
 // PlanResourceChange plans a list resource as the framework would from its
@@ -184,10 +202,18 @@ func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Plan
 		return nil, err
 	}
 	private := withPrivateKey(req.PriorPrivate, privateDrift, nil)
+	// The planned identity is the prior one, as the framework plans it.
+	identity := req.PriorIdentity
+	if identity == nil {
+		if identity, err = listIdentity(""); err != nil {
+			return nil, err
+		}
+	}
 	return &tfprotov6.PlanResourceChangeResponse{
-		PlannedState:   &tfprotov6.DynamicValue{MsgPack: b},
-		PlannedPrivate: withPrivateKey(private, privateRemoval, encodeRemoval(removal)),
-		Diagnostics:    protoDiagnostics(diags),
+		PlannedState:    &tfprotov6.DynamicValue{MsgPack: b},
+		PlannedPrivate:  withPrivateKey(private, privateRemoval, encodeRemoval(removal)),
+		PlannedIdentity: identity,
+		Diagnostics:     protoDiagnostics(diags),
 	}, nil
 }
 

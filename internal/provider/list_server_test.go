@@ -108,6 +108,18 @@ func sameValue(t *testing.T, typ tftypes.Type, framework, ours *tfprotov6.Dynami
 	}
 }
 
+// sameIdentity fails unless two list resource identities are equal.
+func sameIdentity(t *testing.T, framework, ours *tfprotov6.ResourceIdentityData) {
+	t.Helper()
+	if framework == nil || ours == nil {
+		if framework != ours {
+			t.Errorf("identity: framework %v, ours %v", framework, ours)
+		}
+		return
+	}
+	sameValue(t, listIdentityType, framework.IdentityData, ours.IdentityData)
+}
+
 // sameDiagnostics fails unless two responses carry the same diagnostics, in
 // any order.
 func sameDiagnostics(t *testing.T, framework, ours []*tfprotov6.Diagnostic) {
@@ -252,6 +264,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 					if string(want.Private) != string(got.Private) {
 						t.Errorf("private state: framework %q, ours %q", want.Private, got.Private)
 					}
+					sameIdentity(t, want.NewIdentity, got.NewIdentity)
 				})
 			}
 		})
@@ -339,6 +352,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 					if string(want.PlannedPrivate) != string(got.PlannedPrivate) {
 						t.Errorf("planned private state: framework %q, ours %q", want.PlannedPrivate, got.PlannedPrivate)
 					}
+					sameIdentity(t, want.PlannedIdentity, got.PlannedIdentity)
 					if len(want.RequiresReplace) != len(got.RequiresReplace) {
 						t.Errorf("requires replace: framework %v, ours %v", want.RequiresReplace, got.RequiresReplace)
 					}

@@ -91,11 +91,11 @@ func str(t *testing.T, v tftypes.Value) string {
 	return s
 }
 
-// TestMembershipQuery runs terraform query's call on both per-carrier list
-// resources: every carrier once, in DOT order, the filters, the limit, the
-// resource objects, and one list page however many queries.
-func TestMembershipQuery(t *testing.T) {
-	t.Parallel()
+// listedEmulator is an emulator of 3,000 carriers with 1,200 monitored and
+// 700 blocked (200 of them both), and the provider's server configured
+// against it.
+func listedEmulator(t *testing.T) (*emulator.Instance, tfprotov6.ProviderServer) {
+	t.Helper()
 	em := emulatortest.Start(t, emulator.Options{Carriers: 3000, Seed: 16})
 	all, err := em.Carriers(emulator.CarrierFilter{})
 	if err != nil {
@@ -112,6 +112,15 @@ func TestMembershipQuery(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, s := servers(t, em)
+	return em, s
+}
+
+// TestMembershipQuery runs terraform query's call on both per-carrier list
+// resources: every carrier once, in DOT order, the filters, the limit, the
+// resource objects, and one list page however many queries.
+func TestMembershipQuery(t *testing.T) {
+	t.Parallel()
+	em, s := listedEmulator(t)
 	for typeName, kind := range map[string]string{"mcp_monitored_carrier": emulator.KindMonitored, "mcp_blocked_carrier": emulator.KindBlocked} {
 		t.Run(typeName, func(t *testing.T) {
 			carriers, err := em.Carriers(emulator.CarrierFilter{Kind: kind})

@@ -144,6 +144,8 @@ func (p *mcpProvider) ListResources(context.Context) []func() list.ListResource 
 	return []func() list.ListResource{
 		NewMonitoredCarrierQuery,
 		NewBlockedCarrierQuery,
+		NewMonitoringListQuery,
+		NewBlockListQuery,
 	}
 }
 
