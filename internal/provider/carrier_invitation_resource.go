@@ -444,7 +444,16 @@ func (r *carrierInvitationResource) ImportState(ctx context.Context, req resourc
 // adopt records an invitation sent outside Terraform, so that applying the
 // configuration does not send another.
 func (r *carrierInvitationResource) adopt(ctx context.Context, key carrierid.InvitationKey, resp *resource.ImportStateResponse) {
-	state := carrierInvitationModel{
+	resp.Diagnostics.Append(resp.State.Set(ctx, adoptedInvitation(key))...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, invitationIdentity(key))...)
+	resp.Diagnostics.Append(markAdopted(ctx, resp.Private)...)
+}
+
+// adoptedInvitation is the state an adopted invitation starts from: sent,
+// by someone else, with what it asked of MCP unknown to Terraform. The
+// next read says whether the packet is completed.
+func adoptedInvitation(key carrierid.InvitationKey) carrierInvitationModel {
+	return carrierInvitationModel{
 		ID:                    types.StringValue(key.String()),
 		CarrierEmail:          types.StringValue(key.Email),
 		DOTNumber:             types.StringValue(fmt.Sprint(key.DOT)),
@@ -458,7 +467,4 @@ func (r *carrierInvitationResource) adopt(ctx context.Context, key carrierid.Inv
 		PacketCompleted:       types.BoolValue(false),
 		PacketCompletedAt:     types.StringNull(),
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, invitationIdentity(key))...)
-	resp.Diagnostics.Append(markAdopted(ctx, resp.Private)...)
 }

@@ -146,6 +146,7 @@ func (p *mcpProvider) ListResources(context.Context) []func() list.ListResource 
 		NewBlockedCarrierQuery,
 		NewMonitoringListQuery,
 		NewBlockListQuery,
+		NewCarrierInvitationQuery,
 	}
 }
 
