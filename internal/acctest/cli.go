@@ -106,6 +106,7 @@ func (c *CLI) Run(t *testing.T, dir string, env []string, args ...string) ([]byt
 
 // Feature is a CLI feature some tests need, by the first Terraform and the
 // first OpenTofu release that has it (their version numbers do not line up).
+// A zero OpenTofu version is a feature no OpenTofu release has.
 type Feature struct {
 	What                string
 	Terraform, OpenTofu [2]int
@@ -115,10 +116,18 @@ type Feature struct {
 var (
 	Functions = Feature{What: "provider functions", Terraform: [2]int{1, 8}, OpenTofu: [2]int{1, 7}}
 	Identity  = Feature{What: "resource identity and import by identity", Terraform: [2]int{1, 12}, OpenTofu: [2]int{1, 12}}
+	// ListResources is terraform query; OpenTofu has no such command.
+	ListResources = Feature{What: "list resources (terraform query)", Terraform: [2]int{1, 14}}
 )
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.
 func (c *CLI) Lacks(f Feature) string {
+	if f.OpenTofu == [2]int{} {
+		if !c.OpenTofu && c.AtLeast(f.Terraform, f.OpenTofu) {
+			return ""
+		}
+		return fmt.Sprintf("%s: Terraform %d.%d; no OpenTofu release has it", f.What, f.Terraform[0], f.Terraform[1])
+	}
 	if c.AtLeast(f.Terraform, f.OpenTofu) {
 		return ""
 	}

@@ -459,7 +459,7 @@ func adoptedInvitation(key carrierid.InvitationKey) carrierInvitationModel {
 		DOTNumber:             types.StringValue(fmt.Sprint(key.DOT)),
 		DocketNumber:          optionalString(key.Docket),
 		UserName:              types.StringNull(),
-		SendConfirmationEmail: types.BoolNull(),
+		SendConfirmationEmail: types.BoolValue(false), // the default: a configuration that leaves it out plans no change
 		NotificationEmails:    types.ListNull(types.StringType),
 		ResendTriggers:        types.MapNull(types.StringType),
 		SentAt:                types.StringNull(),
