@@ -37,7 +37,7 @@ const devOverridesWarning = "Provider development overrides are in effect"
 // identityImportFile is tfplugindocs' name for an import block by identity.
 const identityImportFile = "import-by-identity.tf"
 
-// Every resource, data source and function has an example, and every
+// Every resource, data source, function and list resource has an example, and every
 // importable resource shows both ways to import it: the CLI command
 // (import.sh) and an import block (import-by-string-id.tf).
 func TestExamples_importExamples(t *testing.T) {
@@ -65,6 +65,12 @@ func TestExamples_importExamples(t *testing.T) {
 	for _, name := range functionNames(t, p) {
 		known["functions"] = append(known["functions"], name)
 		requireExample(t, filepath.Join(examplesRoot, "functions", name), "function*.tf")
+	}
+	for _, newList := range p.(provider.ProviderWithListResources).ListResources(ctx) { //nolint:forcetypeassert // the provider has list resources
+		var m resource.MetadataResponse
+		newList().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
+		known["list-resources"] = append(known["list-resources"], m.TypeName)
+		requireExample(t, filepath.Join(examplesRoot, "list-resources", m.TypeName), "list-resource*.tfquery.hcl")
 	}
 	if len(known["resources"]) == 0 || len(known["data-sources"]) == 0 || len(known["functions"]) == 0 {
 		t.Fatalf("found %d resources, %d data sources and %d functions; the provider has all three kinds",
@@ -310,7 +316,11 @@ func TestAccExamples_validate(t *testing.T) {
 				t.Skipf("%s %s: %s", cli.Name, cli.Version, reason)
 			}
 			dir := c.copy(t)
-			out, err := cli.Run(t, dir, []string{"TF_CLI_CONFIG_FILE=" + rc}, "validate", "-json", "-no-color")
+			args := []string{"validate", "-json", "-no-color"}
+			if c.query {
+				args = append(args, "-query") // the list blocks too
+			}
+			out, err := cli.Run(t, dir, []string{"TF_CLI_CONFIG_FILE=" + rc}, args...)
 			var result struct {
 				Valid       bool `json:"valid"`
 				Diagnostics []struct {
@@ -358,6 +368,7 @@ type exampleConfig struct {
 	requiresProviders bool
 	functions         bool // calls provider::mcp:: functions
 	identity          bool // imports by resource identity
+	query             bool // has .tfquery.hcl files: list blocks for terraform query
 }
 
 // exampleConfigs finds every directory under examples/ with .tf files. A
@@ -377,7 +388,11 @@ func exampleConfigs(t *testing.T) []exampleConfig {
 			return filepath.SkipDir
 		}
 		tf, err := filepath.Glob(filepath.Join(path, "*.tf"))
-		if err != nil || len(tf) == 0 {
+		if err != nil {
+			return err
+		}
+		queries, err := filepath.Glob(filepath.Join(path, "*.tfquery.hcl"))
+		if err != nil || len(tf)+len(queries) == 0 {
 			return err
 		}
 		rel, err := filepath.Rel(examplesRoot, path)
@@ -392,7 +407,9 @@ func exampleConfigs(t *testing.T) []exampleConfig {
 				main = append(main, f)
 			}
 		}
-		configs = append(configs, newExampleConfig(t, filepath.ToSlash(rel), path, main, false))
+		c := newExampleConfig(t, filepath.ToSlash(rel), path, main, false)
+		c.query = len(queries) > 0
+		configs = append(configs, c)
 		if len(identity) > 0 {
 			resources, err := filepath.Glob(filepath.Join(path, "resource*.tf"))
 			if err != nil {
@@ -461,6 +478,9 @@ func (c exampleConfig) copy(t *testing.T) string {
 // lacks names a feature the configuration uses that the CLI does not have.
 func lacks(c *acctest.CLI, cfg exampleConfig) string {
 	if reason := c.Lacks(acctest.Functions); cfg.functions && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.ListResources); cfg.query && reason != "" {
 		return reason
 	}
 	if cfg.identity {
