@@ -62,7 +62,7 @@ func (q *carrierListQuery) List(ctx context.Context, req list.ListRequest, strea
 		return
 	}
 	result := req.NewListResult(ctx)
-	result.DisplayName = fmt.Sprintf("MCP's %s (%d carriers)", q.kind.listName, len(v.Carriers.Elems))
+	result.DisplayName = fmt.Sprintf("MCP's %s (%d carrier(s))", q.kind.listName, len(v.Carriers.Elems))
 	result.Diagnostics = diags
 	result.Diagnostics.Append(result.Identity.Set(ctx, r.identity())...)
 	if req.IncludeResource {

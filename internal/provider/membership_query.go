@@ -204,7 +204,7 @@ func matching(entries []membership.Entry, config membershipQueryModel) []string 
 // alone.
 func withoutDOTWarning(listName string, intrastate []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	diags.AddWarning(fmt.Sprintf("%d carriers on the %s have no USDOT number", len(intrastate), listName),
+	diags.AddWarning(fmt.Sprintf("%d carrier(s) on the %s have no USDOT number", len(intrastate), listName),
 		fmt.Sprintf("MCP lists these carriers by intrastate number alone, so they cannot be imported by DOT number and are not among the results: %s. "+
 			"Look up their DOT numbers (mcp_carrier) and import them by hand, or manage the whole list with a list resource.",
 			strings.Join(intrastate, ", ")))
