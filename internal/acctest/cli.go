@@ -2,7 +2,6 @@ package acctest
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -10,17 +9,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/tfcli"
 )
 
 // CLI is the CLI under test, as its own version command describes it: the
 // one way tests learn which CLI, and which version, they run.
 type CLI struct {
-	Path     string
-	Name     string // "terraform" or "tofu"
-	OpenTofu bool
-	Version  string // such as "1.8.5"
-	major    int
-	minor    int
+	Path string
+	tfcli.Release
 }
 
 var clis sync.Map // path -> *CLI
@@ -33,41 +30,19 @@ func CLIInfo(t *testing.T) *CLI {
 	if c, ok := clis.Load(path); ok {
 		return c.(*CLI) //nolint:forcetypeassert // only *CLI is stored
 	}
-	c := &CLI{Path: path, Name: "terraform"}
-	out, err := c.Run(t, t.TempDir(), nil, "version", "-json")
+	// An empty configuration file: no developer's settings, no warning
+	// about a missing one.
+	empty := filepath.Join(t.TempDir(), "empty.tfrc")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v, err := tfcli.Identify(t.Context(), path, "TF_CLI_CONFIG_FILE="+empty)
 	if err != nil {
-		t.Fatalf("%s version: %v\n%s", path, err, out)
+		t.Fatal(err)
 	}
-	var v struct {
-		Version string `json:"terraform_version"`
-	}
-	if err := json.Unmarshal(out, &v); err != nil {
-		t.Fatalf("%s version -json: %v\n%s", path, err, out)
-	}
-	c.Version = v.Version
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &c.major, &c.minor); err != nil {
-		t.Fatalf("%s reports version %q: %v", path, v.Version, err)
-	}
-	// Both CLIs report terraform_version; only the text output names OpenTofu.
-	text, err := c.Run(t, t.TempDir(), nil, "version")
-	if err != nil {
-		t.Fatalf("%s version: %v\n%s", path, err, text)
-	}
-	if bytes.HasPrefix(bytes.TrimSpace(text), []byte("OpenTofu")) {
-		c.OpenTofu, c.Name = true, "tofu"
-	}
+	c := &CLI{Path: path, Release: v}
 	clis.Store(path, c)
 	return c
-}
-
-// AtLeast compares the CLI's version with the first release of a feature in
-// Terraform or in OpenTofu, whose version numbers do not line up.
-func (c *CLI) AtLeast(terraform, openTofu [2]int) bool {
-	want := terraform
-	if c.OpenTofu {
-		want = openTofu
-	}
-	return c.major > want[0] || (c.major == want[0] && c.minor >= want[1])
 }
 
 // Run runs the CLI in dir with a clean CLI environment: no configuration
@@ -122,14 +97,11 @@ var (
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.
 func (c *CLI) Lacks(f Feature) string {
-	if f.OpenTofu == [2]int{} {
-		if !c.OpenTofu && c.AtLeast(f.Terraform, f.OpenTofu) {
-			return ""
-		}
-		return fmt.Sprintf("%s: Terraform %d.%d; no OpenTofu release has it", f.What, f.Terraform[0], f.Terraform[1])
-	}
 	if c.AtLeast(f.Terraform, f.OpenTofu) {
 		return ""
+	}
+	if f.OpenTofu == [2]int{} {
+		return fmt.Sprintf("%s: Terraform %d.%d; no OpenTofu release has it", f.What, f.Terraform[0], f.Terraform[1])
 	}
 	return fmt.Sprintf("%s: Terraform %d.%d or OpenTofu %d.%d", f.What, f.Terraform[0], f.Terraform[1], f.OpenTofu[0], f.OpenTofu[1])
 }

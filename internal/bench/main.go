@@ -10,7 +10,10 @@
 //  2. a plan with no changes for an mcp_monitoring_list of 50,000 carriers,
 //     against a terraform_data holding the same map(string);
 //  3. an apply adding 1,000 carriers to a list with 20 ms of emulator latency
-//     per request, against the ideal 1,000 × 20 ms ÷ the write concurrency.
+//     per request, against the ideal 1,000 × 20 ms ÷ the write concurrency;
+//  4. terraform query over 50,000 monitored carriers (one mcp_monitored_carrier
+//     result each), against the refresh-only plan of an mcp_monitoring_list of
+//     the same 50,000: the same MCP reads. Only on CLIs with terraform query.
 //
 // Each provider runs under ./cputime, which reports its CPU time: the
 // provider's own work, apart from the CLI's.
@@ -48,7 +51,7 @@ func main() {
 	terraform := flag.String("terraform", "", "the CLIs to run, separated by commas; each gets its own table")
 	providerDir := flag.String("provider-dir", "", "directory holding the terraform-provider-mcp build")
 	runs := flag.Int("runs", 5, "measured runs per figure; the median is reported")
-	only := flag.Int("only", 0, "run only this benchmark (1, 2 or 3)")
+	only := flag.Int("only", 0, "run only this benchmark (1 to 4)")
 	flag.Parse()
 	if err := run(strings.Split(*terraform, ","), *providerDir, *runs, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -94,7 +97,7 @@ func run(clis []string, providerDir string, runs, only int) error {
 	for _, cli := range clis {
 		b := &bench{em: em, url: "http://" + ln.Addr().String(), terraform: cli, providers: providers, runs: runs,
 			work: filepath.Join(work, filepath.Base(filepath.Dir(cli)))}
-		for i, f := range []func() ([]result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply} {
+		for i, f := range []func() ([]result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply, b.query} {
 			if only != 0 && only != i+1 {
 				continue
 			}
@@ -406,6 +409,68 @@ func (b *bench) listApply() ([]result, error) {
 		baselineName: fmt.Sprintf("ideal: 1,000 × 20 ms ÷ %d", writeConcurrency), target: 1.5,
 		calls: formatCalls(perRun), callsAtBound: true,
 	}}, nil
+}
+
+// query is benchmark 4: discovering 50,000 carriers with terraform query
+// reads what a refresh of the list resource reads, MonitoredCarriers in
+// 5,000-carrier pages.
+func (b *bench) query() ([]result, error) {
+	const n = 50_000
+	if ok, err := b.hasQuery(); err != nil || !ok {
+		fmt.Println("==> 4. skipped: no terraform query in", b.terraform)
+		return nil, err
+	}
+	fmt.Println("==> 4. terraform query over 50,000 monitored carriers vs refresh-only plan of mcp_monitoring_list of 50,000:", b.terraform)
+	dots, err := b.monitored(n)
+	if err != nil {
+		return nil, err
+	}
+	list, err := b.dir("query-baseline", monitoringList(mapEntries(dots)))
+	if err != nil {
+		return nil, err
+	}
+	if _, err := b.terraformRun(list, "apply", "-auto-approve"); err != nil {
+		return nil, err
+	}
+	q, err := b.dir("query", "provider \"mcp\" {}\n")
+	if err != nil {
+		return nil, err
+	}
+	query := "list \"mcp_monitored_carrier\" \"all\" {\n  provider = mcp\n  limit    = " + strconv.Itoa(n) + "\n}\n"
+	if err := os.WriteFile(filepath.Join(q.Dir, "all.tfquery.hcl"), []byte(query), 0o600); err != nil {
+		return nil, err
+	}
+	var queries, plans []measurement
+	perRun := map[string]int{}
+	for range b.runs {
+		before := b.em.Stats()
+		m, err := b.terraformRun(q, "query")
+		if err != nil {
+			return nil, err
+		}
+		queries = append(queries, m)
+		for op, c := range b.calls(before) {
+			perRun[op] = max(perRun[op], c)
+		}
+		if m, err = b.terraformRun(list, "plan", "-refresh-only"); err != nil {
+			return nil, err
+		}
+		plans = append(plans, m)
+	}
+	mq, mp := median(queries), median(plans)
+	return []result{{
+		name: "`terraform query`, 50,000 monitored carriers", provider: mq.wall, baseline: mp.wall,
+		baselineName: "refresh-only plan, `mcp_monitoring_list` of 50,000", target: 1.5,
+		cpu:   mq.cpu.Round(10 * time.Millisecond).String(),
+		calls: formatCalls(perRun), callsAtBound: perRun["Token"] == 1 && perRun["MonitoredCarriers"] == n/5000 && len(perRun) == 2,
+	}}, nil
+}
+
+// hasQuery reports whether the CLI has terraform query: Terraform 1.14 or
+// later (no OpenTofu release has it).
+func (b *bench) hasQuery() (bool, error) {
+	r, err := tfcli.Identify(context.Background(), b.terraform)
+	return r.AtLeast([2]int{1, 14}, [2]int{}), err
 }
 
 func formatCalls(calls map[string]int) string {

@@ -199,6 +199,7 @@ func sum(m map[string]int) int {
 // with each filter of the per-carrier list resources.
 func TestAccQuery_filters(t *testing.T) {
 	acctest.PreCheck(t)
+	acctest.SkipWithout(t, acctest.ListResources)
 	em, all := populated(t)
 	monitored := all[:queryMonitored]
 	count := func(keep func(emulator.CarrierInfo) bool) int {
@@ -213,7 +214,6 @@ func TestAccQuery_filters(t *testing.T) {
 	lo, hi := monitored[100].DOTNumber, monitored[299].DOTNumber
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
-		PreCheck:                 func() { acctest.SkipWithout(t, acctest.ListResources) },
 		Steps: []resource.TestStep{{
 			Query: true,
 			Config: acctest.ProviderBlock(em) + `
