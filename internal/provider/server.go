@@ -23,7 +23,7 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
 		stopped, stop := context.WithCancel(context.Background())
 		p := &mcpProvider{version: version, stopped: stopped}
-		fw := providerserver.NewProtocol6(p)().(frameworkServer)
+		fw := providerserver.NewProtocol6(p)().(frameworkServer) //nolint:forcetypeassert // the framework implements all three (TestServerExposesQueryAndActions)
 		return &listServer{frameworkServer: fw, provider: p, stop: stop}
 	}
 }
