@@ -97,6 +97,16 @@ func str(t *testing.T, v tftypes.Value) string {
 func listedEmulator(t *testing.T) (*emulator.Instance, tfprotov6.ProviderServer) {
 	t.Helper()
 	em := emulatortest.Start(t, emulator.Options{Carriers: 3000, Seed: 16})
+	putOnLists(t, em, [2]int{0, 1200}, [2]int{1000, 1700})
+	_, s := servers(t, em)
+	return em, s
+}
+
+// putOnLists puts the carriers of the universe in the given index ranges
+// (in DOT order) on the monitored and the blocked list, and returns the
+// universe.
+func putOnLists(t *testing.T, em *emulator.Instance, monitored, blocked [2]int) []emulator.CarrierInfo {
+	t.Helper()
 	all, err := em.Carriers(emulator.CarrierFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -105,14 +115,13 @@ func listedEmulator(t *testing.T) (*emulator.Instance, tfprotov6.ProviderServer)
 	for i, c := range all {
 		dots[i] = c.DOTNumber
 	}
-	if err := em.Monitor(dots[:1200]...); err != nil {
+	if err := em.Monitor(dots[monitored[0]:monitored[1]]...); err != nil {
 		t.Fatal(err)
 	}
-	if err := em.Block(dots[1000:1700]...); err != nil {
+	if err := em.Block(dots[blocked[0]:blocked[1]]...); err != nil {
 		t.Fatal(err)
 	}
-	_, s := servers(t, em)
-	return em, s
+	return all
 }
 
 // TestMembershipQuery runs terraform query's call on both per-carrier list

@@ -34,20 +34,7 @@ const (
 func populated(t *testing.T) (*emulator.Instance, []emulator.CarrierInfo) {
 	t.Helper()
 	em := acctest.Emulator(t)
-	all, err := em.Carriers(emulator.CarrierFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dots := make([]int, len(all))
-	for i, c := range all {
-		dots[i] = c.DOTNumber
-	}
-	if err := em.Monitor(dots[:queryMonitored]...); err != nil {
-		t.Fatal(err)
-	}
-	if err := em.Block(dots[queryMonitored : queryMonitored+queryBlocked]...); err != nil {
-		t.Fatal(err)
-	}
+	all := putOnLists(t, em, [2]int{0, queryMonitored}, [2]int{queryMonitored, queryMonitored + queryBlocked})
 	client := acctest.Client(t, em)
 	for _, c := range all[:queryInvited] {
 		if _, err := client.Invitations.EmailPacket(context.Background(), mcp.PacketInvitation{CarrierEmail: c.Email, DOTNumber: c.DOTNumber}); err != nil {
@@ -198,7 +185,6 @@ func sum(m map[string]int) int {
 // TestAccQuery_filters runs terraform query through terraform-plugin-testing
 // with each filter of the per-carrier list resources.
 func TestAccQuery_filters(t *testing.T) {
-	acctest.PreCheck(t)
 	acctest.SkipWithout(t, acctest.ListResources)
 	em, all := populated(t)
 	monitored := all[:queryMonitored]
@@ -213,6 +199,7 @@ func TestAccQuery_filters(t *testing.T) {
 	}
 	lo, hi := monitored[100].DOTNumber, monitored[299].DOTNumber
 	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Query: true,
