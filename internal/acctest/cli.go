@@ -106,6 +106,7 @@ func (c *CLI) Run(t *testing.T, dir string, env []string, args ...string) ([]byt
 
 // Feature is a CLI feature some tests need, by the first Terraform and the
 // first OpenTofu release that has it (their version numbers do not line up).
+// OpenTofu {0, 0} means no OpenTofu release has it.
 type Feature struct {
 	What                string
 	Terraform, OpenTofu [2]int
@@ -115,14 +116,21 @@ type Feature struct {
 var (
 	Functions = Feature{What: "provider functions", Terraform: [2]int{1, 8}, OpenTofu: [2]int{1, 7}}
 	Identity  = Feature{What: "resource identity and import by identity", Terraform: [2]int{1, 12}, OpenTofu: [2]int{1, 12}}
+	Actions   = Feature{What: "actions (-invoke, action_trigger)", Terraform: [2]int{1, 14}}
 )
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.
 func (c *CLI) Lacks(f Feature) string {
-	if c.AtLeast(f.Terraform, f.OpenTofu) {
+	has := c.AtLeast(f.Terraform, f.OpenTofu)
+	tofu := fmt.Sprintf(" or OpenTofu %d.%d", f.OpenTofu[0], f.OpenTofu[1])
+	if f.OpenTofu == [2]int{} {
+		has = has && !c.OpenTofu
+		tofu = " (no OpenTofu release has it)"
+	}
+	if has {
 		return ""
 	}
-	return fmt.Sprintf("%s: Terraform %d.%d or OpenTofu %d.%d", f.What, f.Terraform[0], f.Terraform[1], f.OpenTofu[0], f.OpenTofu[1])
+	return fmt.Sprintf("%s: Terraform %d.%d%s", f.What, f.Terraform[0], f.Terraform[1], tofu)
 }
 
 // SkipWithout skips the test on a CLI that does not have the feature.

@@ -288,11 +288,7 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		SendConfirmationEmail: plan.SendConfirmationEmail.ValueBool(),
 		NotificationEmails:    notify,
 	})
-	if mcp.IsUncertain(err) && r.unknownCarrier(ctx, key.DOT) {
-		// An answer that does not say, about a carrier MCP does not know:
-		// nothing can have been sent.
-		err = fmt.Errorf("%w: %s", mcp.ErrNotFound, err.Error()) // no longer uncertain
-	}
+	err = settleUncertain(ctx, r.data.client, mcp.CarrierLookup{DOTNumber: key.DOT}, err)
 	confirmed := true
 	switch {
 	case mcp.IsUncertain(err):
@@ -325,13 +321,6 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	if berr == nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePacketBaseline, encodeBaseline(baseline))...)
 	}
-}
-
-// unknownCarrier reports whether MCP certainly knows no carrier with the
-// DOT number (a failed lookup is no proof).
-func (r *carrierInvitationResource) unknownCarrier(ctx context.Context, dot int) bool {
-	_, err := r.data.client.Carriers.Preview(ctx, mcp.CarrierLookup{DOTNumber: dot})
-	return mcp.IsNotFound(err)
 }
 
 // privatePacketBaseline holds, in private state, when MCP last listed the

@@ -254,4 +254,5 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	p.data.Store(data)
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ActionData = data
 }

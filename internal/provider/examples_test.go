@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -37,7 +38,7 @@ const devOverridesWarning = "Provider development overrides are in effect"
 // identityImportFile is tfplugindocs' name for an import block by identity.
 const identityImportFile = "import-by-identity.tf"
 
-// Every resource, data source and function has an example, and every
+// Every resource, data source, function and action has an example, and every
 // importable resource shows both ways to import it: the CLI command
 // (import.sh) and an import block (import-by-string-id.tf).
 func TestExamples_importExamples(t *testing.T) {
@@ -65,6 +66,10 @@ func TestExamples_importExamples(t *testing.T) {
 	for _, name := range functionNames(t, p) {
 		known["functions"] = append(known["functions"], name)
 		requireExample(t, filepath.Join(examplesRoot, "functions", name), "function*.tf")
+	}
+	for _, name := range actionTypeNames(t, p, meta.TypeName) {
+		known["actions"] = append(known["actions"], name)
+		requireExample(t, filepath.Join(examplesRoot, "actions", name), "action*.tf")
 	}
 	if len(known["resources"]) == 0 || len(known["data-sources"]) == 0 || len(known["functions"]) == 0 {
 		t.Fatalf("found %d resources, %d data sources and %d functions; the provider has all three kinds",
@@ -232,6 +237,22 @@ func dataSourceTypeNames(t *testing.T, p provider.Provider, providerType string)
 	return names
 }
 
+func actionTypeNames(t *testing.T, p provider.Provider, providerType string) []string {
+	t.Helper()
+	ctx := t.Context()
+	pa, ok := p.(provider.ProviderWithActions)
+	if !ok {
+		return nil
+	}
+	var names []string
+	for _, newAction := range pa.Actions(ctx) {
+		var m action.MetadataResponse
+		newAction().Metadata(ctx, action.MetadataRequest{ProviderTypeName: providerType}, &m)
+		names = append(names, m.TypeName)
+	}
+	return names
+}
+
 func functionNames(t *testing.T, p provider.Provider) []string {
 	t.Helper()
 	ctx := t.Context()
@@ -284,8 +305,8 @@ func TestAccExamples_format(t *testing.T) {
 // TestAccExamples_validate: every example configuration validates with the
 // CLI under test against the provider built from this tree, through a dev
 // override. An example is skipped only where the CLI lacks a feature it
-// uses: provider functions (Terraform 1.8, OpenTofu 1.7) and import by
-// identity (Terraform 1.12, OpenTofu 1.12).
+// uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
+// identity (Terraform 1.12, OpenTofu 1.12) and actions (Terraform 1.14).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
@@ -357,6 +378,7 @@ type exampleConfig struct {
 	// without it the CLI would look for hashicorp/mcp.
 	requiresProviders bool
 	functions         bool // calls provider::mcp:: functions
+	actions           bool // declares or triggers actions
 	identity          bool // imports by resource identity
 }
 
@@ -411,6 +433,7 @@ func exampleConfigs(t *testing.T) []exampleConfig {
 var (
 	requiredProvidersBlock = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
 	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
+	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -423,6 +446,7 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		}
 		c.requiresProviders = c.requiresProviders || requiredProvidersBlock.Match(b)
 		c.functions = c.functions || functionCall.Match(b)
+		c.actions = c.actions || actionBlock.Match(b)
 	}
 	return c
 }
@@ -461,6 +485,9 @@ func (c exampleConfig) copy(t *testing.T) string {
 // lacks names a feature the configuration uses that the CLI does not have.
 func lacks(c *acctest.CLI, cfg exampleConfig) string {
 	if reason := c.Lacks(acctest.Functions); cfg.functions && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.Actions); cfg.actions && reason != "" {
 		return reason
 	}
 	if cfg.identity {

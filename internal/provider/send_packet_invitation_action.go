@@ -1,0 +1,87 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+)
+
+// NewSendPacketInvitationAction is mcp_send_packet_invitation: an
+// Intellivite e-mail sent now (EmailPacketInvitation), where
+// mcp_carrier_invitation declares that a carrier has been invited.
+func NewSendPacketInvitationAction() action.Action {
+	return &sendAction[packetInvitationActionModel]{
+		typeName: "send_packet_invitation",
+		description: "Sends a carrier an Intellivite e-mail now, inviting it to complete the broker's onboarding packet " +
+			"(MCP's EmailPacketInvitation), each time the action is invoked.\n\n" +
+			"Use it to send on an event: when a carrier is first monitored (an `action_trigger` on `mcp_monitored_carrier`), " +
+			"or by hand as a reminder (`terraform apply -invoke`). To declare that a carrier has been invited, and see in every plan " +
+			"whether it has completed the packet since, use the `mcp_carrier_invitation` resource instead: it sends once, records the " +
+			"invitation in state, and never sends it again unless its arguments change.",
+		attributes: func() map[string]schema.Attribute {
+			attrs := sendCarrierAttributes("invitation")
+			attrs["carrier_email"] = schema.StringAttribute{
+				MarkdownDescription: "The address the invitation is sent to, such as `dispatch@carrier.com`. " +
+					"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source).",
+				Required:   true,
+				Validators: []validator.String{emailValidator},
+			}
+			attrs["send_confirmation_email"] = schema.BoolAttribute{
+				MarkdownDescription: "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`.",
+				Optional:            true,
+			}
+			attrs["notification_emails"] = schema.ListAttribute{
+				MarkdownDescription: "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
+					"Leave it out rather than setting an empty list.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators: []validator.List{
+					listvalidator.SizeAtLeast(1),
+					listvalidator.UniqueValues(),
+					listvalidator.ValueStringsAre(emailValidator),
+				},
+			}
+			return attrs
+		},
+	}
+}
+
+type packetInvitationActionModel struct {
+	CarrierEmail          types.String `tfsdk:"carrier_email"`
+	DOTNumber             types.String `tfsdk:"dot_number"`
+	DocketNumber          types.String `tfsdk:"docket_number"`
+	UserName              types.String `tfsdk:"user_name"`
+	SendConfirmationEmail types.Bool   `tfsdk:"send_confirmation_email"`
+	NotificationEmails    []string     `tfsdk:"notification_emails"`
+}
+
+func (m packetInvitationActionModel) carrier() (types.String, types.String) {
+	return m.DOTNumber, m.DocketNumber
+}
+
+func (m packetInvitationActionModel) subject() string {
+	return "packet invitation to " + m.CarrierEmail.ValueString()
+}
+
+func (m packetInvitationActionModel) send(ctx context.Context, c *mcp.Client, carrier mcp.CarrierLookup) (string, error) {
+	answer, err := c.Invitations.EmailPacket(ctx, mcp.PacketInvitation{
+		CarrierEmail:          m.CarrierEmail.ValueString(),
+		DOTNumber:             carrier.DOTNumber,
+		DocketNumber:          carrier.DocketNumber,
+		UserName:              m.UserName.ValueString(),
+		SendConfirmationEmail: m.SendConfirmationEmail.ValueBool(),
+		NotificationEmails:    m.NotificationEmails,
+	})
+	return describeAnswer(answer), err
+}
+
+func (m packetInvitationActionModel) verify() string {
+	return "Ask the carrier, or look in MCP's portal, whether the invitation arrived: the `status` and `status_date` of the " +
+		"`mcp_carrier` data source show when MCP last recorded an invitation."
+}
