@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
@@ -56,8 +57,9 @@ type sendRequest interface {
 }
 
 var (
-	_ action.ActionWithConfigure      = (*sendAction[packetInvitationActionModel])(nil)
-	_ action.ActionWithValidateConfig = (*sendAction[packetInvitationActionModel])(nil)
+	_ action.ActionWithConfigure        = (*sendAction[packetInvitationActionModel])(nil)
+	_ action.ActionWithValidateConfig   = (*sendAction[packetInvitationActionModel])(nil)
+	_ action.ActionWithConfigValidators = (*sendAction[packetInvitationActionModel])(nil)
 )
 
 func (a *sendAction[M]) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -78,6 +80,12 @@ const sendActionNote = "This is an action (Terraform 1.14 and later): it sends w
 	"The request is sent once per invocation and never repeated: when its outcome is uncertain (MCP's answer was " +
 	"a server error, or was lost after the request left), the action fails saying the request may have been sent, and " +
 	"what to check before invoking it again."
+
+// ConfigValidators asks for the carrier once: on the attributes, a
+// validator would report it for each of them.
+func (a *sendAction[M]) ConfigValidators(context.Context) []action.ConfigValidator {
+	return []action.ConfigValidator{actionvalidator.AtLeastOneOf(path.MatchRoot("dot_number"), path.MatchRoot("docket_number"))}
+}
 
 func (a *sendAction[M]) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
 	if a.validate != nil {
@@ -113,8 +121,8 @@ func (a *sendAction[M]) Invoke(ctx context.Context, req action.InvokeRequest, re
 		tflog.Warn(ctx, "send may have reached MCP; not repeating it", map[string]any{"action": a.typeName, "error": err.Error()})
 		progress(resp, "MCP's answer to the "+subject+" was lost or unclear: it may have been sent.")
 		resp.Diagnostics.AddError("The "+subject+" may have been sent",
-			fmt.Sprintf("%v.\n\nMCP may have received the request, so the provider did not repeat it: repeating it could "+
-				"reach the carrier twice. %s Invoke the action again only if it did not arrive.", err, m.verify()))
+			fmt.Sprintf("MCP's answer was lost or unclear (%v). The request may have been sent, so the provider did not repeat it: "+
+				"repeating it could reach the carrier twice. %s Invoke the action again only if it did not arrive.", err, m.verify()))
 	case mcp.IsNotFound(err):
 		resp.Diagnostics.AddAttributeError(carrierPath(carrier), "Unable to send the "+subject,
 			fmt.Sprintf("MCP does not know a carrier with %s, so nothing was sent. Check the identifiers.", carrier))
@@ -190,18 +198,17 @@ func carrierPath(c mcp.CarrierLookup) path.Path {
 // carrier (dot_number, docket_number, at least one) and the broker's MCP
 // user the request is made for.
 func sendCarrierAttributes(what string) map[string]schema.Attribute {
-	atLeastOne := stringvalidator.AtLeastOneOf(path.MatchRoot("dot_number"), path.MatchRoot("docket_number"))
 	return map[string]schema.Attribute{
 		"dot_number": schema.StringAttribute{
 			MarkdownDescription: "The carrier's USDOT number, such as `23868`. Give it, the docket number, or both.",
 			Optional:            true,
-			Validators:          []validator.String{dotNumberValidator, atLeastOne},
+			Validators:          []validator.String{dotNumberValidator},
 		},
 		"docket_number": schema.StringAttribute{
 			MarkdownDescription: "The carrier's docket number: `MC`, `FF` or `MX` followed by digits, such as `MC113843`. " +
 				"Leave it out for intrastate carriers.",
 			Optional:   true,
-			Validators: []validator.String{docketNumberValidator, atLeastOne},
+			Validators: []validator.String{docketNumberValidator},
 		},
 		"user_name": schema.StringAttribute{
 			MarkdownDescription: "The broker's MCP user the " + what + " is made for; MCP then keeps that user informed.",
