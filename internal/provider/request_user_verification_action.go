@@ -33,14 +33,8 @@ func NewRequestUserVerificationAction() action.Action {
 }
 
 type userVerificationActionModel struct {
-	Email        types.String `tfsdk:"email"`
-	DOTNumber    types.String `tfsdk:"dot_number"`
-	DocketNumber types.String `tfsdk:"docket_number"`
-	UserName     types.String `tfsdk:"user_name"`
-}
-
-func (m userVerificationActionModel) carrier() (types.String, types.String) {
-	return m.DOTNumber, m.DocketNumber
+	sendCarrierModel
+	Email types.String `tfsdk:"email"`
 }
 
 func (m userVerificationActionModel) subject() string {
@@ -54,7 +48,7 @@ func (m userVerificationActionModel) send(ctx context.Context, c *mcp.Client, ca
 		DocketNumber: carrier.DocketNumber,
 		UserName:     m.UserName.ValueString(),
 	})
-	return describeAnswer(answer), err
+	return mcp.AnswerText(answer), err
 }
 
 func (m userVerificationActionModel) verify() string {

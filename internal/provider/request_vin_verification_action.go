@@ -54,12 +54,10 @@ func NewRequestVINVerificationAction() action.Action {
 }
 
 type vinVerificationActionModel struct {
+	sendCarrierModel
 	DeliveryOption types.String `tfsdk:"delivery_option"`
 	PhoneNumber    types.String `tfsdk:"phone_number"`
 	Email          types.String `tfsdk:"email"`
-	DOTNumber      types.String `tfsdk:"dot_number"`
-	DocketNumber   types.String `tfsdk:"docket_number"`
-	UserName       types.String `tfsdk:"user_name"`
 }
 
 // validateVINDelivery requires phone_number for a text message, the
@@ -76,10 +74,6 @@ func validateVINDelivery(ctx context.Context, cfg tfsdk.Config, diags *diag.Diag
 			"MCP sends a VIN verification request by text message: set phone_number to the number of the carrier's contact, "+
 				"such as \"(555) 010-0199\".")
 	}
-}
-
-func (m vinVerificationActionModel) carrier() (types.String, types.String) {
-	return m.DOTNumber, m.DocketNumber
 }
 
 func (m vinVerificationActionModel) subject() string {
@@ -99,11 +93,11 @@ func (m vinVerificationActionModel) send(ctx context.Context, c *mcp.Client, car
 	if err != nil {
 		return "", err
 	}
-	answer := out.Message
+	answer := mcp.AnswerText([]byte(out.Message))
 	if out.VinVerificationRequestID != 0 {
 		answer = fmt.Sprintf("%s (VIN verification request ID %d)", answer, out.VinVerificationRequestID)
 	}
-	return truncateText(answer, 300), nil
+	return answer, nil
 }
 
 func (m vinVerificationActionModel) verify() string {

@@ -2,10 +2,7 @@ package provider
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/actionvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -43,8 +40,8 @@ type sendAction[M sendRequest] struct {
 // sendRequest is an action's configuration: what it sends, and how to
 // describe it.
 type sendRequest interface {
-	// carrier is the carrier the request names.
-	carrier() (dot, docket types.String)
+	// lookup reads the carrier the request names (see sendCarrierModel).
+	lookup(diags *diag.Diagnostics) (mcp.CarrierLookup, bool)
 	// subject names what is sent, such as "packet invitation to
 	// dispatch@carrier.com".
 	subject() string
@@ -108,7 +105,7 @@ func (a *sendAction[M]) Invoke(ctx context.Context, req action.InvokeRequest, re
 			"The action was invoked before the provider was configured. This is always a bug in the provider; please report it.")
 		return
 	}
-	carrier, ok := actionCarrier(m, &resp.Diagnostics)
+	carrier, ok := m.lookup(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -159,12 +156,19 @@ func progress(resp *action.InvokeResponse, message string) {
 	}
 }
 
-// actionCarrier reads an action's dot_number and docket_number (checked at
-// plan time; checked again here, as values unknown then were not).
-func actionCarrier(m sendRequest, diags *diag.Diagnostics) (mcp.CarrierLookup, bool) {
-	dot, docket := m.carrier()
+// sendCarrierModel is what sendCarrierAttributes describes; every
+// action's model embeds it.
+type sendCarrierModel struct {
+	DOTNumber    types.String `tfsdk:"dot_number"`
+	DocketNumber types.String `tfsdk:"docket_number"`
+	UserName     types.String `tfsdk:"user_name"`
+}
+
+// lookup reads dot_number and docket_number (checked at plan time; checked
+// again here, as values unknown then were not).
+func (m sendCarrierModel) lookup(diags *diag.Diagnostics) (mcp.CarrierLookup, bool) {
 	var c mcp.CarrierLookup
-	if s := dot.ValueString(); s != "" {
+	if s := m.DOTNumber.ValueString(); s != "" {
 		n, err := carrierid.ParseDOT(s)
 		if err != nil {
 			diags.AddAttributeError(path.Root("dot_number"), "Invalid dot_number", err.Error())
@@ -172,7 +176,7 @@ func actionCarrier(m sendRequest, diags *diag.Diagnostics) (mcp.CarrierLookup, b
 		}
 		c.DOTNumber = n
 	}
-	if s := docket.ValueString(); s != "" {
+	if s := m.DocketNumber.ValueString(); s != "" {
 		if err := carrierid.CheckDocket(s); err != nil {
 			diags.AddAttributeError(path.Root("docket_number"), "Invalid docket_number", err.Error())
 			return c, false
@@ -194,9 +198,9 @@ func carrierPath(c mcp.CarrierLookup) path.Path {
 	return path.Root("dot_number")
 }
 
-// sendCarrierAttributes are the arguments every sending action shares: the
-// carrier (dot_number, docket_number, at least one) and the broker's MCP
-// user the request is made for.
+// sendCarrierAttributes are the arguments every sending action shares
+// (sendCarrierModel): the carrier (dot_number, docket_number, at least one:
+// see ConfigValidators) and the broker's MCP user the request is made for.
 func sendCarrierAttributes(what string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"dot_number": schema.StringAttribute{
@@ -216,33 +220,4 @@ func sendCarrierAttributes(what string) map[string]schema.Attribute {
 			Validators:          []validator.String{stringvalidator.LengthBetween(1, 256)},
 		},
 	}
-}
-
-// describeAnswer is MCP's answer to a send in words: its members without
-// Json.NET's "$id", or "" for an empty object.
-func describeAnswer(raw json.RawMessage) string {
-	var members map[string]json.RawMessage
-	if json.Unmarshal(raw, &members) != nil {
-		return truncateText(strings.TrimSpace(string(raw)), 200)
-	}
-	delete(members, "$id")
-	if len(members) == 0 {
-		return ""
-	}
-	b, err := json.Marshal(members)
-	if err != nil {
-		return ""
-	}
-	return truncateText(string(b), 200)
-}
-
-// truncateText shortens s to at most n bytes, marking the cut.
-func truncateText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }

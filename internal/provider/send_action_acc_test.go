@@ -23,6 +23,7 @@ type actionSpec struct {
 	// sample carrier, %[1]s standing for its DOT number.
 	config  string
 	subject string // how its progress messages name what is sent
+	answer  string // what follows "MCP accepted the <subject>." in its progress message
 	// received counts what MCP processed, from the emulator's state.
 	received func(emulator.Snapshot) int
 	// verify is part of what an uncertain send says to check.
@@ -83,6 +84,7 @@ var vinVerificationSpec = actionSpec{
     dot_number   = %[1]s
     phone_number = "555.010.0199"`,
 	subject:  "VIN verification request to 555.010.0199 for carrier DOT 23868",
+	answer:   " It answered: VIN verification request sent to (555) 010-0199. (VIN verification request ID",
 	received: func(s emulator.Snapshot) int { return len(s.VINVerifications) },
 	verify:   "`mcp_carrier_vin_verifications` data source",
 	bad: []badAction{
@@ -104,11 +106,9 @@ type actionDir struct {
 	spec actionSpec
 }
 
-// newActionDir skips the test on a CLI without actions, and writes config
-// after the provider block.
+// newActionDir writes config after the provider block.
 func newActionDir(t *testing.T, em *emulator.Instance, spec actionSpec, config string) *actionDir {
 	t.Helper()
-	acctest.SkipWithout(t, acctest.Actions)
 	cli := acctest.CLIInfo(t)
 	w, err := tfcli.New(t.TempDir(), cli.Path, acctest.ProviderBuild(t),
 		"MCP_BASE_URL=", "MCP_USERNAME=", "MCP_PASSWORD=", "TF_LOG=", "TF_LOG_PATH=", "TF_INPUT=0")
@@ -162,19 +162,21 @@ func expectOutput(t *testing.T, out string, texts ...string) {
 
 // testActionInvoke: apply -invoke sends exactly one request and reports
 // MCP's answer as progress; a plain apply sends nothing.
-func testActionInvoke(t *testing.T, spec actionSpec, answer string) {
+func testActionInvoke(t *testing.T, spec actionSpec) {
+	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.Emulator(t)
 	d := newActionDir(t, em, spec, spec.actionBlock("test", spec.sampleCarrier(`"23868"`)))
 	d.run(0, "apply", "-auto-approve")
 	d.expect(em, 0, 0)
 	out := d.run(0, "apply", "-auto-approve", "-invoke=action."+spec.typeName+".test")
-	expectOutput(t, out, "Sending the "+spec.subject+" to MCP.", "MCP accepted the "+spec.subject+"."+answer, "Actions: 1 invoked.")
+	expectOutput(t, out, "Sending the "+spec.subject+" to MCP.", "MCP accepted the "+spec.subject+"."+spec.answer, "Actions: 1 invoked.")
 	d.expect(em, 1, 1)
 }
 
 // testActionTrigger: a resource's action_trigger sends exactly one request
 // when the resource is created, and none on the next apply.
 func testActionTrigger(t *testing.T, spec actionSpec) {
+	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.Emulator(t)
 	d := newActionDir(t, em, spec, `
 resource "mcp_monitored_carrier" "test" {
@@ -198,6 +200,7 @@ resource "mcp_monitored_carrier" "test" {
 // testActionBadInput: every wrong configuration fails the plan with a
 // diagnostic naming the argument, and nothing is sent.
 func testActionBadInput(t *testing.T, spec actionSpec) {
+	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.Emulator(t)
 	var config strings.Builder
 	for i, b := range spec.bad {
@@ -217,6 +220,7 @@ func testActionBadInput(t *testing.T, spec actionSpec) {
 // testActionUncertain: a send whose answer is lost after MCP processed it
 // is reported as possibly sent, with what to check, and not repeated.
 func testActionUncertain(t *testing.T, spec actionSpec) {
+	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.Emulator(t)
 	d := newActionDir(t, em, spec, spec.actionBlock("test", spec.sampleCarrier(`"23868"`)))
 	if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{0}, Operations: []string{spec.op}, After: true}); err != nil {
@@ -234,24 +238,32 @@ func testActionUncertain(t *testing.T, spec actionSpec) {
 	}
 }
 
-func TestAccSendPacketInvitationAction_invoke(t *testing.T) {
-	t.Parallel()
-	testActionInvoke(t, packetInvitationSpec, "")
+// testAction runs each of the tests above for an action, in parallel,
+// each against its own emulator.
+func testAction(t *testing.T, spec actionSpec) {
+	for name, test := range map[string]func(*testing.T, actionSpec){
+		"invoke": testActionInvoke, "trigger": testActionTrigger, "badInput": testActionBadInput, "uncertain": testActionUncertain,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			test(t, spec)
+		})
+	}
 }
 
-func TestAccSendPacketInvitationAction_trigger(t *testing.T) {
+func TestAccSendPacketInvitationAction(t *testing.T) {
 	t.Parallel()
-	testActionTrigger(t, packetInvitationSpec)
+	testAction(t, packetInvitationSpec)
 }
 
-func TestAccSendPacketInvitationAction_badInput(t *testing.T) {
+func TestAccRequestUserVerificationAction(t *testing.T) {
 	t.Parallel()
-	testActionBadInput(t, packetInvitationSpec)
+	testAction(t, userVerificationSpec)
 }
 
-func TestAccSendPacketInvitationAction_uncertain(t *testing.T) {
+func TestAccRequestVINVerificationAction(t *testing.T) {
 	t.Parallel()
-	testActionUncertain(t, packetInvitationSpec)
+	testAction(t, vinVerificationSpec)
 }
 
 // MCP answering a send with status 200 and nothing but a Message (here a
@@ -260,6 +272,7 @@ func TestAccSendPacketInvitationAction_uncertain(t *testing.T) {
 // does not repeat it.
 func TestAccSendPacketInvitationAction_messageOnlyAnswer(t *testing.T) {
 	t.Parallel()
+	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.EmulatorWith(t, emulator.VariantWriteFailure200)
 	other := acctest.Carrier(t, em, emulator.KindMC)
 	spec := packetInvitationSpec
@@ -272,44 +285,4 @@ func TestAccSendPacketInvitationAction_messageOnlyAnswer(t *testing.T) {
 	expectOutput(t, out, "The "+spec.subject+" may have been sent", "MCP answered with status 200 and only the message",
 		"did not repeat it", spec.verify)
 	d.expect(em, 1, 0)
-}
-
-func TestAccRequestUserVerificationAction_invoke(t *testing.T) {
-	t.Parallel()
-	testActionInvoke(t, userVerificationSpec, "")
-}
-
-func TestAccRequestUserVerificationAction_trigger(t *testing.T) {
-	t.Parallel()
-	testActionTrigger(t, userVerificationSpec)
-}
-
-func TestAccRequestUserVerificationAction_badInput(t *testing.T) {
-	t.Parallel()
-	testActionBadInput(t, userVerificationSpec)
-}
-
-func TestAccRequestUserVerificationAction_uncertain(t *testing.T) {
-	t.Parallel()
-	testActionUncertain(t, userVerificationSpec)
-}
-
-func TestAccRequestVINVerificationAction_invoke(t *testing.T) {
-	t.Parallel()
-	testActionInvoke(t, vinVerificationSpec, " It answered: VIN verification request sent to (555) 010-0199. (VIN verification request ID")
-}
-
-func TestAccRequestVINVerificationAction_trigger(t *testing.T) {
-	t.Parallel()
-	testActionTrigger(t, vinVerificationSpec)
-}
-
-func TestAccRequestVINVerificationAction_badInput(t *testing.T) {
-	t.Parallel()
-	testActionBadInput(t, vinVerificationSpec)
-}
-
-func TestAccRequestVINVerificationAction_uncertain(t *testing.T) {
-	t.Parallel()
-	testActionUncertain(t, vinVerificationSpec)
 }

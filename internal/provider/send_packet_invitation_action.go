@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -27,25 +26,19 @@ func NewSendPacketInvitationAction() action.Action {
 		attributes: func() map[string]schema.Attribute {
 			attrs := sendCarrierAttributes("invitation")
 			attrs["carrier_email"] = schema.StringAttribute{
-				MarkdownDescription: "The address the invitation is sent to, such as `dispatch@carrier.com`. " +
-					"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source).",
-				Required:   true,
-				Validators: []validator.String{emailValidator},
+				MarkdownDescription: invitationEmailDescription,
+				Required:            true,
+				Validators:          []validator.String{emailValidator},
 			}
 			attrs["send_confirmation_email"] = schema.BoolAttribute{
-				MarkdownDescription: "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`.",
+				MarkdownDescription: sendConfirmationDescription,
 				Optional:            true,
 			}
 			attrs["notification_emails"] = schema.ListAttribute{
-				MarkdownDescription: "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
-					"Leave it out rather than setting an empty list.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators: []validator.List{
-					listvalidator.SizeAtLeast(1),
-					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(emailValidator),
-				},
+				MarkdownDescription: notificationEmailsDescription,
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          notificationEmailsValidators(),
 			}
 			return attrs
 		},
@@ -53,16 +46,10 @@ func NewSendPacketInvitationAction() action.Action {
 }
 
 type packetInvitationActionModel struct {
+	sendCarrierModel
 	CarrierEmail          types.String `tfsdk:"carrier_email"`
-	DOTNumber             types.String `tfsdk:"dot_number"`
-	DocketNumber          types.String `tfsdk:"docket_number"`
-	UserName              types.String `tfsdk:"user_name"`
 	SendConfirmationEmail types.Bool   `tfsdk:"send_confirmation_email"`
 	NotificationEmails    []string     `tfsdk:"notification_emails"`
-}
-
-func (m packetInvitationActionModel) carrier() (types.String, types.String) {
-	return m.DOTNumber, m.DocketNumber
 }
 
 func (m packetInvitationActionModel) subject() string {
@@ -78,7 +65,7 @@ func (m packetInvitationActionModel) send(ctx context.Context, c *mcp.Client, ca
 		SendConfirmationEmail: m.SendConfirmationEmail.ValueBool(),
 		NotificationEmails:    m.NotificationEmails,
 	})
-	return describeAnswer(answer), err
+	return mcp.AnswerText(answer), err
 }
 
 func (m packetInvitationActionModel) verify() string {
