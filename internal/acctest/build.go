@@ -33,7 +33,7 @@ func ProviderBuild(t *testing.T) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir, err := os.MkdirTemp("", "mcp-provider-build-")
+		dir, err := os.MkdirTemp("", "mcp-provider-build-") //nolint:usetesting // outlives the test that builds it: see build
 		if err != nil {
 			t.Fatal(err)
 		}

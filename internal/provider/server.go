@@ -23,7 +23,7 @@ func NewServer(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
 		stopped, stop := context.WithCancel(context.Background())
 		p := &mcpProvider{version: version, stopped: stopped}
-		fw := providerserver.NewProtocol6(p)().(frameworkServer)
+		fw := providerserver.NewProtocol6(p)().(frameworkServer) //nolint:forcetypeassert // TestServerExposesQueryAndActions holds the framework to it
 		return &listServer{frameworkServer: fw, provider: p, stop: stop}
 	}
 }
