@@ -18,11 +18,8 @@ func NewSendPacketInvitationAction() action.Action {
 	return &sendAction[packetInvitationActionModel]{
 		typeName: "send_packet_invitation",
 		description: "Sends a carrier an Intellivite e-mail now, inviting it to complete the broker's onboarding packet " +
-			"(MCP's EmailPacketInvitation), each time the action is invoked.\n\n" +
-			"Use it to send on an event: when a carrier is first monitored (an `action_trigger` on `mcp_monitored_carrier`), " +
-			"or by hand as a reminder (`terraform apply -invoke`). To declare that a carrier has been invited, and see in every plan " +
-			"whether it has completed the packet since, use the `mcp_carrier_invitation` resource instead: it sends once, records the " +
-			"invitation in state, and never sends it again unless its arguments change.",
+			"(MCP's EmailPacketInvitation), each time the action is invoked: on an event, or as a reminder. To track an " +
+			"invitation, and whether the carrier has completed the packet since, use the `mcp_carrier_invitation` resource instead.",
 		attributes: func() map[string]schema.Attribute {
 			attrs := sendCarrierAttributes("invitation")
 			attrs["carrier_email"] = schema.StringAttribute{
