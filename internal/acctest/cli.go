@@ -93,6 +93,7 @@ var (
 	Identity  = Feature{What: "resource identity and import by identity", Terraform: [2]int{1, 12}, OpenTofu: [2]int{1, 12}}
 	// ListResources is terraform query; OpenTofu has no such command.
 	ListResources = Feature{What: "list resources (terraform query)", Terraform: [2]int{1, 14}}
+	Actions       = Feature{What: "actions (-invoke, action_trigger)", Terraform: [2]int{1, 14}}
 )
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.

@@ -79,6 +79,25 @@ func (s *InvitationsService) EmailPacket(ctx context.Context, inv PacketInvitati
 	return json.RawMessage(resp.body), nil
 }
 
+// AnswerText is MCP's answer to a send, in words for a person: the members
+// of a JSON object but Json.NET's "$id" ("" when there are none), or any
+// other answer as it is; at most 200 bytes.
+func AnswerText(body []byte) string {
+	var members map[string]json.RawMessage
+	if json.Unmarshal(body, &members) != nil {
+		return truncate(strings.TrimSpace(string(body)), 200)
+	}
+	delete(members, "$id")
+	if len(members) == 0 {
+		return ""
+	}
+	b, err := json.Marshal(members)
+	if err != nil {
+		return ""
+	}
+	return truncate(string(b), 200)
+}
+
 // onlyMessage reports whether body is an object whose only members, "$id"
 // aside, are ASP.NET's Message and MessageDetail, and returns the message.
 func onlyMessage(body []byte) (string, bool) {

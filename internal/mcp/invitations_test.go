@@ -83,3 +83,19 @@ func TestEmailPacket_messageIsUncertain(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerText(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]string{
+		`{"$id":"1"}`:                      "",
+		`{}`:                               "",
+		`{"$id":"1","InvitationID":42}`:    `{"InvitationID":42}`,
+		`"VIN verification request sent."`: `"VIN verification request sent."`,
+		"plain text\n":                     "plain text",
+		`{"Message":"` + strings.Repeat("é", 150) + `"}`: `{"Message":"` + strings.Repeat("é", 94) + "…",
+	} {
+		if got := AnswerText([]byte(raw)); got != want {
+			t.Errorf("AnswerText(%s) = %q, want %q", raw, got, want)
+		}
+	}
+}

@@ -107,6 +107,25 @@ func (m carrierInvitationIdentityModel) key() (carrierid.InvitationKey, *identit
 	return k, nil
 }
 
+// What an invitation's arguments mean, for mcp_send_packet_invitation too.
+const (
+	invitationEmailDescription = "The address the invitation is sent to, such as `dispatch@carrier.com`. " +
+		"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source)."
+	sendConfirmationDescription   = "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`."
+	notificationEmailsDescription = "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
+		"Leave it out rather than setting an empty list."
+)
+
+// notificationEmailsValidators check notification_emails: MCP's list of
+// distinct addresses, never empty.
+func notificationEmailsValidators() []validator.List {
+	return []validator.List{
+		listvalidator.SizeAtLeast(1),
+		listvalidator.UniqueValues(),
+		listvalidator.ValueStringsAre(emailValidator),
+	}
+}
+
 func (r *carrierInvitationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_carrier_invitation"
 }
@@ -128,11 +147,10 @@ func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"carrier_email": schema.StringAttribute{
-				MarkdownDescription: "The address the invitation is sent to, such as `dispatch@carrier.com`. " +
-					"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source).",
-				Required:      true,
-				Validators:    []validator.String{emailValidator},
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				MarkdownDescription: invitationEmailDescription,
+				Required:            true,
+				Validators:          []validator.String{emailValidator},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"dot_number": schema.StringAttribute{
 				MarkdownDescription: "The carrier's USDOT number, such as `23868`. MCP pre-fills the packet with it, " +
@@ -156,23 +174,18 @@ func (r *carrierInvitationResource) Schema(_ context.Context, _ resource.SchemaR
 				PlanModifiers: []planmodifier.String{replaceUnlessAdopted{}},
 			},
 			"send_confirmation_email": schema.BoolAttribute{
-				MarkdownDescription: "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`.",
+				MarkdownDescription: sendConfirmationDescription,
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),
 				PlanModifiers:       []planmodifier.Bool{replaceUnlessAdopted{}},
 			},
 			"notification_emails": schema.ListAttribute{
-				MarkdownDescription: "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
-					"Leave it out rather than setting an empty list.",
-				ElementType: types.StringType,
-				Optional:    true,
-				Validators: []validator.List{
-					listvalidator.SizeAtLeast(1),
-					listvalidator.UniqueValues(),
-					listvalidator.ValueStringsAre(emailValidator),
-				},
-				PlanModifiers: []planmodifier.List{replaceUnlessAdopted{}},
+				MarkdownDescription: notificationEmailsDescription,
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators:          notificationEmailsValidators(),
+				PlanModifiers:       []planmodifier.List{replaceUnlessAdopted{}},
 			},
 			"resend_triggers": schema.MapAttribute{
 				MarkdownDescription: "Arbitrary values that, when changed, send the invitation again (like `triggers_replace` of `terraform_data`), " +
@@ -288,11 +301,7 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 		SendConfirmationEmail: plan.SendConfirmationEmail.ValueBool(),
 		NotificationEmails:    notify,
 	})
-	if mcp.IsUncertain(err) && r.unknownCarrier(ctx, key.DOT) {
-		// An answer that does not say, about a carrier MCP does not know:
-		// nothing can have been sent.
-		err = fmt.Errorf("%w: %s", mcp.ErrNotFound, err.Error()) // no longer uncertain
-	}
+	err = settleUncertain(ctx, r.data.client, mcp.CarrierLookup{DOTNumber: key.DOT}, err)
 	confirmed := true
 	switch {
 	case mcp.IsUncertain(err):
@@ -325,13 +334,6 @@ func (r *carrierInvitationResource) Create(ctx context.Context, req resource.Cre
 	if berr == nil {
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privatePacketBaseline, encodeBaseline(baseline))...)
 	}
-}
-
-// unknownCarrier reports whether MCP certainly knows no carrier with the
-// DOT number (a failed lookup is no proof).
-func (r *carrierInvitationResource) unknownCarrier(ctx context.Context, dot int) bool {
-	_, err := r.data.client.Carriers.Preview(ctx, mcp.CarrierLookup{DOTNumber: dot})
-	return mcp.IsNotFound(err)
 }
 
 // privatePacketBaseline holds, in private state, when MCP last listed the

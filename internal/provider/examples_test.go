@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -37,7 +38,7 @@ const devOverridesWarning = "Provider development overrides are in effect"
 // identityImportFile is tfplugindocs' name for an import block by identity.
 const identityImportFile = "import-by-identity.tf"
 
-// Every resource, data source, function and list resource has an example, and every
+// Every resource, data source, function, list resource and action has an example, and every
 // importable resource shows both ways to import it: the CLI command
 // (import.sh) and an import block (import-by-string-id.tf).
 func TestExamples_importExamples(t *testing.T) {
@@ -71,6 +72,10 @@ func TestExamples_importExamples(t *testing.T) {
 		newList().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
 		known["list-resources"] = append(known["list-resources"], m.TypeName)
 		requireExample(t, filepath.Join(examplesRoot, "list-resources", m.TypeName), "list-resource*.tfquery.hcl")
+	}
+	for _, name := range actionTypeNames(t, p, meta.TypeName) {
+		known["actions"] = append(known["actions"], name)
+		requireExample(t, filepath.Join(examplesRoot, "actions", name), "action*.tf")
 	}
 	if len(known["resources"]) == 0 || len(known["data-sources"]) == 0 || len(known["functions"]) == 0 {
 		t.Fatalf("found %d resources, %d data sources and %d functions; the provider has all three kinds",
@@ -238,6 +243,22 @@ func dataSourceTypeNames(t *testing.T, p provider.Provider, providerType string)
 	return names
 }
 
+func actionTypeNames(t *testing.T, p provider.Provider, providerType string) []string {
+	t.Helper()
+	ctx := t.Context()
+	pa, ok := p.(provider.ProviderWithActions)
+	if !ok {
+		return nil
+	}
+	var names []string
+	for _, newAction := range pa.Actions(ctx) {
+		var m action.MetadataResponse
+		newAction().Metadata(ctx, action.MetadataRequest{ProviderTypeName: providerType}, &m)
+		names = append(names, m.TypeName)
+	}
+	return names
+}
+
 func functionNames(t *testing.T, p provider.Provider) []string {
 	t.Helper()
 	ctx := t.Context()
@@ -290,8 +311,8 @@ func TestAccExamples_format(t *testing.T) {
 // TestAccExamples_validate: every example configuration validates with the
 // CLI under test against the provider built from this tree, through a dev
 // override. An example is skipped only where the CLI lacks a feature it
-// uses: provider functions (Terraform 1.8, OpenTofu 1.7) and import by
-// identity (Terraform 1.12, OpenTofu 1.12).
+// uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
+// identity (Terraform 1.12, OpenTofu 1.12) and actions (Terraform 1.14).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
@@ -300,10 +321,7 @@ func TestAccExamples_validate(t *testing.T) {
 		t.Fatalf("found only %d example configurations under %s", len(configs), examplesRoot)
 	}
 
-	pluginDir := t.TempDir()
-	if err := tfcli.BuildProvider(t.Context(), "../..", pluginDir); err != nil {
-		t.Fatal(err)
-	}
+	pluginDir := acctest.ProviderBuild(t)
 	rc := filepath.Join(t.TempDir(), "dev.tfrc")
 	if err := tfcli.WriteCLIConfig(rc, pluginDir); err != nil {
 		t.Fatal(err)
@@ -367,6 +385,7 @@ type exampleConfig struct {
 	// without it the CLI would look for hashicorp/mcp.
 	requiresProviders bool
 	functions         bool // calls provider::mcp:: functions
+	actions           bool // declares or triggers actions
 	identity          bool // imports by resource identity
 	query             bool // has .tfquery.hcl files: list blocks for terraform query
 }
@@ -428,6 +447,7 @@ func exampleConfigs(t *testing.T) []exampleConfig {
 var (
 	requiredProvidersBlock = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
 	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
+	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -440,6 +460,7 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		}
 		c.requiresProviders = c.requiresProviders || requiredProvidersBlock.Match(b)
 		c.functions = c.functions || functionCall.Match(b)
+		c.actions = c.actions || actionBlock.Match(b)
 	}
 	return c
 }
@@ -481,6 +502,9 @@ func lacks(c *acctest.CLI, cfg exampleConfig) string {
 		return reason
 	}
 	if reason := c.Lacks(acctest.ListResources); cfg.query && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.Actions); cfg.actions && reason != "" {
 		return reason
 	}
 	if cfg.identity {

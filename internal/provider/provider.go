@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
@@ -24,6 +25,7 @@ var (
 	_ provider.Provider                  = (*mcpProvider)(nil)
 	_ provider.ProviderWithFunctions     = (*mcpProvider)(nil)
 	_ provider.ProviderWithListResources = (*mcpProvider)(nil)
+	_ provider.ProviderWithActions       = (*mcpProvider)(nil)
 )
 
 // New returns the provider factory; version is "dev", "test" or the release.
@@ -167,5 +169,15 @@ func (p *mcpProvider) Functions(context.Context) []func() function.Function {
 		NewIntelliviteLinkFunction,
 		NewCarrierPortalURLFunction,
 		NewNormalizeDocketFunction,
+	}
+}
+
+// Actions send now, once per invocation (Terraform 1.14+; other CLIs never
+// ask for them): see sendAction.
+func (p *mcpProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		NewSendPacketInvitationAction,
+		NewRequestUserVerificationAction,
+		NewRequestVINVerificationAction,
 	}
 }

@@ -53,10 +53,7 @@ func TestAccQuery_adopt(t *testing.T) {
 	t.Parallel()
 	acctest.SkipWithout(t, acctest.ListResources)
 	cli := acctest.CLIInfo(t)
-	pluginDir := t.TempDir()
-	if err := tfcli.BuildProvider(t.Context(), "../..", pluginDir); err != nil {
-		t.Fatal(err)
-	}
+	pluginDir := acctest.ProviderBuild(t)
 	for name, tc := range map[string]struct {
 		lists []string
 		// resources is how many resources of each type the generated

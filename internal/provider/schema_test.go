@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	aschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -71,7 +73,7 @@ func checkDescribed(t *testing.T, where string, attrs map[string]describedAttrib
 }
 
 // TestSchemasAreDescribed walks the provider, every resource (and its
-// identity), data source and function, and fails on anything undescribed.
+// identity), data source, function and action, and fails on anything undescribed.
 func TestSchemasAreDescribed(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -133,5 +135,27 @@ func TestSchemasAreDescribed(t *testing.T) {
 				t.Errorf("function %s: parameter %q has no description", md.Name, param.GetName())
 			}
 		}
+	}
+	checkActionsDescribed(t, p)
+}
+
+// checkActionsDescribed is TestSchemasAreDescribed for actions.
+func checkActionsDescribed(t *testing.T, p provider.Provider) {
+	t.Helper()
+	ctx := t.Context()
+	pa, ok := p.(provider.ProviderWithActions)
+	if !ok {
+		t.Fatal("the provider offers no actions")
+	}
+	for _, newAction := range pa.Actions(ctx) {
+		a := newAction()
+		var md action.MetadataResponse
+		a.Metadata(ctx, action.MetadataRequest{ProviderTypeName: "mcp"}, &md)
+		var s action.SchemaResponse
+		a.Schema(ctx, action.SchemaRequest{}, &s)
+		if s.Schema.MarkdownDescription == "" {
+			t.Errorf("action %s has no description", md.TypeName)
+		}
+		checkDescribed(t, md.TypeName, described[aschema.Attribute](s.Schema.Attributes))
 	}
 }

@@ -62,6 +62,31 @@ var (
 	}
 )
 
+// VIN verification delivery options, as mcp_request_vin_verification's
+// delivery_option names them (MCP's deliveryOption 2 and 1).
+const (
+	vinDeliveryPhone = "phone"
+	vinDeliveryEmail = "email"
+)
+
+// deliveryOptionValidator accepts the one VIN verification delivery MCP
+// still makes: MCP answers deliveryOption 1 (e-mail) with HTTP 400 "Email
+// VIN Validations are no longer supported", so e-mail is refused at plan
+// time rather than sent.
+var deliveryOptionValidator = stringCheck{
+	description: `"` + vinDeliveryPhone + `": MCP texts the request to phone_number`,
+	check: func(s string) error {
+		switch s {
+		case vinDeliveryPhone:
+			return nil
+		case vinDeliveryEmail:
+			return fmt.Errorf("MCP no longer sends VIN verification requests by e-mail (it answers deliveryOption 1 with "+
+				"HTTP 400 \"Email VIN Validations are no longer supported\"): use %q and set phone_number", vinDeliveryPhone)
+		}
+		return fmt.Errorf("%q is not a delivery option: expected %q (a text message to phone_number)", s, vinDeliveryPhone)
+	},
+}
+
 // timeZoneName accepts an IANA time zone name, such as America/Chicago.
 var timeZoneName = stringCheck{
 	description: "an IANA time zone name such as America/Chicago, or UTC",
