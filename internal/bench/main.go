@@ -176,8 +176,12 @@ func (b *bench) terraformRun(w *workdir, args ...string) (measurement, error) {
 	if err := os.Remove(w.cpuLog); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return measurement{}, err
 	}
+	flags := []string{"-no-color", "-input=false"}
+	if args[0] == "query" {
+		flags = flags[:1] // terraform query takes no -input: it never asks
+	}
 	start := time.Now()
-	if _, err := w.Must(context.Background(), 0, append(args, "-no-color", "-input=false")...); err != nil {
+	if _, err := w.Must(context.Background(), 0, append(args, flags...)...); err != nil {
 		return measurement{}, err
 	}
 	m := measurement{wall: time.Since(start)}
