@@ -137,6 +137,14 @@ var badInputs = []badInput{
 		`Invalid carriers["23868"]`, `"tx100042" is not an intrastate number: expected upper-case letters, digits and hyphens only`},
 	{"on_destroy unknown", badResource("mcp_block_list", "carriers = {}\non_destroy = \"delete\""),
 		"Attribute on_destroy", `value must be one of: ["keep" "clear"]`},
+	{"selected carrier key not a DOT number", badResource("mcp_block_list", "carriers = {}\nselected_carriers = { \"abc\" = \"\" }"),
+		`Invalid selected_carriers["abc"]`, `"abc" is not a USDOT number: expected 1 to 8 digits`},
+	{"reasons key not a DOT number", badResource("mcp_block_list", "carriers = {}\nreasons = { \"x1\" = \"why\" }"),
+		`Invalid reasons["x1"]`, `"x1" is not a USDOT number: expected 1 to 8 digits`},
+	{"reason for a carrier not listed", badResource("mcp_block_list", "carriers = { \"23868\" = \"\" }\nreasons = { \"1000043\" = \"why\" }"),
+		"Reason for a carrier the list does not name", "neither carriers nor selected_carriers names"},
+	{"carrier named two ways", badResource("mcp_monitoring_list", "carriers = { \"23868\" = \"MC113843\" }\nselected_carriers = { \"23868\" = \"\" }"),
+		"Carrier named two ways", `DOT 23868 is in carriers as "MC113843" and in selected_carriers as ""`},
 
 	// Data sources.
 	{"carrier lookup without identifiers", badDataSource("mcp_carrier", ""),
