@@ -2,8 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"maps"
+	"os"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,7 +16,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/acctest"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -423,6 +435,472 @@ func BenchmarkMonitoredCarrierDetailsState(b *testing.B) {
 		value, _ := portfolioStateValue(state.Schema.Type().TerraformType(ctx), inc, since, reads, portfolioToday)
 		if diags := state.Set(ctx, value); diags.HasError() {
 			b.Fatal(diags)
+		}
+	}
+}
+
+const portfolioAddress = "data.mcp_monitored_carrier_details.test"
+
+func testAccPortfolioConfig(em *emulator.Instance, args string) string {
+	return acctest.ProviderBlock(em) + fmt.Sprintf("\ndata \"mcp_monitored_carrier_details\" \"test\" {\n%s\n}\n", args)
+}
+
+// portfolioServed is what MCP serves for the monitored portfolio, read
+// through the client the provider uses, keyed by DOT number.
+type portfolioServed struct {
+	details  map[string]*mcp.CarrierDetails
+	risks    map[string]*mcp.CarrierRiskAssessment
+	contacts map[string]*mcp.MonitoredCarrierContacts
+	changes  map[string]*mcp.ChangedCarrier // merged: latest time, every category
+}
+
+func servePortfolio(t *testing.T, em *emulator.Instance, from, to time.Time) portfolioServed {
+	t.Helper()
+	ctx, client := context.Background(), acctest.Client(t, em)
+	details, err := client.Monitoring.CarrierDataAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	risks, err := client.Monitoring.RiskAssessmentsAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts, err := client.Monitoring.ContactsDataAll(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes, err := client.Monitoring.ChangesAll(ctx, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := portfolioServed{details: map[string]*mcp.CarrierDetails{}, risks: map[string]*mcp.CarrierRiskAssessment{},
+		contacts: map[string]*mcp.MonitoredCarrierContacts{}, changes: map[string]*mcp.ChangedCarrier{}}
+	for i := range details {
+		s.details[details[i].DotNumber.Value] = &details[i]
+	}
+	for i := range risks {
+		s.risks[strconv.Itoa(risks[i].DOTNumber)] = &risks[i]
+	}
+	for i := range contacts {
+		s.contacts[strconv.Itoa(contacts[i].DOTNumber)] = &contacts[i]
+	}
+	for _, c := range changes.CarrierList {
+		dot := c.CarrierDetails.DotNumber.Value
+		m := s.changes[dot]
+		if m == nil {
+			m = &mcp.ChangedCarrier{}
+			s.changes[dot] = m
+		}
+		if c.ChangeDateTime.After(m.ChangeDateTime.Time) {
+			m.ChangeDateTime = c.ChangeDateTime
+		}
+		for _, cat := range c.ChangeCategories {
+			if !slices.Contains(m.ChangeCategories, cat) {
+				m.ChangeCategories = append(m.ChangeCategories, cat)
+			}
+		}
+	}
+	return s
+}
+
+// Field by field, what the data source should hold for what MCP serves.
+// The rules are written out again here, apart from the provider's code.
+
+func dateOrNull(s string) knownvalue.Check {
+	if s == "" || s == "0000-00-00" {
+		return knownvalue.Null()
+	}
+	return knownvalue.StringExact(s[:10])
+}
+
+func dollarsOrNull(s string) knownvalue.Check {
+	n, err := strconv.ParseInt(strings.ReplaceAll(strings.TrimPrefix(s, "$"), ",", ""), 10, 64)
+	if err != nil {
+		return knownvalue.Null()
+	}
+	return knownvalue.Int64Exact(n)
+}
+
+func expectRisk(d *mcp.RiskAssessmentDetails) knownvalue.Check {
+	if d == nil {
+		return knownvalue.Null()
+	}
+	level := func(c *mcp.RiskAssessmentDetail) knownvalue.Check {
+		if c == nil {
+			return knownvalue.Null()
+		}
+		return stringOrNull(c.OverallRating)
+	}
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"overall": stringOrNull(d.OverallRating), "points": knownvalue.Int64Exact(int64(d.TotalPoints)),
+		"authority": level(d.Authority), "insurance": level(d.Insurance), "safety": level(d.Safety),
+		"operation": level(d.Operation), "other": level(d.Other),
+	})
+}
+
+func expectContacts(c *mcp.MonitoredCarrierContacts) knownvalue.Check {
+	if c == nil {
+		return knownvalue.Null()
+	}
+	people := make([]knownvalue.Check, len(c.CarriersContacts))
+	for i, p := range c.CarriersContacts {
+		people[i] = knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"first_name": stringOrNull(p.FirstName), "last_name": stringOrNull(p.LastName), "title": stringOrNull(p.Title),
+			"email": stringOrNull(p.Email), "phone": stringOrNull(p.Phone),
+			"authorized_for_packets": knownvalue.Bool(p.AuthorizedForPackets), "verification_status": stringOrNull(p.VerificationStatus),
+		})
+	}
+	return knownvalue.ListExact(people)
+}
+
+// expectPortfolioCarrier is one carrier's object: from MonitoredCarrierData
+// when d is set, else from the risk and contacts reads; changes only when
+// withChanges.
+func expectPortfolioCarrier(t *testing.T, dot string, s portfolioServed, d *mcp.CarrierDetails, risk *mcp.CarrierRiskAssessment,
+	contacts *mcp.MonitoredCarrierContacts, withChanges bool,
+) knownvalue.Check {
+	t.Helper()
+	null := knownvalue.Null()
+	want := map[string]knownvalue.Check{"dot_number": knownvalue.StringExact(dot)}
+	for _, k := range []string{"legal_name", "dba_name", "carrier_type", "operating_status", "common_authority", "contract_authority",
+		"broker_authority", "authority_revoked", "authority_granted_on", "out_of_service", "out_of_service_since", "out_of_service_reason",
+		"safety_rating", "safety_rating_date", "insurance_expired", "insurance_expires_on", "liability_on_file", "liability_required",
+		"coverages", "risk", "changed_at", "change_categories"} {
+		want[k] = null
+	}
+	switch {
+	case d != nil:
+		if d.Identity == nil || d.Authority == nil || d.Operation == nil || d.Safety == nil || d.FMCSAInsurance == nil || d.CertData == nil {
+			t.Fatalf("MCP serves an incomplete record for %s: %+v", dot, d)
+		}
+		a, op := d.Authority, d.Operation
+		today := time.Now().UTC().Format(time.DateOnly)
+		var coverages []knownvalue.Check
+		expiresOn, anyExpired := "", false
+		for _, cert := range d.CertData.Certificate {
+			for _, cov := range cert.Coverage {
+				expired := cov.ExpirationDate < today || (cov.CancellationDate != "0000-00-00" && cov.CancellationDate <= today)
+				anyExpired = anyExpired || expired
+				if expiresOn == "" || cov.ExpirationDate < expiresOn {
+					expiresOn = cov.ExpirationDate
+				}
+				coverages = append(coverages, knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"type": stringOrNull(cov.Type), "insurer": stringOrNull(cov.InsurerName), "policy_number": stringOrNull(cov.PolicyNumber),
+					"limit": dollarsOrNull(cov.CoverageLimit), "expires_on": dateOrNull(cov.ExpirationDate),
+					"cancelled_on": dateOrNull(cov.CancellationDate), "expired": knownvalue.Bool(expired),
+				}))
+			}
+		}
+		maps.Copy(want, map[string]knownvalue.Check{
+			"docket_number": stringOrNull(d.DocketNumber), "legal_name": stringOrNull(d.Identity.LegalName),
+			"dba_name": stringOrNull(d.Identity.DbaName), "carrier_type": stringOrNull(d.CarrierType),
+			"operating_status": stringOrNull(op.OperatingStatus), "common_authority": stringOrNull(a.CommonAuthority),
+			"contract_authority": stringOrNull(a.ContractAuthority), "broker_authority": stringOrNull(a.BrokerAuthority),
+			"authority_revoked": knownvalue.Bool(a.CommonAuthorityRevocation == "Yes" || a.ContractAuthorityRevocation == "Yes" ||
+				a.BrokerAuthorityRevocation == "Yes"),
+			"authority_granted_on": dateOrNull(a.AuthGrantDate), "out_of_service": knownvalue.Bool(op.OutOfService == "Yes"),
+			"out_of_service_since": dateOrNull(op.OutOfServiceDate), "out_of_service_reason": stringOrNull(op.OutOfServiceReason),
+			"safety_rating": stringOrNull(d.Safety.Rating), "safety_rating_date": dateOrNull(d.Safety.RatingDate),
+			"insurance_expired": knownvalue.Bool(anyExpired), "insurance_expires_on": dateOrNull(expiresOn),
+			"liability_on_file": dollarsOrNull(d.FMCSAInsurance.BipdOnFile), "liability_required": dollarsOrNull(d.FMCSAInsurance.BipdRequired),
+			"coverages": knownvalue.ListExact(coverages), "risk": expectRisk(d.RiskAssessmentDetails),
+		})
+	case risk != nil:
+		want["docket_number"], want["risk"] = stringOrNull(risk.DocketNumber), expectRisk(risk.RiskAssessmentDetails)
+		if contacts != nil {
+			want["legal_name"], want["dba_name"] = stringOrNull(contacts.LegalName), stringOrNull(contacts.DBAName)
+		}
+	default:
+		t.Fatalf("no read serves carrier %s", dot)
+	}
+	want["contacts"] = expectContacts(contacts)
+	if withChanges {
+		want["change_categories"] = knownvalue.ListExact([]knownvalue.Check{})
+		if c := s.changes[dot]; c != nil {
+			cats := make([]knownvalue.Check, len(c.ChangeCategories))
+			for i, cat := range c.ChangeCategories {
+				cats[i] = knownvalue.StringExact(cat)
+			}
+			want["changed_at"], want["change_categories"] = timeOrNull(c.ChangeDateTime), knownvalue.ListExact(cats)
+		}
+	}
+	return knownvalue.ObjectExact(want)
+}
+
+// expectPortfolio checks every carrier of the portfolio against MCP.
+func expectPortfolio(t *testing.T, dots []string, s portfolioServed, carrierData, riskData, contactsData, withChanges bool) []statecheck.StateCheck {
+	t.Helper()
+	carriers := map[string]knownvalue.Check{}
+	for _, dot := range dots {
+		var d *mcp.CarrierDetails
+		var r *mcp.CarrierRiskAssessment
+		var c *mcp.MonitoredCarrierContacts
+		if carrierData {
+			d = s.details[dot]
+		}
+		if riskData {
+			r = s.risks[dot]
+		}
+		if contactsData {
+			c = s.contacts[dot]
+		}
+		carriers[dot] = expectPortfolioCarrier(t, dot, s, d, r, c, withChanges)
+	}
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(portfolioAddress, tfjsonpath.New("carrier_count"), knownvalue.Int64Exact(int64(len(dots)))),
+		statecheck.ExpectKnownValue(portfolioAddress, tfjsonpath.New("carriers"), knownvalue.MapExact(carriers)),
+	}
+}
+
+// portfolioRequests checks, at the end of a step, the bulk reads that
+// reached MCP since the step began: each read made is ceil(n/500) pages
+// for every time the data source was read, and a read not included is
+// never made. reads is the number of times the data source was read, as
+// a function of the requests of one read it made.
+type portfolioRequests struct {
+	em    *emulator.Instance
+	pages int
+	base  map[string]int
+}
+
+var portfolioOps = []string{"MonitoredCarrierData", "GetMonitoredCarriersRiskAssessment", "GetMonitoredCarrierContactsData",
+	"CarriersChanges", "MonitoredCarriers", "PreviewCarrier"}
+
+func (p *portfolioRequests) start() {
+	p.base = map[string]int{}
+	for _, op := range portfolioOps {
+		p.base[op] = acctest.Requests(p.em, op)
+	}
+}
+
+// expect checks that the ops made were each read the same number of
+// times (at least once), in ceil(n/500) pages, and every other op never.
+func (p *portfolioRequests) expect(made ...string) statecheck.StateCheck {
+	return acctest.Check(func() error {
+		reads := 0
+		for _, op := range portfolioOps {
+			n := acctest.Requests(p.em, op) - p.base[op]
+			if !slices.Contains(made, op) {
+				if n != 0 {
+					return fmt.Errorf("%d %s requests, want none", n, op)
+				}
+				continue
+			}
+			if n == 0 || n%p.pages != 0 {
+				return fmt.Errorf("%d %s requests, want a multiple of %d pages, at least one", n, op, p.pages)
+			}
+			if reads == 0 {
+				reads = n / p.pages
+			} else if n/p.pages != reads {
+				return fmt.Errorf("%d %s requests, want %d (as many reads as the other bulk reads, %d pages each)", n, op, reads*p.pages, p.pages)
+			}
+		}
+		return nil
+	})
+}
+
+// The monitored portfolio holds every kind of carrier the emulator's
+// universe has; the data source holds what MCP serves for each, under
+// every combination of include, and makes only the reads it includes.
+func TestAccMonitoredCarrierDetailsDataSource(t *testing.T) {
+	variants, err := emulator.ParseVariants(os.Getenv(acctest.VariantsEnv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(variants, emulator.VariantListUnpaddedDocket) {
+		variants = append(variants, emulator.VariantListUnpaddedDocket) // the only universe with padded dockets
+	}
+	em := acctest.EmulatorWith(t, variants...)
+	revoked := acctest.Carrier(t, em, emulator.KindMC).DOTNumber
+	outOfService := acctest.Carrier(t, em, emulator.KindIntrastate).DOTNumber
+	portfolio := []int{revoked, outOfService}
+	add := func(cs ...emulator.CarrierInfo) {
+		for _, c := range cs {
+			if !slices.Contains(portfolio, c.DOTNumber) {
+				portfolio = append(portfolio, c.DOTNumber)
+			}
+		}
+	}
+	for _, kind := range []string{emulator.KindExpiredInsurance, emulator.KindPaddedDocket, emulator.KindFF, emulator.KindMX,
+		emulator.KindIntrastate, emulator.KindFraudRing, emulator.KindIncidents} {
+		add(acctest.Carriers(t, em, kind, 2)...)
+	}
+	add(acctest.Carriers(t, em, emulator.KindAll, 16)...) // for every risk level
+	start := time.Now().UTC().Add(-time.Minute).Truncate(time.Second)
+	if err := em.Monitor(portfolio...); err != nil {
+		t.Fatal(err)
+	}
+	for _, change := range []struct {
+		dot      int
+		category emulator.ChangeCategory
+	}{
+		{revoked, emulator.ChangeAuthority}, {outOfService, emulator.ChangeAuthority},
+		{portfolio[3], emulator.ChangeInsurance}, {portfolio[3], emulator.ChangeRisk}, {portfolio[4], emulator.ChangeRisk},
+	} {
+		if err := em.ChangeCarrier(change.dot, change.category); err != nil {
+			t.Fatal(err)
+		}
+	}
+	served := servePortfolio(t, em, start, time.Now().Add(time.Minute))
+	dots := make([]string, len(portfolio))
+	for i, dot := range portfolio {
+		dots[i] = strconv.Itoa(dot)
+	}
+
+	// The portfolio has what it should, as MCP serves it.
+	if len(served.details) != len(portfolio) || len(served.changes) != 4 {
+		t.Fatalf("MCP serves %d monitored carriers and %d changed, want %d and 4", len(served.details), len(served.changes), len(portfolio))
+	}
+	if a := served.details[dots[0]].Authority; a.CommonAuthorityRevocation != "Yes" {
+		t.Fatalf("carrier %d: authority %+v, want revoked after an authority change", revoked, a)
+	}
+	if op := served.details[dots[1]].Operation; op.OutOfService != "Yes" {
+		t.Fatalf("carrier %d: operation %+v, want out of service after an authority change", outOfService, op)
+	}
+	levels := map[string]bool{}
+	for _, d := range served.details {
+		levels[d.RiskAssessmentDetails.OverallRating] = true
+	}
+	for _, level := range []string{"Acceptable", "Moderate", "UnacceptableReview"} {
+		if !levels[level] {
+			t.Fatalf("no monitored carrier is rated %s: %v", level, levels)
+		}
+	}
+	expired := acctest.Carrier(t, em, emulator.KindExpiredInsurance).DOTNumber
+	padded := acctest.Carrier(t, em, emulator.KindPaddedDocket)
+	carrierAt := func(dot int) *tfjsonpath.Path {
+		p := tfjsonpath.New("carriers").AtMapKey(strconv.Itoa(dot))
+		return &p
+	}
+	kinds := []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(portfolioAddress, carrierAt(revoked).AtMapKey("authority_revoked"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(portfolioAddress, carrierAt(outOfService).AtMapKey("out_of_service"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(portfolioAddress, carrierAt(expired).AtMapKey("insurance_expired"), knownvalue.Bool(true)),
+		statecheck.ExpectKnownValue(portfolioAddress, carrierAt(padded.DOTNumber).AtMapKey("docket_number"),
+			knownvalue.StringRegexp(regexp.MustCompile(`^MC0`))),
+	}
+
+	requests := &portfolioRequests{em: em, pages: (len(portfolio) + 499) / 500}
+	since := fmt.Sprintf("changes_since = %q", start.Format(time.RFC3339))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// include left out: carrier_data alone; with the changes.
+				PreConfig: requests.start,
+				Config:    testAccPortfolioConfig(em, since),
+				ConfigStateChecks: append(append(expectPortfolio(t, dots, served, true, false, false, true), kinds...),
+					statecheck.ExpectKnownValue(portfolioAddress, tfjsonpath.New("include"), knownvalue.Null()),
+					requests.expect("MonitoredCarrierData", "CarriersChanges")),
+			},
+			{
+				// The risk assessment and the contacts, without carrier data.
+				PreConfig: requests.start,
+				Config:    testAccPortfolioConfig(em, `include = ["risk_assessment", "contacts"]`),
+				ConfigStateChecks: append(expectPortfolio(t, dots, served, false, true, true, false),
+					requests.expect("GetMonitoredCarriersRiskAssessment", "GetMonitoredCarrierContactsData")),
+			},
+			{
+				// risk_assessment with carrier_data reads nothing more.
+				PreConfig: requests.start,
+				Config:    testAccPortfolioConfig(em, `include = ["carrier_data", "risk_assessment", "contacts"]`+"\n"+since),
+				ConfigStateChecks: append(expectPortfolio(t, dots, served, true, false, true, true),
+					requests.expect("MonitoredCarrierData", "GetMonitoredCarrierContactsData", "CarriersChanges")),
+			},
+		},
+	})
+}
+
+// Read makes the reads include names, and only those: carrier_data with
+// risk_assessment warns and reads the risk assessment once, within
+// MonitoredCarrierData. A changes_since after now is refused before any
+// read.
+func TestMonitoredCarrierDetailsRead(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	em := emulatortest.Start(t, emulator.Options{Carriers: 500})
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindAll, 3))
+	if err := em.Monitor(dots...); err != nil {
+		t.Fatal(err)
+	}
+	user, pass := em.Credentials()
+	client, err := mcp.NewClient(em.URL, user, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := NewMonitoredCarrierDetailsDataSource().(*monitoredCarrierDetailsDataSource)
+	if !ok {
+		t.Fatal("not a monitoredCarrierDetailsDataSource")
+	}
+	d.data = newProviderData(client, 4)
+	state := emptyPortfolioState(t)
+	objectType, ok := state.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		t.Fatal("the schema is not an object")
+	}
+	strSet := tftypes.Set{ElementType: tftypes.String}
+	for _, tc := range []struct {
+		name         string
+		include      []string // nil: left out
+		changesSince string   // "": left out
+		warning      string   // summary of the one warning, or ""
+		err          string   // summary of the one error, or ""
+		requests     map[string]int
+	}{
+		{name: "include left out", requests: map[string]int{"MonitoredCarrierData": 1}},
+		{name: "risk assessment in carrier data", include: []string{includeCarrierData, includeRiskAssesment},
+			warning: "risk_assessment is already in carrier_data", requests: map[string]int{"MonitoredCarrierData": 1}},
+		{name: "every read", include: []string{includeRiskAssesment, includeContacts}, changesSince: "2026-01-01T00:00:00Z",
+			requests: map[string]int{"GetMonitoredCarriersRiskAssessment": 1, "GetMonitoredCarrierContactsData": 1, "CarriersChanges": 1}},
+		{name: "changes since the future", changesSince: "2999-01-01T00:00:00Z", err: "Invalid changes_since", requests: map[string]int{}},
+	} {
+		include := tftypes.NewValue(strSet, nil)
+		if tc.include != nil {
+			vs := make([]tftypes.Value, len(tc.include))
+			for i, s := range tc.include {
+				vs[i] = tftypes.NewValue(tftypes.String, s)
+			}
+			include = tftypes.NewValue(strSet, vs)
+		}
+		since := tftypes.NewValue(tftypes.String, nil)
+		if tc.changesSince != "" {
+			since = tftypes.NewValue(tftypes.String, tc.changesSince)
+		}
+		config := tfsdk.Config{Schema: state.Schema, Raw: tftypes.NewValue(objectType, map[string]tftypes.Value{
+			"include": include, "changes_since": since,
+			"carrier_count": tftypes.NewValue(tftypes.Number, nil), "carriers": tftypes.NewValue(objectType.AttributeTypes["carriers"], nil),
+		})}
+		before := em.Stats().Requests
+		resp := datasource.ReadResponse{State: emptyPortfolioState(t)}
+		d.Read(ctx, datasource.ReadRequest{Config: config}, &resp)
+		after := em.Stats().Requests
+		var warnings, errs []string
+		for _, diag := range resp.Diagnostics.Warnings() {
+			warnings = append(warnings, diag.Summary())
+		}
+		for _, diag := range resp.Diagnostics.Errors() {
+			errs = append(errs, diag.Summary())
+		}
+		if want := slices.DeleteFunc([]string{tc.warning}, func(s string) bool { return s == "" }); !slices.Equal(warnings, want) {
+			t.Errorf("%s: warnings %q, want %q", tc.name, warnings, want)
+		}
+		if want := slices.DeleteFunc([]string{tc.err}, func(s string) bool { return s == "" }); !slices.Equal(errs, want) {
+			t.Errorf("%s: errors %q, want %q", tc.name, errs, want)
+		}
+		for _, op := range portfolioOps {
+			if got := after[op] - before[op]; got != tc.requests[op] {
+				t.Errorf("%s: %d %s requests, want %d", tc.name, got, op, tc.requests[op])
+			}
+		}
+		if tc.err == "" {
+			var m portfolioTestModel
+			if diags := resp.State.Get(ctx, &m); diags.HasError() {
+				t.Fatal(diags)
+			}
+			if len(m.Carriers) != len(dots) {
+				t.Errorf("%s: %d carriers, want %d", tc.name, len(m.Carriers), len(dots))
+			}
 		}
 	}
 }
