@@ -59,6 +59,7 @@ func (d *monitoredCarrierDetailsDataSource) Metadata(_ context.Context, req data
 
 func (d *monitoredCarrierDetailsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	fromData := " From `carrier_data`; null without it."
+	fromDataOrContacts := " From `carrier_data`, or without it from `contacts`; null without either."
 	level := "in MCP's words: `Acceptable`, `Moderate` or `UnacceptableReview`"
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every carrier your company monitors (MCP's Assure Advantage portfolio), keyed by USDOT number, " +
@@ -74,7 +75,7 @@ func (d *monitoredCarrierDetailsDataSource) Schema(_ context.Context, _ datasour
 				MarkdownDescription: "Which of MCP's reads to make: `carrier_data` (MonitoredCarrierData: identity, authority, " +
 					"insurance, safety, out-of-service orders and the risk assessment), `risk_assessment` " +
 					"(GetMonitoredCarriersRiskAssessment: the risk assessment alone; of a carrier's identity only `dot_number` " +
-					"and `docket_number` are known) and `contacts` (GetMonitoredCarrierContactsData: `contacts`). " +
+					"and `docket_number` are known, and with `contacts` its names) and `contacts` (GetMonitoredCarrierContactsData: `contacts`). " +
 					"Leave it out to mean `[\"carrier_data\"]`. `carrier_data` already carries the risk assessment, " +
 					"so listing `risk_assessment` with it reads nothing more (and warns).",
 				ElementType: types.StringType,
@@ -100,8 +101,8 @@ func (d *monitoredCarrierDetailsDataSource) Schema(_ context.Context, _ datasour
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"dot_number":    computedString("The carrier's USDOT number, as in the key."),
 					"docket_number": computedString("The carrier's docket number (`MC`, `FF` or `MX` and digits, as MCP writes it), or null when it has none, as for an intrastate carrier."),
-					"legal_name":    computedString("The carrier's legal name." + fromData),
-					"dba_name":      computedString("The name the carrier does business as, or null when it has none." + fromData),
+					"legal_name":    computedString("The carrier's legal name." + fromDataOrContacts),
+					"dba_name":      computedString("The name the carrier does business as, or null when it has none." + fromDataOrContacts),
 					"carrier_type":  computedString("Whether the carrier operates across state lines, in MCP's words, such as `Interstate`." + fromData),
 					"operating_status": computedString("The carrier's FMCSA operating status, such as `AUTHORIZED FOR Property`, " +
 						"`NOT AUTHORIZED` or `INTRASTATE ONLY`." + fromData),
