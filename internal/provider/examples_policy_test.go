@@ -5,6 +5,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,8 +53,10 @@ func TestAccExamples_policyBlockList(t *testing.T) {
 	}
 	ctx := t.Context()
 
-	// apply plans, checks the plan against want, and applies it.
-	apply := func(want map[string]string, released []int) {
+	// apply plans, checks that the plan shows the reasons in shown and names
+	// the carriers released, applies it, and checks that MCP's block list
+	// is then want's carriers.
+	apply := func(want, shown map[string]string, released []int) {
 		t.Helper()
 		pages := acctest.Requests(em, "MonitoredCarrierData")
 		res, err := w.Must(ctx, 2, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=policy.tfplan")
@@ -64,9 +67,11 @@ func TestAccExamples_policyBlockList(t *testing.T) {
 			t.Errorf("the plan read %d pages of MonitoredCarrierData, want 1 (%d monitored carriers)", got, len(portfolio))
 		}
 		plan := string(res.Output)
-		for dot, reason := range want {
-			if line := fmt.Sprintf("%q = %q", dot, reason); !strings.Contains(plan, line) {
-				t.Errorf("the plan does not show %s:\n%s", line, plan)
+		for dot, reason := range shown {
+			// Terraform aligns the = of a map's lines.
+			line := regexp.MustCompile(regexp.QuoteMeta(strconv.Quote(dot)) + ` += ` + regexp.QuoteMeta(strconv.Quote(reason)) + `\n`)
+			if !line.MatchString(plan) {
+				t.Errorf("the plan does not show %q = %q:\n%s", dot, reason, plan)
 			}
 		}
 		for _, dot := range released {
@@ -91,13 +96,14 @@ func TestAccExamples_policyBlockList(t *testing.T) {
 		t.Fatalf("the rule selects only %v; the portfolio should give it more to do", want)
 	}
 	want[strconv.Itoa(handKeptDOT)] = "double brokering reported by our claims team (case 2026-118)"
-	apply(want, nil)
+	apply(want, want, nil)
 
-	// Renew the insurance of a carrier blocked for that alone: the first
+	// Renew the insurance of a carrier blocked for that alone (its risk is
+	// unacceptable for the lapse, 1,000 points, and nothing else): the first
 	// change cancels its cargo coverage, the second renews every coverage.
 	var renewed int
 	for _, c := range portfolio {
-		if want[strconv.Itoa(c.DOTNumber)] == "insurance expired or cancelled" {
+		if want[strconv.Itoa(c.DOTNumber)] == "insurance expired or cancelled; MCP risk assessment unacceptable (1000 points)" {
 			renewed = c.DOTNumber
 			break
 		}
@@ -112,7 +118,7 @@ func TestAccExamples_policyBlockList(t *testing.T) {
 	if _, still := after[strconv.Itoa(renewed)]; still {
 		t.Fatalf("after renewing, DOT %d is still selected: %q", renewed, after[strconv.Itoa(renewed)])
 	}
-	apply(after, []int{renewed})
+	apply(after, nil, []int{renewed})
 }
 
 // policyPortfolio monitors carriers of every kind the emulator has: expired
