@@ -87,7 +87,7 @@ func (b *bench) policy() ([]result, error) {
 	}
 	read := median(spans)
 	return []result{{
-		name: fmt.Sprintf("Plan, no changes, `mcp_block_list` a rule drives over `mcp_monitored_carrier_details` of 50,000 (%d blocked)", blocked),
+		name:     fmt.Sprintf("Plan, no changes, `mcp_block_list` a rule drives over `mcp_monitored_carrier_details` of 50,000 (%d blocked)", blocked),
 		provider: m[0].wall, baseline: m[1].wall,
 		baselineName: "the same rule over a local map of the same carriers",
 		cpu:          m[0].cpu.Round(10 * time.Millisecond).String(),
