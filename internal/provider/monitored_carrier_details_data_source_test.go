@@ -434,7 +434,7 @@ func BenchmarkMonitoredCarrierDetailsState(b *testing.B) {
 	typ := portfolioSchemaType()
 	for b.Loop() {
 		value, _ := portfolioStateValue(typ, inc, since, reads, portfolioToday)
-		if _, err := tfprotov6.NewDynamicValue(typ, value); err != nil {
+		if _, err := encodeMsgPack(typ, value); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -969,5 +969,31 @@ func TestMonitoredCarrierDetailsServerMatchesFramework(t *testing.T) {
 		if got.State != nil {
 			sameValue(t, typ, want.State, got.State)
 		}
+	}
+}
+
+// encodeMsgPack writes what tfprotov6.NewDynamicValue writes: every kind
+// of value the state holds, null and empty ones included.
+func TestMonitoredCarrierDetailsEncodeMsgPack(t *testing.T) {
+	t.Parallel()
+	reads := testPortfolioReads(30)
+	reads.details = append(reads.details, mcp.CarrierDetails{DotNumber: &mcp.DotNumber{Value: "7"}})
+	reads.risks = []mcp.CarrierRiskAssessment{{DOTNumber: 8, RiskAssessmentDetails: &mcp.RiskAssessmentDetails{OverallRating: "Moderate"}}}
+	typ := portfolioSchemaType()
+	include := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, includeContacts)})
+	for _, since := range []tftypes.Value{tftypes.NewValue(tftypes.String, nil), tftypes.NewValue(tftypes.String, "2026-11-01T00:00:00Z")} {
+		value, _ := portfolioStateValue(typ, include, since, reads, portfolioToday)
+		want, err := tfprotov6.NewDynamicValue(typ, value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := encodeMsgPack(typ, value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameValue(t, typ, &want, &tfprotov6.DynamicValue{MsgPack: got})
+	}
+	if _, err := encodeMsgPack(tftypes.String, tftypes.NewValue(tftypes.String, tftypes.UnknownValue)); err == nil {
+		t.Error("an unknown value was encoded")
 	}
 }
