@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -424,17 +425,17 @@ func testPortfolioReads(n int) portfolioReads {
 }
 
 // BenchmarkMonitoredCarrierDetailsState builds the state of a 50,000-carrier
-// portfolio, every read included, as Read does: merge, build, State.Set.
+// portfolio, every read included, as the server does: merge, build, and
+// encode for the protocol.
 func BenchmarkMonitoredCarrierDetailsState(b *testing.B) {
-	ctx := context.Background()
 	reads := testPortfolioReads(50000)
 	inc := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, nil)
 	since := tftypes.NewValue(tftypes.String, "2026-11-01T00:00:00Z")
+	typ := portfolioSchemaType()
 	for b.Loop() {
-		state := emptyPortfolioState(b)
-		value, _ := portfolioStateValue(state.Schema.Type().TerraformType(ctx), inc, since, reads, portfolioToday)
-		if diags := state.Set(ctx, value); diags.HasError() {
-			b.Fatal(diags)
+		value, _ := portfolioStateValue(typ, inc, since, reads, portfolioToday)
+		if _, err := encodeMsgPack(typ, value); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
@@ -902,5 +903,97 @@ func TestMonitoredCarrierDetailsRead(t *testing.T) {
 				t.Errorf("%s: %d carriers, want %d", tc.name, len(m.Carriers), len(dots))
 			}
 		}
+	}
+}
+
+// The server's own read of mcp_monitored_carrier_details answers as the
+// framework's path does: the same state and the same diagnostics, for each
+// combination of arguments.
+func TestMonitoredCarrierDetailsServerMatchesFramework(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	em := emulatortest.Start(t, emulator.Options{Carriers: 500})
+	dots := dotsOf(acctest.Carriers(t, em, emulator.KindAll, 12))
+	if err := em.Monitor(dots...); err != nil {
+		t.Fatal(err)
+	}
+	for _, dot := range dots[:3] {
+		if err := em.ChangeCarrier(dot, emulator.ChangeInsurance); err != nil {
+			t.Fatal(err)
+		}
+	}
+	framework, ours := servers(t, em)
+	typ := portfolioSchemaType()
+	strSet := tftypes.Set{ElementType: tftypes.String}
+	set := func(items ...string) tftypes.Value {
+		vs := make([]tftypes.Value, len(items))
+		for i, s := range items {
+			vs[i] = tftypes.NewValue(tftypes.String, s)
+		}
+		return tftypes.NewValue(strSet, vs)
+	}
+	for _, tc := range []struct {
+		name           string
+		include, since tftypes.Value
+	}{
+		{"arguments left out", tftypes.NewValue(strSet, nil), tftypes.NewValue(tftypes.String, nil)},
+		{"every read", set(includeRiskAssesment, includeContacts), tftypes.NewValue(tftypes.String, "2020-01-01T00:00:00Z")},
+		{"a warning", set(includeCarrierData, includeRiskAssesment), tftypes.NewValue(tftypes.String, nil)},
+		{"an error", set(includeCarrierData), tftypes.NewValue(tftypes.String, "2999-01-01T00:00:00Z")},
+	} {
+		config := dynamic(t, typ, tftypes.NewValue(typ, map[string]tftypes.Value{
+			"include": tc.include, "changes_since": tc.since,
+			"carrier_count": tftypes.NewValue(tftypes.Number, nil), "carriers": tftypes.NewValue(typ.AttributeTypes["carriers"], nil),
+		}))
+		req := &tfprotov6.ReadDataSourceRequest{TypeName: portfolioTypeName, Config: config}
+		want, err := framework.ReadDataSource(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ours.ReadDataSource(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Diagnostics) != len(want.Diagnostics) {
+			t.Fatalf("%s: diagnostics %v, framework %v", tc.name, got.Diagnostics, want.Diagnostics)
+		}
+		for i, d := range got.Diagnostics {
+			w := want.Diagnostics[i]
+			if d.Severity != w.Severity || d.Summary != w.Summary || d.Detail != w.Detail || !d.Attribute.Equal(w.Attribute) {
+				t.Errorf("%s: diagnostic %+v, framework %+v", tc.name, d, w)
+			}
+		}
+		if (got.State == nil) != (want.State == nil) {
+			t.Fatalf("%s: state %v, framework %v", tc.name, got.State, want.State)
+		}
+		if got.State != nil {
+			sameValue(t, typ, want.State, got.State)
+		}
+	}
+}
+
+// encodeMsgPack writes what tfprotov6.NewDynamicValue writes: every kind
+// of value the state holds, null and empty ones included.
+func TestMonitoredCarrierDetailsEncodeMsgPack(t *testing.T) {
+	t.Parallel()
+	reads := testPortfolioReads(30)
+	reads.details = append(reads.details, mcp.CarrierDetails{DotNumber: &mcp.DotNumber{Value: "7"}})
+	reads.risks = []mcp.CarrierRiskAssessment{{DOTNumber: 8, RiskAssessmentDetails: &mcp.RiskAssessmentDetails{OverallRating: "Moderate"}}}
+	typ := portfolioSchemaType()
+	include := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, includeContacts)})
+	for _, since := range []tftypes.Value{tftypes.NewValue(tftypes.String, nil), tftypes.NewValue(tftypes.String, "2026-11-01T00:00:00Z")} {
+		value, _ := portfolioStateValue(typ, include, since, reads, portfolioToday)
+		want, err := tfprotov6.NewDynamicValue(typ, value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := encodeMsgPack(typ, value)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameValue(t, typ, &want, &tfprotov6.DynamicValue{MsgPack: got})
+	}
+	if _, err := encodeMsgPack(tftypes.String, tftypes.NewValue(tftypes.String, tftypes.UnknownValue)); err == nil {
+		t.Error("an unknown value was encoded")
 	}
 }
