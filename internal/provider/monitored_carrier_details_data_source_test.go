@@ -703,7 +703,7 @@ func (p *portfolioRequests) expect(made ...string) statecheck.StateCheck {
 // The monitored portfolio holds every kind of carrier the emulator's
 // universe has; the data source holds what MCP serves for each, under
 // every combination of include, and makes only the reads it includes.
-func TestAccMonitoredCarrierDetailsDataSource(t *testing.T) {
+func TestAccMonitoredCarrierDetailsDataSource_basic(t *testing.T) {
 	variants, err := emulator.ParseVariants(os.Getenv(acctest.VariantsEnv))
 	if err != nil {
 		t.Fatal(err)
