@@ -203,14 +203,14 @@ func policyVerdicts(t *testing.T, em *emulator.Instance) map[string]string {
 	return out
 }
 
-// lowAutoLiability reports whether a certificate's Auto coverage is below min.
-func lowAutoLiability(cd *mcp.FMCSACertData, min int) bool {
+// lowAutoLiability reports whether a certificate's Auto coverage is below least.
+func lowAutoLiability(cd *mcp.FMCSACertData, least int) bool {
 	if cd == nil {
 		return false
 	}
 	for _, cert := range cd.Certificate {
 		for _, cv := range cert.Coverage {
-			if n, err := strconv.Atoi(strings.ReplaceAll(cv.CoverageLimit, ",", "")); cv.Type == "Auto" && err == nil && n < min {
+			if n, err := strconv.Atoi(strings.ReplaceAll(cv.CoverageLimit, ",", "")); cv.Type == "Auto" && err == nil && n < least {
 				return true
 			}
 		}
