@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -155,3 +157,20 @@ type lazy func() knownvalue.Check
 
 func (l lazy) CheckValue(v any) error { return l().CheckValue(v) }
 func (l lazy) String() string         { return "a value known after apply" }
+
+// ChangeOverHTTP changes a carrier through the emulator's admin route
+// POST /_emulator/carriers/{dot}/change, as MCP's own data would change
+// (category "insurance", "authority" or "risk").
+func ChangeOverHTTP(t *testing.T, em *emulator.Instance, dot int, category string) {
+	t.Helper()
+	body := strings.NewReader(fmt.Sprintf(`{"category":%q}`, category))
+	resp, err := http.Post(fmt.Sprintf("%s/_emulator/carriers/%d/change", em.URL, dot), "application/json", body) //nolint:noctx // a test helper against a loopback server
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(resp.Body)
+		t.Fatalf("changing the %s of DOT %d: %s %s", category, dot, resp.Status, b)
+	}
+}

@@ -14,6 +14,12 @@
 //  4. terraform query over 50,000 monitored carriers (one mcp_monitored_carrier
 //     result each), against the refresh-only plan of an mcp_monitoring_list of
 //     the same 50,000: the same MCP reads. Only on CLIs with terraform query.
+//  5. a plan with no changes for an mcp_block_list that a rule over
+//     mcp_monitored_carrier_details drives, 50,000 monitored carriers,
+//     against the same plan over a local map of the same carriers; and,
+//     with 20 ms of emulator latency, the data source's read (the span of
+//     its MonitoredCarrierData requests) against the ideal, pages × latency
+//     ÷ the client's page concurrency.
 //
 // Each provider runs under ./cputime, which reports its CPU time: the
 // provider's own work, apart from the CLI's.
@@ -51,7 +57,7 @@ func main() {
 	terraform := flag.String("terraform", "", "the CLIs to run, separated by commas; each gets its own table")
 	providerDir := flag.String("provider-dir", "", "directory holding the terraform-provider-mcp build")
 	runs := flag.Int("runs", 5, "measured runs per figure; the median is reported")
-	only := flag.Int("only", 0, "run only this benchmark (1 to 4)")
+	only := flag.Int("only", 0, "run only this benchmark (1 to 5)")
 	flag.Parse()
 	if err := run(strings.Split(*terraform, ","), *providerDir, *runs, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -75,11 +81,12 @@ func run(clis []string, providerDir string, runs, only int) error {
 		return errors.New("-terraform and -provider-dir are required")
 	}
 	em := emulator.New(emulator.Options{Carriers: 60_000})
+	rec := emulator.NewRecorder(em)
 	ln, err := (&net.ListenConfig{}).Listen(context.Background(), "tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: em, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: rec, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	defer srv.Close()
 
@@ -95,9 +102,9 @@ func run(clis []string, providerDir string, runs, only int) error {
 
 	tables := map[string][]result{}
 	for _, cli := range clis {
-		b := &bench{em: em, url: "http://" + ln.Addr().String(), terraform: cli, providers: providers, runs: runs,
+		b := &bench{em: em, rec: rec, url: "http://" + ln.Addr().String(), terraform: cli, providers: providers, runs: runs,
 			work: filepath.Join(work, filepath.Base(filepath.Dir(cli)))}
-		for i, f := range []func() ([]result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply, b.query} {
+		for i, f := range []func() ([]result, error){b.perCarrierRefresh, b.largeListPlan, b.listApply, b.query, b.policy} {
 			if only != 0 && only != i+1 {
 				continue
 			}
@@ -138,6 +145,7 @@ func buildProviders(providerDir, work string) (map[string]string, error) {
 
 type bench struct {
 	em        *emulator.Server
+	rec       *emulator.Recorder // the emulator's request log
 	url, work string
 	terraform string
 	providers map[string]string

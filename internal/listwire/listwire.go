@@ -7,8 +7,10 @@
 // the framework then converts it again into its own types: at 50,000
 // carriers that costs seconds per call. The list resources' value has a
 // fixed shape, {carriers = map(string), id = string, on_destroy = string,
-// unmanaged = map(string), unmanaged_carriers = string}, so it is read straight into Go maps here, in a single pass. The tests
-// hold every encoding to what terraform-plugin-go reads and writes.
+// reasons = map(string), selected_carriers = map(string), unmanaged =
+// map(string), unmanaged_carriers = string}, so it is read straight into Go
+// maps here, in a single pass. The tests hold every encoding to what
+// terraform-plugin-go reads and writes.
 package listwire
 
 import (
@@ -64,18 +66,26 @@ type Value struct {
 	Carriers          Map
 	ID                String
 	OnDestroy         String
+	Reasons           Map
+	Selected          Map // selected_carriers
 	Unmanaged         Map
 	UnmanagedCarriers String
 }
+
+// Names reports whether carriers or selected_carriers holds the key: the
+// carriers the value puts on the list.
+func (v Value) Names(k string) bool { return v.Carriers.Has(k) || v.Selected.Has(k) }
 
 // Attribute names, in the order MessagePack objects list them (sorted).
 const (
 	attrCarriers  = "carriers"
 	attrID        = "id"
 	attrOnDestroy = "on_destroy"
+	attrReasons   = "reasons"
+	attrSelected  = "selected_carriers"
 	attrUnmanaged = "unmanaged"
 	attrPolicy    = "unmanaged_carriers"
-	attributes    = 5
+	attributes    = 7
 )
 
 // unknown is how Terraform encodes an unknown value: an extension (any
@@ -111,6 +121,10 @@ func DecodeMsgPack(b []byte) (Value, error) {
 			v.ID, err = decodeString(d)
 		case attrOnDestroy:
 			v.OnDestroy, err = decodeString(d)
+		case attrReasons:
+			v.Reasons, err = decodeMap(d)
+		case attrSelected:
+			v.Selected, err = decodeMap(d)
 		case attrUnmanaged:
 			v.Unmanaged, err = decodeMap(d)
 		case attrPolicy:
@@ -188,6 +202,8 @@ func (v Value) MsgPack() ([]byte, error) {
 		e.EncodeString(attrCarriers), encodeMap(e, &buf, v.Carriers),
 		e.EncodeString(attrID), encodeString(e, &buf, v.ID),
 		e.EncodeString(attrOnDestroy), encodeString(e, &buf, v.OnDestroy),
+		e.EncodeString(attrReasons), encodeMap(e, &buf, v.Reasons),
+		e.EncodeString(attrSelected), encodeMap(e, &buf, v.Selected),
 		e.EncodeString(attrUnmanaged), encodeMap(e, &buf, v.Unmanaged),
 		e.EncodeString(attrPolicy), encodeString(e, &buf, v.UnmanagedCarriers),
 	)
@@ -238,6 +254,8 @@ func DecodeJSON(b []byte) (Value, error) {
 		Carriers          *map[string]*string `json:"carriers"`
 		ID                *string             `json:"id"`
 		OnDestroy         *string             `json:"on_destroy"`
+		Reasons           *map[string]*string `json:"reasons"`
+		Selected          *map[string]*string `json:"selected_carriers"`
 		Unmanaged         *map[string]*string `json:"unmanaged"`
 		UnmanagedCarriers *string             `json:"unmanaged_carriers"`
 	}
@@ -248,6 +266,8 @@ func DecodeJSON(b []byte) (Value, error) {
 		Carriers:          mapFromJSON(raw.Carriers),
 		ID:                fromPointer(raw.ID),
 		OnDestroy:         fromPointer(raw.OnDestroy),
+		Reasons:           mapFromJSON(raw.Reasons),
+		Selected:          mapFromJSON(raw.Selected),
 		Unmanaged:         mapFromJSON(raw.Unmanaged),
 		UnmanagedCarriers: fromPointer(raw.UnmanagedCarriers),
 	}, nil

@@ -11,7 +11,7 @@ var (
 	carriersType = tftypes.Map{ElementType: tftypes.String}
 	valueType    = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 		"carriers": carriersType, "id": tftypes.String, "on_destroy": tftypes.String,
-		"unmanaged": carriersType, "unmanaged_carriers": tftypes.String,
+		"reasons": carriersType, "selected_carriers": carriersType, "unmanaged": carriersType, "unmanaged_carriers": tftypes.String,
 	}}
 )
 
@@ -44,7 +44,7 @@ func tf(v Value) tftypes.Value {
 	}
 	return tftypes.NewValue(valueType, map[string]tftypes.Value{
 		"carriers": strMap(v.Carriers), "id": str(v.ID), "on_destroy": str(v.OnDestroy),
-		"unmanaged": strMap(v.Unmanaged), "unmanaged_carriers": str(v.UnmanagedCarriers),
+		"reasons": strMap(v.Reasons), "selected_carriers": strMap(v.Selected), "unmanaged": strMap(v.Unmanaged), "unmanaged_carriers": str(v.UnmanagedCarriers),
 	})
 }
 
@@ -58,11 +58,14 @@ var (
 var cases = map[string]Value{
 	"null": {Null: true},
 	"create": {Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}, "9": Known("TX1")}},
-		ID: String{Unknown: true}, OnDestroy: keep, Unmanaged: Map{Unknown: true}, UnmanagedCarriers: Known("fail")},
-	"empty":       {Carriers: none, ID: Known("block_list"), OnDestroy: Known("clear"), Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep},
-	"imported":    {Carriers: nullMap, ID: Known("block_list"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText},
-	"unknown map": {Carriers: Map{Unknown: true}, ID: Known("x"), OnDestroy: keep, Unmanaged: none, UnmanagedCarriers: Known("remove")},
-	"unknown element": {Carriers: Map{Elems: map[string]String{"1": {Unknown: true}, "2": Known("MC2")}}, ID: Known("x"), OnDestroy: keep,
+		ID: String{Unknown: true}, OnDestroy: keep, Unmanaged: Map{Unknown: true}, UnmanagedCarriers: Known("fail"), Reasons: nullMap, Selected: nullMap},
+	"empty":       {Reasons: nullMap, Selected: none, Carriers: none, ID: Known("block_list"), OnDestroy: Known("clear"), Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep},
+	"imported":    {Reasons: nullMap, Selected: nullMap, Carriers: nullMap, ID: Known("block_list"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText},
+	"unknown map": {Reasons: Map{Unknown: true}, Selected: Map{Unknown: true}, Carriers: Map{Unknown: true}, ID: Known("x"), OnDestroy: keep, Unmanaged: none, UnmanagedCarriers: Known("remove")},
+	"selected": {Carriers: none, ID: Known("block_list"), OnDestroy: keep, Unmanaged: none, UnmanagedCarriers: Known("remove"),
+		Selected: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known("")}},
+		Reasons:  Map{Elems: map[string]String{"23868": Known("insurance expired"), "7": {Null: true}}}},
+	"unknown element": {Reasons: nullMap, Selected: Map{Elems: map[string]String{"3": {Unknown: true}}}, Carriers: Map{Elems: map[string]String{"1": {Unknown: true}, "2": Known("MC2")}}, ID: Known("x"), OnDestroy: keep,
 		Unmanaged: none, UnmanagedCarriers: Known("remove")},
 }
 
@@ -97,9 +100,12 @@ func TestDecodeJSONMatchesTerraformPluginGo(t *testing.T) {
 	}{
 		"state": {`{"carriers":{"23868":"MC113843","7":"","8":null},"id":"block_list","on_destroy":"keep","unmanaged":{"5":"MC5"},"unmanaged_carriers":"keep"}`,
 			Value{Carriers: Map{Elems: map[string]String{"23868": Known("MC113843"), "7": Known(""), "8": {Null: true}}}, ID: Known("block_list"), OnDestroy: keep,
-				Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep}},
+				Unmanaged: Map{Elems: map[string]String{"5": Known("MC5")}}, UnmanagedCarriers: keep, Reasons: nullMap, Selected: nullMap}},
+		"selected and reasons": {`{"carriers":{},"id":"block_list","selected_carriers":{"7":""},"reasons":{"7":"insurance expired"}}`,
+			Value{Carriers: none, ID: Known("block_list"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText,
+				Selected: Map{Elems: map[string]String{"7": Known("")}}, Reasons: Map{Elems: map[string]String{"7": Known("insurance expired")}}}},
 		"null carriers, missing attributes, removed attribute": {`{"carriers":null,"id":"x","gone":1}`,
-			Value{Carriers: nullMap, ID: Known("x"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText}},
+			Value{Carriers: nullMap, ID: Known("x"), OnDestroy: nullText, Unmanaged: nullMap, UnmanagedCarriers: nullText, Reasons: nullMap, Selected: nullMap}},
 	} {
 		got, err := DecodeJSON([]byte(tc.json))
 		if err != nil || !reflect.DeepEqual(got, tc.want) {

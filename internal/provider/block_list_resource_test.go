@@ -24,3 +24,12 @@ func TestAccBlockList_createOverUnmanaged(t *testing.T) {
 func TestAccBlockList_withoutDOT(t *testing.T) {
 	testAccListWithoutDOT(t, blockListCase, unmanagedFail)
 }
+func TestAccBlockList_selectedRemove(t *testing.T) {
+	testAccListSelected(t, blockListCase, unmanagedRemove)
+}
+func TestAccBlockList_selectedKeep(t *testing.T) {
+	testAccListSelected(t, blockListCase, unmanagedKeep)
+}
+func TestAccBlockList_selectedFail(t *testing.T) {
+	testAccListSelected(t, blockListCase, unmanagedFail)
+}

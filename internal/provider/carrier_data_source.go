@@ -442,18 +442,34 @@ func coverageExpired(expiration, cancellation string, today time.Time) types.Boo
 // carrierInsuranceExpired is true when any coverage expired, false when all
 // are known current, and unknown (null) otherwise.
 func carrierInsuranceExpired(ins *carrierInsuranceModel) types.Bool {
-	unknown := false
+	var tally expiredTally
 	for _, c := range ins.Certificates {
 		for _, cv := range c.Coverages {
-			switch {
-			case cv.Expired.IsNull():
-				unknown = true
-			case cv.Expired.ValueBool():
-				return types.BoolValue(true)
-			}
+			tally.add(cv.Expired)
 		}
 	}
-	if unknown {
+	return tally.value()
+}
+
+// expiredTally combines the expired values of a carrier's coverages into
+// insurance_expired: true when any expired, false when all are known
+// current (also when there are none), and unknown (null) otherwise.
+type expiredTally struct{ expired, unknown bool }
+
+func (t *expiredTally) add(coverageExpired types.Bool) {
+	switch {
+	case coverageExpired.IsNull():
+		t.unknown = true
+	case coverageExpired.ValueBool():
+		t.expired = true
+	}
+}
+
+func (t expiredTally) value() types.Bool {
+	switch {
+	case t.expired:
+		return types.BoolValue(true)
+	case t.unknown:
 		return types.BoolNull()
 	}
 	return types.BoolValue(false)

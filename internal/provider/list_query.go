@@ -78,6 +78,8 @@ func (r *carrierListResource) imported() listwire.Value {
 		ID:                listwire.Known(r.kind.id),
 		Carriers:          listwire.Map{Null: true},
 		OnDestroy:         listwire.Known(onDestroyKeep),
+		Reasons:           listwire.Map{Null: true},
+		Selected:          listwire.Map{Null: true},
 		Unmanaged:         listwire.Map{Null: true},
 		UnmanagedCarriers: listwire.Known(r.kind.defaultPolicy),
 	}

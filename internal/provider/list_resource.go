@@ -72,6 +72,8 @@ type carrierListModel struct {
 	ID                types.String `tfsdk:"id"`
 	Carriers          types.Map    `tfsdk:"carriers"`
 	OnDestroy         types.String `tfsdk:"on_destroy"`
+	Reasons           types.Map    `tfsdk:"reasons"`
+	SelectedCarriers  types.Map    `tfsdk:"selected_carriers"`
 	Unmanaged         types.Map    `tfsdk:"unmanaged"`
 	UnmanagedCarriers types.String `tfsdk:"unmanaged_carriers"`
 }
@@ -82,6 +84,7 @@ type carrierListModel struct {
 func (m carrierListModel) wire() listwire.Value {
 	return listwire.Value{
 		Carriers: wireMap(m.Carriers), ID: wireString(m.ID), OnDestroy: wireString(m.OnDestroy),
+		Reasons: wireMap(m.Reasons), Selected: wireMap(m.SelectedCarriers),
 		Unmanaged: wireMap(m.Unmanaged), UnmanagedCarriers: wireString(m.UnmanagedCarriers),
 	}
 }
@@ -89,6 +92,7 @@ func (m carrierListModel) wire() listwire.Value {
 func listModel(v listwire.Value) carrierListModel {
 	return carrierListModel{
 		Carriers: typesMap(v.Carriers), ID: typesString(v.ID), OnDestroy: typesString(v.OnDestroy),
+		Reasons: typesMap(v.Reasons), SelectedCarriers: typesMap(v.Selected),
 		Unmanaged: typesMap(v.Unmanaged), UnmanagedCarriers: typesString(v.UnmanagedCarriers),
 	}
 }
@@ -122,16 +126,39 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 					"Each value names the carrier further: its docket number (`\"MC113843\"`; `FF` and `MX` dockets too), " +
 					"its intrastate number if it is intrastate-only (`\"TX123456\"`), or `\"\"` to name it by its DOT number alone. " +
 					"A value that starts with `MC`, `FF` or `MX` and a digit is a docket number; any other is an intrastate number.\n\n" +
-					"A carrier on MCP's " + r.kind.listName + " that is not in this map is dealt with as `unmanaged_carriers` says. " +
+					"Taking a carrier out of this map takes it off the list (unless `selected_carriers` names it). " +
+					"A carrier on MCP's " + r.kind.listName + " that neither this map nor `selected_carriers` names is dealt with as `unmanaged_carriers` says. " +
 					"A carrier taken off the list outside Terraform is put back; the plan names each one. " +
 					"After an import, the map holds every carrier on the list, valued as MCP lists it.",
 				Required:    true,
 				ElementType: types.StringType,
 				Validators:  []validator.Map{mapvalidator.KeysAre(dotNumberValidator), mapvalidator.ValueStringsAre(listValueValidator)},
 			},
+			"selected_carriers": schema.MapAttribute{
+				MarkdownDescription: "The carriers a rule selects, such as a `for` expression over `mcp_monitored_carrier_details`, " +
+					"keyed and valued like `carriers`, and put on the " + r.kind.listName + " as `carriers` are. " +
+					"They differ in what happens when a carrier leaves this map and `carriers` does not name it: " +
+					"it is then a carrier the configuration does not name, and `unmanaged_carriers` decides. " +
+					"`" + unmanagedRemove + "` takes it off the list (the rule released it); `" + unmanagedKeep + "` leaves it on the list, " +
+					"listed in `unmanaged`; `" + unmanagedFail + "` stops the plan, so that a person decides. The plan names each carrier the rule " +
+					"releases, with the reason it was listed for.\n\n" +
+					"A carrier in `carriers` stays on the list whatever the rule selects: a hand-kept entry is never released by the rule. " +
+					"A carrier in both maps must have the same value in each.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Map{mapvalidator.KeysAre(dotNumberValidator), mapvalidator.ValueStringsAre(listValueValidator)},
+			},
+			"reasons": schema.MapAttribute{
+				MarkdownDescription: "Why each carrier is on the " + r.kind.listName + ", keyed by USDOT number: free text that the plan shows " +
+					"beside `carriers` and `selected_carriers`, such as `\"insurance expired 2026-11-30\"`. It is kept in Terraform's state only: " +
+					"MCP has no such field, and nothing of it is sent to MCP. Every key must be in `carriers` or `selected_carriers`.",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Map{mapvalidator.KeysAre(dotNumberValidator)},
+			},
 			"on_destroy": schema.StringAttribute{
 				MarkdownDescription: "What destroying this resource does to MCP's " + r.kind.listName + ": `" + onDestroyKeep + "` (the default) " +
-					"leaves it as it is and only stops managing it; `" + onDestroyClear + "` takes off every carrier in `carriers`, " +
+					"leaves it as it is and only stops managing it; `" + onDestroyClear + "` takes off every carrier in `carriers` and `selected_carriers`, " +
 					"and the carriers in `unmanaged` too under `unmanaged_carriers = \"" + unmanagedRemove + "\"`.",
 				Optional:   true,
 				Computed:   true,
@@ -139,8 +166,8 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Validators: []validator.String{stringvalidator.OneOf(onDestroyKeep, onDestroyClear)},
 			},
 			"unmanaged_carriers": schema.StringAttribute{
-				MarkdownDescription: "What happens to carriers on MCP's " + r.kind.listName + " that `carriers` does not name, " +
-					"such as a carrier someone " + r.kind.verbs.added + " in the MCP portal:\n" +
+				MarkdownDescription: "What happens to carriers on MCP's " + r.kind.listName + " that neither `carriers` nor `selected_carriers` names, " +
+					"such as a carrier someone " + r.kind.verbs.added + " in the MCP portal, or one that the rule filling `selected_carriers` no longer selects:\n" +
 					"  - `" + unmanagedRemove + "`: the apply takes them off the list (`carriers` is authoritative). The plan names each one, " +
 					"with who put it on the list and when.\n" +
 					"  - `" + unmanagedKeep + "`: they stay on the list, unmanaged, and are listed in `unmanaged`.\n" +
@@ -153,7 +180,7 @@ func (r *carrierListResource) Schema(_ context.Context, _ resource.SchemaRequest
 				Validators: []validator.String{stringvalidator.OneOf(unmanagedRemove, unmanagedKeep, unmanagedFail)},
 			},
 			"unmanaged": schema.MapAttribute{
-				MarkdownDescription: "The carriers on MCP's " + r.kind.listName + " that `carriers` does not name, keyed by USDOT number " +
+				MarkdownDescription: "The carriers on MCP's " + r.kind.listName + " that neither `carriers` nor `selected_carriers` names, keyed by USDOT number " +
 					"and valued like `carriers`: those kept under `unmanaged_carriers = \"" + unmanagedKeep + "\"`, or found by the last " +
 					"refresh and not yet dealt with.",
 				Computed:    true,
@@ -245,18 +272,24 @@ func (r *carrierListResource) Update(ctx context.Context, req resource.UpdateReq
 // carrier put on the list since the plan stays. It then records what MCP
 // holds; a failed create records nothing.
 func (r *carrierListResource) apply(ctx context.Context, prior, plan listwire.Value, removal []int, state stateSetter, diags *diag.Diagnostics) {
-	desired, d := desiredCarriers(plan.Carriers)
+	desired, d := desiredCarriers("carriers", plan.Carriers)
+	diags.Append(d...)
+	selected, d := desiredCarriers("selected_carriers", plan.Selected)
 	diags.Append(d...)
 	if diags.HasError() {
 		return
 	}
+	maps.Copy(desired, selected)
 	remove := make(map[int]bool, len(removal))
 	for _, dot := range removal {
 		remove[dot] = true
 	}
 	addDOTs(remove, prior.Carriers, plan.Unmanaged)
 	if !plan.Unmanaged.Unknown {
+		// The carriers the rule released leave only as the plan said: under
+		// "remove", not under "keep" (the plan lists them in unmanaged).
 		addDOTs(remove, prior.Unmanaged, plan.Unmanaged)
+		addDOTs(remove, prior.Selected, plan.Unmanaged)
 	}
 	res, err := r.kind.list(r.data).Sync(ctx, desired, remove, r.data.listWriteConcurrency)
 	if err != nil {
@@ -274,10 +307,10 @@ func (r *carrierListResource) apply(ctx context.Context, prior, plan listwire.Va
 	}
 	// A carrier the plan or the prior state manages stays managed: one
 	// whose removal failed is still to be removed.
-	managed := func(k string) bool { return plan.Carriers.Has(k) || prior.Carriers.Has(k) }
-	carriers, unmanaged := splitEntries(plan.Carriers, res.Entries, managed)
+	managed := func(k string) bool { return plan.Carriers.Has(k) || prior.Carriers.Has(k) && !plan.Names(k) }
+	carriers, selected2, unmanaged := splitEntries(res.Entries, plan.Carriers, managed, plan.Selected)
 	plan.ID = listwire.Known(r.kind.id)
-	plan.Carriers = carriers
+	plan.Carriers, plan.Selected = carriers, selected2
 	if err != nil || plan.Unmanaged.Unknown {
 		plan.Unmanaged = unmanaged
 	}
@@ -338,6 +371,7 @@ func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (l
 	var diags diag.Diagnostics
 	list := r.kind.list(r.data)
 	learnIntrastate(list, state.Carriers)
+	learnIntrastate(list, state.Selected)
 	entries, err := list.All(ctx)
 	if err != nil {
 		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
@@ -345,7 +379,7 @@ func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (l
 	}
 	drift := driftBetween(state, entries)
 	managed := func(k string) bool { return state.Carriers.Null || state.Carriers.Has(k) }
-	state.Carriers, state.Unmanaged = splitEntries(state.Carriers, entries, managed)
+	state.Carriers, state.Selected, state.Unmanaged = splitEntries(entries, state.Carriers, managed, state.Selected)
 	state.ID = listwire.Known(r.kind.id)
 	if state.OnDestroy.Null {
 		state.OnDestroy = listwire.Known(onDestroyKeep)
@@ -381,6 +415,7 @@ func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteReq
 	v := state.wire()
 	remove := map[int]bool{}
 	addDOTs(remove, v.Carriers, listwire.Map{})
+	addDOTs(remove, v.Selected, listwire.Map{})
 	if v.UnmanagedCarriers.Value == unmanagedRemove {
 		addDOTs(remove, v.Unmanaged, listwire.Map{})
 	}
@@ -415,7 +450,7 @@ func (r *carrierListResource) ImportState(ctx context.Context, req resource.Impo
 // checkAdded checks with MCP the carriers a plan puts on the list: those
 // the configuration names that MCP's list does not hold. A plan with no
 // additions makes no lookup.
-func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.Map, current map[int]membership.Entry) diag.Diagnostics {
+func (r *carrierListResource) checkAdded(ctx context.Context, attribute string, planned listwire.Map, current map[int]membership.Entry) diag.Diagnostics {
 	var diags diag.Diagnostics
 	var added []carrierid.Key
 	for k, v := range planned.Elems {
@@ -427,20 +462,21 @@ func (r *carrierListResource) checkAdded(ctx context.Context, planned listwire.M
 	problems := checkCarriers(ctx, r.data.client, added)
 	for _, dot := range slices.Sorted(maps.Keys(problems)) {
 		k := strconv.Itoa(dot)
-		diags.AddAttributeError(path.Root("carriers").AtMapKey(k),
+		diags.AddAttributeError(path.Root(attribute).AtMapKey(k),
 			fmt.Sprintf("Unable to put carrier DOT %s on the %s", k, r.kind.listName), problems[dot].Error())
 	}
 	return diags
 }
 
-// desiredCarriers reads the planned carriers into list keys.
-func desiredCarriers(m listwire.Map) (map[int]carrierid.Key, diag.Diagnostics) {
+// desiredCarriers reads the planned carriers of an attribute (carriers or
+// selected_carriers) into list keys.
+func desiredCarriers(attribute string, m listwire.Map) (map[int]carrierid.Key, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	out := make(map[int]carrierid.Key, len(m.Elems))
 	for k, v := range m.Elems {
 		key, err := listKey(k, v)
 		if err != nil {
-			diags.AddAttributeError(path.Root("carriers").AtMapKey(k), "Invalid carriers entry", err.Error())
+			diags.AddAttributeError(path.Root(attribute).AtMapKey(k), "Invalid "+attribute+" entry", err.Error())
 			continue
 		}
 		out[key.DOT] = key
@@ -475,29 +511,44 @@ func listKey(k string, v listwire.String) (carrierid.Key, error) {
 	return carrierid.ParseListValue(dot, v.Value)
 }
 
-// splitEntries divides MCP's list into the carriers managed reports, and
-// the rest. A managed carrier that named (the plan, or the last state)
-// already names in a way that matches MCP's entry keeps that value, "" and
-// null included, so that state is exactly what was planned; any other
-// carrier gets the docket or intrastate number MCP lists.
-func splitEntries(named listwire.Map, entries map[int]membership.Entry, managed func(string) bool) (carriers, unmanaged listwire.Map) {
+// splitEntries divides MCP's list into the carriers managed reports, those
+// selected names, and the rest (a carrier may be in both of the first two).
+// A carrier that carriers or selected already names in a way that matches
+// MCP's entry keeps that value, "" and null included, so that state is
+// exactly what was planned; any other gets the docket or intrastate number
+// MCP lists. A null selected stays null.
+func splitEntries(entries map[int]membership.Entry, named listwire.Map, managed func(string) bool, selected listwire.Map) (carriers, chosen, unmanaged listwire.Map) {
 	carriers = listwire.Map{Elems: make(map[string]listwire.String, len(entries))}
+	chosen = listwire.Map{Null: true}
+	if !selected.Null {
+		chosen = listwire.Map{Elems: make(map[string]listwire.String, len(selected.Elems))}
+	}
 	unmanaged = listwire.Map{Elems: map[string]listwire.String{}}
 	for dot, e := range entries {
 		k := strconv.Itoa(dot)
-		if !managed(k) {
+		inCarriers, inSelected := managed(k), selected.Has(k)
+		if inCarriers {
+			carriers.Elems[k] = entryValue(named, k, e)
+		}
+		if inSelected {
+			chosen.Elems[k] = entryValue(selected, k, e)
+		}
+		if !inCarriers && !inSelected {
 			unmanaged.Elems[k] = listwire.Known(e.Key.ListValue())
-			continue
 		}
-		if v, ok := named.Elems[k]; ok {
-			if want, err := listKey(k, v); err == nil && e.Matches(want) {
-				carriers.Elems[k] = v
-				continue
-			}
-		}
-		carriers.Elems[k] = listwire.Known(e.Key.ListValue())
 	}
-	return carriers, unmanaged
+	return carriers, chosen, unmanaged
+}
+
+// entryValue is how m names the carrier of MCP's entry e: as m does when
+// that matches e, else as MCP lists it.
+func entryValue(m listwire.Map, k string, e membership.Entry) listwire.String {
+	if v, ok := m.Elems[k]; ok {
+		if want, err := listKey(k, v); err == nil && e.Matches(want) {
+			return v
+		}
+	}
+	return listwire.Known(e.Key.ListValue())
 }
 
 // wireMap and typesMap convert carriers between the framework's types, which

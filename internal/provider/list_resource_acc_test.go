@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
@@ -659,4 +660,136 @@ func testAccListValidation(t *testing.T, c listCase) {
 		CheckDestroy:             func(*terraform.State) error { return acctest.ExpectNoWrites(em)() },
 		Steps:                    steps,
 	})
+}
+
+// A list a rule drives: selected_carriers holds the carriers whose
+// insurance mcp_carrier reports expired, and reasons says why. One of them
+// is also hand-kept in carriers. When both renew their insurance (through
+// the emulator's admin change route, as MCP's own data changes), the rule
+// stops selecting them: the hand-kept one stays on the list under every
+// policy; the other is taken off under "remove", stays (listed in
+// unmanaged) under "keep", and stops the plan under "fail". Every plan
+// names the released carrier with the reason it was listed for.
+func testAccListSelected(t *testing.T, c listCase, policy string) {
+	em := acctest.Emulator(t)
+	expired := acctest.Carriers(t, em, emulator.KindExpiredInsurance, 2)
+	current := currentlyInsured(t, em, 1)
+	released, handKept, other := expired[0].DOTNumber, expired[1].DOTNumber, current[0].DOTNumber
+	rec := newPlanRecorder()
+	config := acctest.ProviderBlock(em) + fmt.Sprintf(`
+# One block each: terraform-plugin-testing cannot shim a data source's
+# for_each instances into its legacy state.
+data "mcp_carrier" "a" { dot_number = "%d" }
+data "mcp_carrier" "b" { dot_number = "%d" }
+data "mcp_carrier" "c" { dot_number = "%d" }
+
+locals {
+  carriers = { for c in [data.mcp_carrier.a, data.mcp_carrier.b, data.mcp_carrier.c] : c.dot_number => c }
+  expired  = { for dot, c in local.carriers : dot => "insurance expired" if c.insurance_expired == true }
+}
+
+resource %q "test" {
+  carriers           = { "%d" = "" }
+  selected_carriers  = { for dot, _ in local.expired : dot => "" }
+  reasons            = merge(local.expired, { "%d" = "hand-kept" })
+  unmanaged_carriers = %q
+}
+`, released, handKept, other, c.resourceType(), handKept, handKept, policy)
+	key := strconv.Itoa
+	var adds, removes int
+	count := func() { adds, removes = acctest.Requests(em, c.addOp), acctest.Requests(em, c.removeOp) }
+	renew := func() {
+		// The first insurance change cancels the cargo coverage; the
+		// second renews every coverage for a year.
+		for _, dot := range []int{released, handKept} {
+			acctest.ChangeOverHTTP(t, em, dot, "insurance")
+			acctest.ChangeOverHTTP(t, em, dot, "insurance")
+		}
+		rec.reset()
+		count()
+	}
+	steps := []resource.TestStep{{
+		PreConfig: count,
+		Config:    config,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectKnownValue(c.address(), tfjsonpath.New("reasons"), knownvalue.MapExact(map[string]knownvalue.Check{
+				key(released): knownvalue.StringExact("insurance expired"), key(handKept): knownvalue.StringExact("hand-kept")})),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("selected_carriers"), knownvalue.MapExact(map[string]knownvalue.Check{
+				key(released): knownvalue.StringExact(""), key(handKept): knownvalue.StringExact("")})),
+			acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 2)),
+			acctest.Check(acctest.ExpectListed(em, c.list, released, handKept)),
+		},
+	}}
+	leaves := []string{"1 carrier(s) left selected_carriers", fmt.Sprintf("DOT %d", released), expired[0].LegalName}
+	switch policy {
+	case unmanagedRemove:
+		steps = append(steps, resource.TestStep{
+			PreConfig: renew,
+			Config:    config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Check(rec.warned(append(leaves, c.verbs().remove, "(listed for: insurance expired)")...)),
+				acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 1)),
+				acctest.Check(acctest.ExpectRequests(em, c.addOp, &adds, 0)),
+				acctest.Check(acctest.ExpectListed(em, c.list, handKept)),
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("unmanaged"), knownvalue.MapExact(map[string]knownvalue.Check{})),
+			},
+		})
+	case unmanagedKeep:
+		steps = append(steps, resource.TestStep{
+			PreConfig: renew,
+			Config:    config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Check(rec.warned(append(leaves, c.verbs().stays, "listed in unmanaged", "(listed for: insurance expired)")...)),
+				acctest.Check(acctest.ExpectRequests(em, c.removeOp, &removes, 0)),
+				acctest.Check(acctest.ExpectListed(em, c.list, released, handKept)),
+				statecheck.ExpectKnownValue(c.address(), tfjsonpath.New("unmanaged"), knownvalue.MapExact(map[string]knownvalue.Check{
+					key(released): knownvalue.StringExact("")})),
+			},
+		}, resource.TestStep{
+			// Kept, it is no longer news: the next plan is empty and quiet.
+			PreConfig:         rec.reset,
+			Config:            config,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Check(rec.quiet("left selected_carriers"))},
+		})
+	case unmanagedFail:
+		steps = append(steps, resource.TestStep{
+			PreConfig: renew,
+			Config:    config,
+			ExpectError: acctest.ErrorMatching(fmt.Sprintf("DOT %d", released), "no longer in selected_carriers",
+				"(listed for: insurance expired)", "add each one to carriers"),
+		}, resource.TestStep{
+			// The failed plan wrote nothing: both are still on the list.
+			PreConfig: func() {
+				if err := errors.Join(acctest.ExpectRequests(em, c.removeOp, &removes, 0)(), acctest.ExpectListed(em, c.list, released, handKept)()); err != nil {
+					t.Error(err)
+				}
+			},
+			Config:      config,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`are not in the configuration`),
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: rec.factories(),
+		Steps:                    steps,
+	})
+}
+
+// currentlyInsured returns n MC carriers whose insurance has not lapsed.
+func currentlyInsured(t *testing.T, em *emulator.Instance, n int) []emulator.CarrierInfo {
+	t.Helper()
+	var out []emulator.CarrierInfo
+	for _, c := range acctest.Carriers(t, em, emulator.KindMC, 50) {
+		if len(out) < n && !slices.Contains(c.Kinds, emulator.KindExpiredInsurance) {
+			out = append(out, c)
+		}
+	}
+	if len(out) < n {
+		t.Fatalf("found %d insured MC carriers, want %d", len(out), n)
+	}
+	return out
 }

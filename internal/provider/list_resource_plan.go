@@ -53,21 +53,20 @@ func driftBetween(state listwire.Value, entries map[int]membership.Entry) listDr
 		return d
 	}
 	for dot := range entries {
-		k := strconv.Itoa(dot)
-		_, managed := state.Carriers.Elems[k]
-		_, known := state.Unmanaged.Elems[k]
-		if !managed && !known {
+		if k := strconv.Itoa(dot); !state.Names(k) && !state.Unmanaged.Has(k) {
 			d.Added = append(d.Added, dot)
 		}
 	}
 	slices.Sort(d.Added)
-	for k, v := range state.Carriers.Elems {
-		if dot, err := strconv.Atoi(k); err == nil {
-			if _, on := entries[dot]; !on {
-				if d.Removed == nil {
-					d.Removed = map[string]string{}
+	for _, named := range []listwire.Map{state.Selected, state.Carriers} {
+		for k, v := range named.Elems {
+			if dot, err := strconv.Atoi(k); err == nil {
+				if _, on := entries[dot]; !on {
+					if d.Removed == nil {
+						d.Removed = map[string]string{}
+					}
+					d.Removed[k] = v.Value
 				}
-				d.Removed[k] = v.Value
 			}
 		}
 	}
@@ -132,7 +131,8 @@ func withPrivateKey(private []byte, key string, value []byte) []byte {
 }
 
 // plan completes a planned value of a list resource, whose carriers,
-// id, on_destroy and unmanaged_carriers are already set, from the prior
+// selected_carriers, reasons, id, on_destroy and unmanaged_carriers are
+// already set, from the prior
 // state (as refreshed; null on create) and the drift the refresh found.
 // It sets unmanaged, checks with MCP the carriers the plan adds, names
 // every carrier whose change outside Terraform the apply reverts or
@@ -147,28 +147,36 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 		return planned, nil, nil
 	}
 	diags := r.data.overlaps.list(r.kind.typeName, r.kind.perCarrier)
-	if !planned.Carriers.FullyKnown() {
-		// Which carriers stay unmanaged is known once carriers is; until
-		// then the apply takes off only managed carriers the plan drops.
+	if !planned.Carriers.FullyKnown() || !planned.Selected.FullyKnown() {
+		// Which carriers stay unmanaged is known once carriers and
+		// selected_carriers are; until then the apply takes off only
+		// managed carriers the plan drops.
+		planned.Unmanaged = listwire.Map{Unknown: true}
+		return planned, nil, diags
+	}
+	if diags.Append(checkNamed(planned)...); diags.HasError() {
 		planned.Unmanaged = listwire.Map{Unknown: true}
 		return planned, nil, diags
 	}
 	list := r.kind.list(r.data)
 	learnIntrastate(list, planned.Carriers)
+	learnIntrastate(list, planned.Selected)
 	entries, err := list.All(ctx)
 	if err != nil {
 		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
 		return planned, nil, diags
 	}
-	diags.Append(r.checkAdded(ctx, planned.Carriers, entries)...)
+	diags.Append(r.checkAdded(ctx, "carriers", planned.Carriers, entries)...)
+	diags.Append(r.checkAdded(ctx, "selected_carriers", selectedOnly(planned), entries)...)
 	diags.Append(r.withoutDOT(list.Orphans(), planned.UnmanagedCarriers.Value)...)
 
-	found, fresh := unmanagedFound(prior, planned, entries, drift)
+	found, fresh, released := unmanagedFound(prior, planned, entries, drift)
 	policy := planned.UnmanagedCarriers.Value
 	planned.Unmanaged = found
-	report := map[string]string{} // carrier -> what the apply does to it
+	report := map[string]string{}  // carrier changed outside Terraform -> what the apply does to it
+	release := map[string]string{} // carrier the rule released -> what the apply does to it
 	for k := range drift.Removed {
-		if planned.Carriers.Has(k) {
+		if planned.Names(k) {
 			report[k] = r.kind.verbs.readd
 		}
 	}
@@ -178,6 +186,10 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 	case unmanagedRemove:
 		planned.Unmanaged = listwire.Map{Elems: map[string]listwire.String{}}
 		for k := range found.Elems {
+			if released[k] {
+				release[k] = r.kind.verbs.remove
+				continue
+			}
 			report[k] = r.kind.verbs.remove
 			if prior.Null {
 				dot, _ := strconv.Atoi(k)
@@ -189,32 +201,82 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 		for k := range fresh {
 			report[k] = r.kind.verbs.stays + `, not managed (unmanaged_carriers = "keep"; listed in unmanaged)`
 		}
+		for k := range released {
+			release[k] = r.kind.verbs.stays + `, no longer managed (unmanaged_carriers = "keep"; listed in unmanaged)`
+		}
 	case unmanagedFail:
 		refused = slices.Collect(maps.Keys(found.Elems))
 	}
-	if len(report) > 0 || len(refused) > 0 {
-		diags.Append(r.explain(ctx, policy, entries, drift, found, report, refused)...)
+	if len(report) > 0 || len(release) > 0 || len(refused) > 0 {
+		e := explanation{policy: policy, entries: entries, drift: drift, found: found, reasons: prior.Reasons,
+			report: report, release: release, released: released, refused: refused}
+		diags.Append(r.explain(ctx, e)...)
 	}
 	return planned, removal, diags
 }
 
+// checkNamed checks what carriers, selected_carriers and reasons say
+// together: a carrier in both maps has one value, and every reason is for
+// a carrier the list names.
+func checkNamed(v listwire.Value) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for _, k := range sortedDOTs(slices.Collect(maps.Keys(v.Selected.Elems))) {
+		if c, ok := v.Carriers.Elems[k]; ok && c.Value != v.Selected.Elems[k].Value {
+			diags.AddAttributeError(path.Root("selected_carriers").AtMapKey(k), "Carrier named two ways",
+				fmt.Sprintf("DOT %s is in carriers as %q and in selected_carriers as %q. A carrier in both maps must have the same value in each.",
+					k, c.Value, v.Selected.Elems[k].Value))
+		}
+	}
+	if v.Reasons.Unknown {
+		return diags
+	}
+	for _, k := range sortedDOTs(slices.Collect(maps.Keys(v.Reasons.Elems))) {
+		if !v.Names(k) {
+			diags.AddAttributeError(path.Root("reasons").AtMapKey(k), "Reason for a carrier the list does not name",
+				fmt.Sprintf("reasons has an entry for DOT %s, which neither carriers nor selected_carriers names. "+
+					"Add the carrier to one of them, or take its reason out (build both from the same rule).", k))
+		}
+	}
+	return diags
+}
+
+// selectedOnly is the part of selected_carriers that carriers does not
+// name.
+func selectedOnly(v listwire.Value) listwire.Map {
+	m := listwire.Map{Elems: map[string]listwire.String{}}
+	for k, s := range v.Selected.Elems {
+		if !v.Carriers.Has(k) {
+			m.Elems[k] = s
+		}
+	}
+	return m
+}
+
 // unmanagedFound is the carriers on the list that the plan does not name,
-// valued as state or MCP lists them, and which of them are fresh: new
-// since the last state (all of them on create).
-func unmanagedFound(prior, planned listwire.Value, entries map[int]membership.Entry, drift listDrift) (found listwire.Map, fresh map[string]bool) {
+// valued as state or MCP lists them; which of them are fresh: new since the
+// last state (all of them on create); and which the rule released: in the
+// last state's selected_carriers only, and in neither map now. (A carrier
+// taken out of carriers is taken off the list, whatever the rule did.)
+func unmanagedFound(prior, planned listwire.Value, entries map[int]membership.Entry, drift listDrift) (found listwire.Map, fresh, released map[string]bool) {
 	found = listwire.Map{Elems: map[string]listwire.String{}}
-	fresh = map[string]bool{}
+	fresh, released = map[string]bool{}, map[string]bool{}
 	if prior.Null {
 		for dot, e := range entries {
-			if k := strconv.Itoa(dot); !planned.Carriers.Has(k) {
+			if k := strconv.Itoa(dot); !planned.Names(k) {
 				found.Elems[k], fresh[k] = listwire.Known(e.Key.ListValue()), true
 			}
 		}
-		return found, fresh
+		return found, fresh, released
 	}
 	for k, v := range prior.Unmanaged.Elems {
-		if !planned.Carriers.Has(k) {
+		if !planned.Names(k) {
 			found.Elems[k] = v
+		}
+	}
+	for k, v := range prior.Selected.Elems {
+		dot, err := strconv.Atoi(k)
+		if _, on := entries[dot]; err == nil && on && !planned.Names(k) && !prior.Carriers.Has(k) {
+			found.Elems[k], released[k] = v, true
 		}
 	}
 	for _, dot := range drift.Added {
@@ -222,44 +284,81 @@ func unmanagedFound(prior, planned listwire.Value, entries map[int]membership.En
 			fresh[k] = true
 		}
 	}
-	return found, fresh
+	return found, fresh, released
 }
 
-// explain is the plan's word on carriers changed outside Terraform: a
-// warning that says what the apply does to each carrier in report, and an
-// error naming each carrier refused, with the ways out.
-func (r *carrierListResource) explain(ctx context.Context, policy string, entries map[int]membership.Entry, drift listDrift,
-	found listwire.Map, report map[string]string, refused []string) diag.Diagnostics {
+// explanation is what explain reports.
+type explanation struct {
+	policy   string
+	entries  map[int]membership.Entry
+	drift    listDrift
+	found    listwire.Map
+	reasons  listwire.Map      // the last state's reasons
+	report   map[string]string // carrier changed outside Terraform -> what the apply does to it
+	release  map[string]string // carrier the rule released -> what the apply does to it
+	released map[string]bool
+	refused  []string
+}
+
+// explain is the plan's word on carriers changed outside Terraform and
+// carriers the rule released: a warning for each that says what the apply
+// does to every carrier, and an error naming each carrier refused, with
+// the ways out.
+func (r *carrierListResource) explain(ctx context.Context, e explanation) diag.Diagnostics {
 	var diags diag.Diagnostics
 	values := func(k string) string {
-		if v, ok := found.Elems[k]; ok {
+		if v, ok := e.found.Elems[k]; ok {
 			return v.Value
 		}
-		return drift.Removed[k]
+		return e.drift.Removed[k]
 	}
-	lines := newCarrierLines(ctx, r, entries, drift, values, append(slices.Collect(maps.Keys(report)), refused...))
-	if len(report) > 0 {
+	described := slices.Concat(slices.Collect(maps.Keys(e.report)), slices.Collect(maps.Keys(e.release)), e.refused)
+	lines := newCarrierLines(ctx, r, e.entries, e.drift, values, described)
+	if len(e.report) > 0 {
 		diags.AddAttributeWarning(path.Root("carriers"),
-			fmt.Sprintf("%d carrier(s) on the %s changed outside Terraform", len(report), r.kind.listName),
+			fmt.Sprintf("%d carrier(s) on the %s changed outside Terraform", len(e.report), r.kind.listName),
 			fmt.Sprintf("MCP's %s differs from what Terraform last recorded or is configured to hold "+
 				"(changed in the MCP portal, or by another tool). What applying this plan does to each carrier:\n\n%s\n\n%s",
-				r.kind.listName, lines.list(report), r.policyNote(policy)))
+				r.kind.listName, lines.list(e.report), r.policyNote(e.policy)))
 	}
-	if len(refused) > 0 {
-		ways := make(map[string]string, len(refused))
-		for _, k := range refused {
+	if len(e.release) > 0 {
+		diags.AddAttributeWarning(path.Root("selected_carriers"),
+			fmt.Sprintf("%d carrier(s) left selected_carriers", len(e.release)),
+			fmt.Sprintf("The rule that fills selected_carriers no longer selects these carriers, and carriers does not name them, "+
+				"so unmanaged_carriers = %q decides. What applying this plan does to each carrier:\n\n%s",
+				e.policy, lines.list(e.withReasons(e.release))))
+	}
+	if len(e.refused) > 0 {
+		ways := make(map[string]string, len(e.refused))
+		for _, k := range e.refused {
 			ways[k] = "not in carriers"
+			if e.released[k] {
+				ways[k] = "no longer in selected_carriers"
+			}
 		}
 		diags.AddAttributeError(path.Root("carriers"),
-			fmt.Sprintf("%d carrier(s) on the %s are not in the configuration", len(refused), r.kind.listName),
-			fmt.Sprintf("MCP's %s holds carriers that carriers does not name, and unmanaged_carriers = %q stops the plan "+
+			fmt.Sprintf("%d carrier(s) on the %s are not in the configuration", len(e.refused), r.kind.listName),
+			fmt.Sprintf("MCP's %s holds carriers that neither carriers nor selected_carriers names, and unmanaged_carriers = %q stops the plan "+
 				"rather than guess what to do with them:\n\n%s\n\nEither add each one to carriers, to keep it on the %s under Terraform:\n\n%s\n\n"+
-				"or set unmanaged_carriers = %q to take every carrier that carriers does not name off the %s "+
+				"or set unmanaged_carriers = %q to take every carrier that the configuration does not name off the %s "+
 				"(%q leaves them on it, unmanaged).",
-				r.kind.listName, unmanagedFail, lines.list(ways), r.kind.listName, lines.hcl(refused),
+				r.kind.listName, unmanagedFail, lines.list(e.withReasons(ways)), r.kind.listName, lines.hcl(e.refused),
 				unmanagedRemove, r.kind.listName, unmanagedKeep))
 	}
 	return diags
+}
+
+// withReasons adds to each carrier's line the reason the last state gave
+// for listing it, if any.
+func (e explanation) withReasons(action map[string]string) map[string]string {
+	out := make(map[string]string, len(action))
+	for k, a := range action {
+		if reason, ok := e.reasons.Elems[k]; ok && reason.Value != "" {
+			a += fmt.Sprintf(" (listed for: %s)", reason.Value)
+		}
+		out[k] = a
+	}
+	return out
 }
 
 // withoutDOT warns of the carriers MCP lists without a DOT number that

@@ -53,7 +53,8 @@ func TestCarrierListUpdateRecordsWhatMCPHolds(t *testing.T) {
 	null := tftypes.NewValue(sr.Schema.Type().TerraformType(ctx), nil)
 	none := types.MapValueMust(types.StringType, map[string]attr.Value{})
 	model := carrierListModel{ID: types.StringValue("monitoring_list"), Carriers: none, OnDestroy: types.StringValue("keep"),
-		Unmanaged: none, UnmanagedCarriers: types.StringValue("remove")}
+		Unmanaged: none, UnmanagedCarriers: types.StringValue("remove"),
+		Reasons: types.MapNull(types.StringType), SelectedCarriers: types.MapNull(types.StringType)}
 	prior := tfsdk.State{Schema: sr.Schema, Raw: null}
 	if d := prior.Set(ctx, model); d.HasError() {
 		t.Fatal(d)

@@ -56,9 +56,9 @@ func (s *listServer) resource(kind listKind) *carrierListResource {
 	return &carrierListResource{kind: kind, data: s.provider.data.Load()}
 }
 
-// ValidateResourceConfig checks each carrier with the same validators the
-// schema declares, then lets the framework validate the rest of the
-// configuration with carriers emptied.
+// ValidateResourceConfig checks each entry of carriers, selected_carriers
+// and reasons with the same validators the schema declares, then lets the
+// framework validate the rest of the configuration with those maps emptied.
 func (s *listServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.ValidateResourceConfigRequest) (*tfprotov6.ValidateResourceConfigResponse, error) {
 	if _, ok := s.list(ctx, req.TypeName); !ok || req.Config == nil || req.Config.MsgPack == nil {
 		return s.frameworkServer.ValidateResourceConfig(ctx, req)
@@ -67,8 +67,14 @@ func (s *listServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.
 	if err != nil || config.Null || config.Carriers.Elems == nil {
 		return s.frameworkServer.ValidateResourceConfig(ctx, req)
 	}
-	diags := validateCarriers(ctx, config.Carriers)
-	config.Carriers.Elems = map[string]listwire.String{}
+	diags := validateCarriers(ctx, "carriers", config.Carriers)
+	diags.Append(validateCarriers(ctx, "selected_carriers", config.Selected)...)
+	diags.Append(validateReasons(ctx, config.Reasons)...)
+	for _, m := range []*listwire.Map{&config.Carriers, &config.Selected, &config.Reasons} {
+		if m.Elems != nil {
+			m.Elems = map[string]listwire.String{}
+		}
+	}
 	rest, err := config.MsgPack()
 	if err != nil {
 		return nil, err
@@ -83,26 +89,38 @@ func (s *listServer) ValidateResourceConfig(ctx context.Context, req *tfprotov6.
 	return resp, nil
 }
 
-// validateCarriers runs the carriers validators on each entry, as
-// mapvalidator.KeysAre and ValueStringsAre would.
-func validateCarriers(ctx context.Context, m listwire.Map) diag.Diagnostics {
+// validateCarriers runs the validators of carriers (or selected_carriers,
+// which has the same) on each entry, as mapvalidator.KeysAre and
+// ValueStringsAre would.
+func validateCarriers(ctx context.Context, attribute string, m listwire.Map) diag.Diagnostics {
 	var diags diag.Diagnostics
-	check := func(v validator.String, p path.Path, s listwire.String) {
-		if s.Null || s.Unknown {
-			return
-		}
-		req := validator.StringRequest{Path: p, PathExpression: p.Expression(), ConfigValue: types.StringValue(s.Value)}
-		var resp validator.StringResponse
-		v.ValidateString(ctx, req, &resp)
-		diags.Append(resp.Diagnostics...)
-	}
-	carriers := path.Root("carriers")
+	root := path.Root(attribute)
 	for k, v := range m.Elems {
-		p := carriers.AtMapKey(k)
-		check(dotNumberValidator, p, listwire.Known(k))
-		check(listValueValidator, p, v)
+		p := root.AtMapKey(k)
+		diags.Append(checkString(ctx, dotNumberValidator, p, listwire.Known(k))...)
+		diags.Append(checkString(ctx, listValueValidator, p, v)...)
 	}
 	return diags
+}
+
+// validateReasons runs the validator of reasons' keys.
+func validateReasons(ctx context.Context, m listwire.Map) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for k := range m.Elems {
+		diags.Append(checkString(ctx, dotNumberValidator, path.Root("reasons").AtMapKey(k), listwire.Known(k))...)
+	}
+	return diags
+}
+
+// checkString runs one string validator on a known value.
+func checkString(ctx context.Context, v validator.String, p path.Path, s listwire.String) diag.Diagnostics {
+	if s.Null || s.Unknown {
+		return nil
+	}
+	req := validator.StringRequest{Path: p, PathExpression: p.Expression(), ConfigValue: types.StringValue(s.Value)}
+	var resp validator.StringResponse
+	v.ValidateString(ctx, req, &resp)
+	return resp.Diagnostics
 }
 
 // UpgradeResourceState reads a list resource's state from its JSON; the
@@ -173,7 +191,7 @@ func listIdentity(id string) (*tfprotov6.ResourceIdentityData, error) {
 // schema: carriers as configured (a required map of strings); id kept from
 // state (UseStateForUnknown) or unknown; on_destroy and unmanaged_carriers
 // defaulting; then plan completes it, as ModifyPlan does on the
-// framework's path. A destroy, or a carriers map not known yet, goes to the
+// framework's path. A destroy, or a map not known yet, goes to the
 // framework.
 func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
 	kind, ok := s.list(ctx, req.TypeName)
@@ -181,7 +199,7 @@ func (s *listServer) PlanResourceChange(ctx context.Context, req *tfprotov6.Plan
 		return s.frameworkServer.PlanResourceChange(ctx, req)
 	}
 	proposed, err := listwire.DecodeMsgPack(req.ProposedNewState.MsgPack)
-	if err != nil || proposed.Null || !proposed.Carriers.FullyKnown() {
+	if err != nil || proposed.Null || !proposed.Carriers.FullyKnown() || !proposed.Selected.FullyKnown() || !proposed.Reasons.FullyKnown() {
 		return s.frameworkServer.PlanResourceChange(ctx, req)
 	}
 	config, err := listwire.DecodeMsgPack(req.Config.MsgPack)

@@ -21,8 +21,8 @@ import (
 // a string, nil for null, or tftypes.UnknownValue; a nil map is null, and
 // so is a nil string attribute.
 type listAttrs struct {
-	id, onDestroy, policy any
-	carriers, unmanaged   map[string]any
+	id, onDestroy, policy                  any
+	carriers, unmanaged, selected, reasons map[string]any
 }
 
 func (a listAttrs) value(typ tftypes.Type) tftypes.Value {
@@ -43,6 +43,8 @@ func (a listAttrs) value(typ tftypes.Type) tftypes.Value {
 		"carriers":           toMap(a.carriers),
 		"unmanaged":          toMap(a.unmanaged),
 		"unmanaged_carriers": tftypes.NewValue(tftypes.String, a.policy),
+		"selected_carriers":  toMap(a.selected),
+		"reasons":            toMap(a.reasons),
 	})
 }
 
@@ -206,17 +208,24 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"null carriers":  listValue(typ, nil, nil, nil),
 				"bad policy":     listAttrs{policy: "ignore", carriers: map[string]any{"1": ""}}.value(typ),
 				"unmanaged set":  listAttrs{carriers: map[string]any{"1": ""}, unmanaged: map[string]any{"2": ""}}.value(typ),
+				"selection": listAttrs{carriers: map[string]any{"1": ""}, selected: map[string]any{"2": "MC2", "3": unknown},
+					reasons: map[string]any{"2": "insurance expired", "3": unknown}}.value(typ),
+				"bad selection": listAttrs{carriers: map[string]any{"1": ""}, selected: map[string]any{"x": "MC2", "3": "mc3"},
+					reasons: map[string]any{"0": "why", "abc": ""}}.value(typ),
 				"unknown carriers": tftypes.NewValue(typ, map[string]tftypes.Value{
 					"id": tftypes.NewValue(tftypes.String, nil), "on_destroy": tftypes.NewValue(tftypes.String, "clear"),
-					"carriers":  tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown),
-					"unmanaged": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil), "unmanaged_carriers": tftypes.NewValue(tftypes.String, nil)}),
+					"carriers":          tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown),
+					"selected_carriers": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, unknown),
+					"reasons":           tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil),
+					"unmanaged":         tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil), "unmanaged_carriers": tftypes.NewValue(tftypes.String, nil)}),
 			} {
 				req := &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: dynamic(t, typ, config)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ValidateResourceConfigResponse, error) {
 					return s.ValidateResourceConfig(ctx, req)
 				})
 				t.Run(name, func(t *testing.T) { sameDiagnostics(t, want.Diagnostics, got.Diagnostics) })
-				if name == "valid" && len(got.Diagnostics) > 0 || name == "bad values" && len(got.Diagnostics) != 4 {
+				if (name == "valid" || name == "selection") && len(got.Diagnostics) > 0 || name == "bad values" && len(got.Diagnostics) != 4 ||
+					name == "bad selection" && len(got.Diagnostics) != 4 {
 					t.Errorf("%s: %d diagnostics", name, len(got.Diagnostics))
 				}
 			}
@@ -228,6 +237,8 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"imported":      `{"carriers":null,"id":"x","on_destroy":"keep"}`,
 				"older, extras": `{"carriers":{"1":"MC1"},"id":"x","removed_attribute":true}`,
 				"with policy":   `{"carriers":{"1":"MC1"},"id":"x","on_destroy":"keep","unmanaged":{"2":""},"unmanaged_carriers":"keep"}`,
+				"with selection": `{"carriers":{},"id":"x","on_destroy":"keep","unmanaged":{},"unmanaged_carriers":"remove",` +
+					`"selected_carriers":{"1":"MC1","2":""},"reasons":{"1":"insurance expired"}}`,
 				"object values": `{"carriers":{"1":{"docket_number":"MC1"}},"id":"x","on_destroy":"keep"}`,
 			} {
 				req := &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, RawState: &tfprotov6.RawState{JSON: []byte(state)}}
@@ -253,6 +264,10 @@ func TestListServerMatchesFramework(t *testing.T) {
 				// intra2 is known and kept; intra is new; 23868 was taken off.
 				"unmanaged": listAttrs{id: "x", onDestroy: "keep", policy: "keep",
 					carriers: map[string]any{key(mc): "", key(mc2): "", "23868": ""}, unmanaged: map[string]any{key(intra2): "", "42": "MC42"}}.value(typ),
+				// mc in both maps; intra selected; 23868 selected but taken off; intra2 new.
+				"selected": listAttrs{id: "x", onDestroy: "keep", policy: "remove", carriers: map[string]any{key(mc): mc.DocketNumber},
+					selected: map[string]any{key(mc): mc.DocketNumber, key(intra): "", "23868": "MC113843"}, unmanaged: map[string]any{key(mc2): ""},
+					reasons: map[string]any{key(intra): "insurance expired"}}.value(typ),
 			} {
 				req := &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: dynamic(t, typ, prior), Private: []byte(`{"k":"InYi"}`)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.ReadResourceResponse, error) {
@@ -284,7 +299,14 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"unmanaged, fail":     "are not in the configuration",
 				"unmanaged, adopted":  fmt.Sprintf("%q = %q", key(intra2), intra2.IntrastateNumber),
 				"taken off, put back": "again",
+				"released, remove":    "insurance expired",
+				"released, keep":      "listed in unmanaged",
+				"released, fail":      "no longer in selected_carriers",
+				"named two ways":      "must have the same value in each",
+				"reason, no carrier":  "neither carriers nor selected_carriers names",
 			}
+			selected := map[string]any{key(intra): intra.IntrastateNumber, key(mc): mc.DocketNumber}
+			reasons := map[string]any{key(intra): "insurance expired", key(mc): "authority revoked"}
 			for name, tc := range map[string]struct {
 				prior                 map[string]any
 				config                map[string]any
@@ -293,7 +315,22 @@ func TestListServerMatchesFramework(t *testing.T) {
 				priorUnmanaged        map[string]any
 				priorPolicy, policy   any
 				private               []byte
+				priorSelected         map[string]any
+				selected, reasons     map[string]any
 			}{
+				// The rule stops selecting intra and mc; mc is also hand-kept, and stays.
+				"released, remove": {prior: map[string]any{key(mc): mc.DocketNumber}, config: map[string]any{key(mc): mc.DocketNumber},
+					priorSelected: selected, selected: map[string]any{}, priorID: "x", priorDestroy: "keep", priorUnmanaged: map[string]any{}, policy: "remove"},
+				"released, keep": {prior: map[string]any{}, config: map[string]any{}, priorSelected: selected, selected: map[string]any{},
+					priorID: "x", priorDestroy: "keep", priorUnmanaged: map[string]any{}, priorPolicy: "keep", policy: "keep"},
+				"released, fail": {prior: map[string]any{}, config: map[string]any{}, priorSelected: selected, selected: nil,
+					priorID: "x", priorDestroy: "keep", priorUnmanaged: map[string]any{}, priorPolicy: "fail", policy: "fail"},
+				"still selected": {prior: map[string]any{}, config: map[string]any{}, priorSelected: selected, selected: selected, reasons: reasons,
+					priorID: "x", priorDestroy: "keep", priorUnmanaged: map[string]any{}},
+				"create, selected":         {config: map[string]any{}, selected: map[string]any{key(mc): mc.DocketNumber, "700": ""}, reasons: map[string]any{"700": "why"}},
+				"named two ways":           {config: map[string]any{key(mc): mc.DocketNumber}, selected: map[string]any{key(mc): ""}},
+				"reason, no carrier":       {config: map[string]any{key(mc): ""}, reasons: map[string]any{"999": "why", key(mc): "why"}},
+				"unknown selection":        {config: map[string]any{key(mc): ""}, selected: map[string]any{"5": unknown}, priorID: "x"},
 				"create, policy default":   {config: kept},
 				"create, keep":             {config: kept, policy: "keep"},
 				"create, remove":           {config: kept, policy: "remove"},
@@ -314,7 +351,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 				"on_destroy changes":       {prior: listed, config: listed, configOnDestroy: "clear", priorID: "x", priorDestroy: "keep"},
 				"emptied":                  {prior: listed, config: map[string]any{}, priorID: "x", priorDestroy: "clear"},
 			} {
-				config := listAttrs{onDestroy: tc.configOnDestroy, policy: tc.policy, carriers: tc.config}.value(typ)
+				config := listAttrs{onDestroy: tc.configOnDestroy, policy: tc.policy, carriers: tc.config, selected: tc.selected, reasons: tc.reasons}.value(typ)
 				prior := tftypes.NewValue(typ, nil)
 				priorPolicy := tc.priorPolicy
 				if tc.prior != nil {
@@ -322,7 +359,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 						priorPolicy = map[string]any{"mcp_block_list": "fail", "mcp_monitoring_list": "remove"}[typeName]
 					}
 					prior = listAttrs{id: tc.priorID, onDestroy: tc.priorDestroy, policy: priorPolicy,
-						carriers: tc.prior, unmanaged: tc.priorUnmanaged}.value(typ)
+						carriers: tc.prior, unmanaged: tc.priorUnmanaged, selected: tc.priorSelected, reasons: reasons}.value(typ)
 				}
 				// What Terraform proposes: the configuration, with the prior
 				// value for each optional and computed attribute it leaves null.
@@ -333,7 +370,7 @@ func TestListServerMatchesFramework(t *testing.T) {
 					return a
 				}
 				proposed := listAttrs{id: tc.priorID, onDestroy: or(tc.configOnDestroy, tc.priorDestroy), policy: or(tc.policy, priorPolicy),
-					carriers: tc.config, unmanaged: tc.priorUnmanaged}.value(typ)
+					carriers: tc.config, unmanaged: tc.priorUnmanaged, selected: tc.selected, reasons: tc.reasons}.value(typ)
 				req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName, PriorPrivate: tc.private,
 					Config: dynamic(t, typ, config), PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed)}
 				want, got := callBoth(t, framework, ours, func(s tfprotov6.ProviderServer) (*tfprotov6.PlanResourceChangeResponse, error) {

@@ -160,7 +160,7 @@ func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewCarrierIncidentReportsDataSource, NewCarrierVINVerificationsDataSource,
 		// lists and windows
 		NewMonitoredCarriersDataSource, NewBlockedCarriersDataSource, NewCompletedPacketsDataSource,
-		NewCarrierChangesDataSource, NewFactoringCompaniesDataSource, NewDocumentDataSource,
+		NewCarrierChangesDataSource, NewFactoringCompaniesDataSource, NewDocumentDataSource, NewMonitoredCarrierDetailsDataSource,
 	}
 }
 

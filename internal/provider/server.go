@@ -8,7 +8,9 @@ import (
 )
 
 // NewServer is the provider's protocol 6 server: the framework's, except
-// that it validates, upgrades, reads and plans the list resources itself.
+// that it validates, upgrades, reads and plans the list resources itself,
+// and reads mcp_monitored_carrier_details itself
+// (monitored_carrier_details_server.go).
 //
 // A list resource holds up to tens of thousands of carriers. For each call
 // terraform-plugin-go decodes the value into a tree of tftypes.Value, and
