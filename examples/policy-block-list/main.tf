@@ -57,7 +57,10 @@ resource "mcp_block_list" "this" {
   # The rule never releases these.
   carriers = { for dot, row in local.hand_kept : dot => row.docket_number }
 
-  # Blocked by the rule, each named by its DOT number alone.
+  # Blocked by the rule, each named by its DOT number alone. MCP may list an
+  # intrastate-only carrier without its DOT number; the provider can then
+  # find it only by its intrastate number, so block such a carrier by hand,
+  # in hand-kept.csv with that number as its docket_number.
   selected_carriers = { for dot, _ in local.selected : dot => "" }
 
   # Shown in the plan beside each carrier; kept in state, never sent to MCP.
