@@ -11,9 +11,6 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
-// pageConcurrency is how many pages the client fetches at once.
-const pageConcurrency = 4
-
 // policyRule selects from local.portfolio the carriers to block, with
 // their reasons: the same text over the data source and over the baseline's
 // local map.
@@ -94,8 +91,8 @@ func (b *bench) policy() ([]result, error) {
 		calls:        formatCalls(perRun), callsAtBound: atBound,
 	}, {
 		name:     "Its read of 50,000 carriers' data, 20 ms latency",
-		provider: read.wall, baseline: time.Duration(pages) * latency / pageConcurrency,
-		baselineName: fmt.Sprintf("ideal: %d pages × 20 ms ÷ %d", pages, pageConcurrency),
+		provider: read.wall, baseline: time.Duration(pages) * latency / mcp.PageFetchConcurrency,
+		baselineName: fmt.Sprintf("ideal: %d pages × 20 ms ÷ %d", pages, mcp.PageFetchConcurrency),
 		calls:        fmt.Sprintf("MonitoredCarrierData %d", pages), callsAtBound: true,
 	}}, nil
 }

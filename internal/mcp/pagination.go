@@ -24,8 +24,8 @@ type Pagination struct {
 // maxPages bounds any walk, so a corrupt header cannot start a runaway loop.
 const maxPages = 100_000
 
-// pageFetchConcurrency is how many pages after the first are fetched at once.
-const pageFetchConcurrency = 4
+// PageFetchConcurrency is how many pages after the first are fetched at once.
+const PageFetchConcurrency = 4
 
 // ParsePagination reads an X-Pagination header value, a JSON object such as
 // {"pageNumber":1,"pageSize":2500,"totalPages":10,"totalCount":25000}.
@@ -117,7 +117,7 @@ func walkPages[P any](ctx context.Context, op operation, pageSize int, items fun
 	pages := make([]P, p.TotalPages)
 	pages[0] = first
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(pageFetchConcurrency)
+	g.SetLimit(PageFetchConcurrency)
 	for n := 2; n <= p.TotalPages; n++ {
 		g.Go(func() error {
 			page, _, err := fetch(gctx, n)

@@ -308,9 +308,9 @@ func (r *carrierListResource) apply(ctx context.Context, prior, plan listwire.Va
 	// A carrier the plan or the prior state manages stays managed: one
 	// whose removal failed is still to be removed.
 	managed := func(k string) bool { return plan.Carriers.Has(k) || prior.Carriers.Has(k) && !plan.Names(k) }
-	carriers, selected2, unmanaged := splitEntries(res.Entries, plan.Carriers, managed, plan.Selected)
+	carriers, chosen, unmanaged := splitEntries(res.Entries, plan.Carriers, managed, plan.Selected)
 	plan.ID = listwire.Known(r.kind.id)
-	plan.Carriers, plan.Selected = carriers, selected2
+	plan.Carriers, plan.Selected = carriers, chosen
 	if err != nil || plan.Unmanaged.Unknown {
 		plan.Unmanaged = unmanaged
 	}

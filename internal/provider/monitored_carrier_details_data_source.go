@@ -47,12 +47,12 @@ type monitoredCarrierDetailsDataSource struct {
 
 // The reads `include` chooses from.
 const (
-	includeCarrierData   = "carrier_data"    // MonitoredCarrierData
-	includeRiskAssesment = "risk_assessment" // GetMonitoredCarriersRiskAssessment
-	includeContacts      = "contacts"        // GetMonitoredCarrierContactsData
+	includeCarrierData    = "carrier_data"    // MonitoredCarrierData
+	includeRiskAssessment = "risk_assessment" // GetMonitoredCarriersRiskAssessment
+	includeContacts       = "contacts"        // GetMonitoredCarrierContactsData
 )
 
-var portfolioIncludes = []string{includeCarrierData, includeRiskAssesment, includeContacts}
+var portfolioIncludes = []string{includeCarrierData, includeRiskAssessment, includeContacts}
 
 func (d *monitoredCarrierDetailsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_monitored_carrier_details"
@@ -225,11 +225,11 @@ func (d *monitoredCarrierDetailsDataSource) read(ctx context.Context, schemaType
 			reads[s.ValueString()] = true
 		}
 	}
-	if reads[includeCarrierData] && reads[includeRiskAssesment] {
+	if reads[includeCarrierData] && reads[includeRiskAssessment] {
 		diags.AddAttributeWarning(path.Root("include"), "risk_assessment is already in carrier_data",
 			"MCP's MonitoredCarrierData (carrier_data) carries each carrier's risk assessment, so GetMonitoredCarriersRiskAssessment "+
 				"(risk_assessment) is not read as well. Remove \"risk_assessment\" from include.")
-		reads[includeRiskAssesment] = false
+		reads[includeRiskAssessment] = false
 	}
 	now := d.data.now()
 	var from, to time.Time
@@ -261,11 +261,10 @@ func (d *monitoredCarrierDetailsDataSource) read(ctx context.Context, schemaType
 			})
 		}
 	}
-	var err1, err2, err3, err4 error
-	read(reads[includeCarrierData], "monitored carrier data", func() error { got.details, err1 = monitoring.CarrierDataAll(gctx); return err1 })
-	read(reads[includeRiskAssesment], "monitored carriers' risk assessments", func() error { got.risks, err2 = monitoring.RiskAssessmentsAll(gctx); return err2 })
-	read(reads[includeContacts], "monitored carriers' contacts", func() error { got.contacts, err3 = monitoring.ContactsDataAll(gctx); return err3 })
-	read(got.readChanges, "carrier changes", func() error { got.changes, err4 = monitoring.ChangesAll(gctx, from, to); return err4 })
+	read(reads[includeCarrierData], "monitored carrier data", func() (err error) { got.details, err = monitoring.CarrierDataAll(gctx); return })
+	read(reads[includeRiskAssessment], "monitored carriers' risk assessments", func() (err error) { got.risks, err = monitoring.RiskAssessmentsAll(gctx); return })
+	read(reads[includeContacts], "monitored carriers' contacts", func() (err error) { got.contacts, err = monitoring.ContactsDataAll(gctx); return })
+	read(got.readChanges, "carrier changes", func() (err error) { got.changes, err = monitoring.ChangesAll(gctx, from, to); return })
 	if err := g.Wait(); err != nil {
 		var re *portfolioReadError
 		if errors.As(err, &re) {
@@ -442,15 +441,6 @@ var (
 	falseValue      = tftypes.NewValue(tftypes.Bool, false)
 )
 
-// unique is rawOptionalString, for text that differs from carrier to
-// carrier (names, numbers, addresses): sharing it would save nothing.
-func unique(s string) tftypes.Value {
-	if s == "" {
-		return nullStringValue
-	}
-	return tftypes.NewValue(tftypes.String, s)
-}
-
 // text is rawOptionalString, shared: for MCP's words and dates.
 func (b *portfolioBuilder) text(s string) tftypes.Value {
 	if s == "" {
@@ -533,7 +523,7 @@ func (b *portfolioBuilder) carrier(dot string, c *portfolioCarrier) tftypes.Valu
 				list = append(list, tftypes.NewValue(t.coverage, map[string]tftypes.Value{
 					"type":          b.text(cov.Type),
 					"insurer":       b.text(cov.InsurerName),
-					"policy_number": unique(cov.PolicyNumber),
+					"policy_number": rawOptionalString(cov.PolicyNumber),
 					"limit":         b.number(dollarAmount(cov.CoverageLimit)),
 					"expires_on":    b.date(cov.ExpirationDate),
 					"cancelled_on":  b.date(cov.CancellationDate),
@@ -573,11 +563,11 @@ func (b *portfolioBuilder) carrier(dot string, c *portfolioCarrier) tftypes.Valu
 		list := make([]tftypes.Value, len(ct.CarriersContacts))
 		for i, p := range ct.CarriersContacts {
 			list[i] = tftypes.NewValue(t.contact, map[string]tftypes.Value{
-				"first_name":             unique(p.FirstName),
-				"last_name":              unique(p.LastName),
+				"first_name":             rawOptionalString(p.FirstName),
+				"last_name":              rawOptionalString(p.LastName),
 				"title":                  b.text(p.Title),
-				"email":                  unique(p.Email),
-				"phone":                  unique(p.Phone),
+				"email":                  rawOptionalString(p.Email),
+				"phone":                  rawOptionalString(p.Phone),
 				"authorized_for_packets": boolValue(types.BoolValue(p.AuthorizedForPackets)),
 				"verification_status":    b.text(p.VerificationStatus),
 			})
@@ -595,10 +585,10 @@ func (b *portfolioBuilder) carrier(dot string, c *portfolioCarrier) tftypes.Valu
 	}
 
 	return tftypes.NewValue(t.carrier, map[string]tftypes.Value{
-		"dot_number":            unique(dot),
-		"docket_number":         unique(docket),
-		"legal_name":            unique(legal),
-		"dba_name":              unique(dba),
+		"dot_number":            rawOptionalString(dot),
+		"docket_number":         rawOptionalString(docket),
+		"legal_name":            rawOptionalString(legal),
+		"dba_name":              rawOptionalString(dba),
 		"carrier_type":          b.text(d.CarrierType),
 		"operating_status":      b.text(operation.OperatingStatus),
 		"common_authority":      b.text(authority.CommonAuthority),

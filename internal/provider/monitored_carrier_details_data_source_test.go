@@ -299,7 +299,7 @@ func TestMonitoredCarrierDetailsState_riskOnly(t *testing.T) {
 		{DOTNumber: 100, DocketNumber: "MC100", RiskAssessmentDetails: details},
 		{DOTNumber: 300},
 		{DocketNumber: "FF7"},
-	}}, []string{includeRiskAssesment}, nil)
+	}}, []string{includeRiskAssessment}, nil)
 	if !slices.Equal(withoutDOT, []string{"FF7"}) || len(m.Carriers) != 2 {
 		t.Fatalf("carriers %v, without DOT %v", m.Carriers, withoutDOT)
 	}
@@ -393,13 +393,13 @@ func TestMonitoredCarrierDetailsState_changes(t *testing.T) {
 // The configured include is kept in state as it is.
 func TestMonitoredCarrierDetailsState_include(t *testing.T) {
 	t.Parallel()
-	m, _ := portfolioState(t, portfolioReads{}, []string{includeContacts, includeRiskAssesment}, nil)
+	m, _ := portfolioState(t, portfolioReads{}, []string{includeContacts, includeRiskAssessment}, nil)
 	var got []string
 	if diags := m.Include.ElementsAs(context.Background(), &got, false); diags.HasError() {
 		t.Fatal(diags)
 	}
 	slices.Sort(got)
-	if !slices.Equal(got, []string{includeContacts, includeRiskAssesment}) || m.CarrierCount.ValueInt64() != 0 || m.Carriers == nil {
+	if !slices.Equal(got, []string{includeContacts, includeRiskAssessment}) || m.CarrierCount.ValueInt64() != 0 || m.Carriers == nil {
 		t.Errorf("include = %q, carriers %v (count %s)", got, m.Carriers, m.CarrierCount)
 	}
 }
@@ -850,9 +850,9 @@ func TestMonitoredCarrierDetailsRead(t *testing.T) {
 		requests     map[string]int
 	}{
 		{name: "include left out", requests: map[string]int{"MonitoredCarrierData": 1}},
-		{name: "risk assessment in carrier data", include: []string{includeCarrierData, includeRiskAssesment},
+		{name: "risk assessment in carrier data", include: []string{includeCarrierData, includeRiskAssessment},
 			warning: "risk_assessment is already in carrier_data", requests: map[string]int{"MonitoredCarrierData": 1}},
-		{name: "every read", include: []string{includeRiskAssesment, includeContacts}, changesSince: "2026-01-01T00:00:00Z",
+		{name: "every read", include: []string{includeRiskAssessment, includeContacts}, changesSince: "2026-01-01T00:00:00Z",
 			requests: map[string]int{"GetMonitoredCarriersRiskAssessment": 1, "GetMonitoredCarrierContactsData": 1, "CarriersChanges": 1}},
 		{name: "changes since the future", changesSince: "2999-01-01T00:00:00Z", err: "Invalid changes_since", requests: map[string]int{}},
 	} {
@@ -937,8 +937,8 @@ func TestMonitoredCarrierDetailsServerMatchesFramework(t *testing.T) {
 		include, since tftypes.Value
 	}{
 		{"arguments left out", tftypes.NewValue(strSet, nil), tftypes.NewValue(tftypes.String, nil)},
-		{"every read", set(includeRiskAssesment, includeContacts), tftypes.NewValue(tftypes.String, "2020-01-01T00:00:00Z")},
-		{"a warning", set(includeCarrierData, includeRiskAssesment), tftypes.NewValue(tftypes.String, nil)},
+		{"every read", set(includeRiskAssessment, includeContacts), tftypes.NewValue(tftypes.String, "2020-01-01T00:00:00Z")},
+		{"a warning", set(includeCarrierData, includeRiskAssessment), tftypes.NewValue(tftypes.String, nil)},
 		{"an error", set(includeCarrierData), tftypes.NewValue(tftypes.String, "2999-01-01T00:00:00Z")},
 	} {
 		config := dynamic(t, typ, tftypes.NewValue(typ, map[string]tftypes.Value{

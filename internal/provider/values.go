@@ -22,7 +22,7 @@ func optionalString(s string) types.String {
 // rawOptionalString is optionalString as a terraform-plugin-go value.
 func rawOptionalString(s string) tftypes.Value {
 	if s == "" {
-		return tftypes.NewValue(tftypes.String, nil)
+		return nullStringValue
 	}
 	return tftypes.NewValue(tftypes.String, s)
 }
