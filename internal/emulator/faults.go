@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // faultInjector decides, request by request, whether to inject a fault. Its
@@ -77,8 +79,9 @@ var faultMessages = map[int]string{
 	http.StatusServiceUnavailable:  "The service is unavailable.",
 }
 
-// write sends the fault: an ASP.NET error body, or nothing at all.
-func (d faultDecision) write(w http.ResponseWriter) {
+// write sends the fault: an ASP.NET error body (project44's envelope on a
+// project44 operation), or nothing at all.
+func (d faultDecision) write(w http.ResponseWriter, p44 bool) {
 	if d.status == 0 {
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
@@ -88,11 +91,20 @@ func (d faultDecision) write(w http.ResponseWriter) {
 		}
 		panic(http.ErrAbortHandler) // net/http closes the connection silently
 	}
-	rp := errorf(d.status, "%s", faultMessages[d.status]).reply()
+	var header http.Header
 	if d.retryAfter > 0 && (d.status == http.StatusTooManyRequests || d.status == http.StatusServiceUnavailable) {
 		secs := int64((d.retryAfter + time.Second - 1) / time.Second)
-		rp.header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
+		header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
 	}
+	if p44 {
+		for k, v := range header {
+			w.Header()[k] = v
+		}
+		p44emulator.WriteError(w, d.status, faultMessages[d.status])
+		return
+	}
+	rp := errorf(d.status, "%s", faultMessages[d.status]).reply()
+	rp.header = header
 	rp.write(w)
 }
 
