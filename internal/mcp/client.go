@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/retry"
+	"github.com/carrierstate/terraform-provider-mcp/internal/token"
 )
 
 // DefaultBaseURL is MCP's production API.
@@ -35,7 +36,7 @@ type Client struct {
 	now       func() time.Time
 	zone      *time.Location  // MCP's, for times without offset; nil is UTC
 	stop      context.Context // once done, no request starts (see WithStop)
-	tokens    *tokenSource
+	tokens    *token.Source
 
 	Carriers    *CarriersService
 	Invitations *InvitationsService
@@ -94,7 +95,9 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 	for _, opt := range opts {
 		opt(c)
 	}
-	c.tokens = &tokenSource{client: c, username: username, password: password, now: c.now}
+	c.tokens = token.NewSource(func(ctx context.Context) (*token.Response, error) {
+		return c.requestToken(ctx, username, password)
+	}, unknownLifetime, c.now)
 	c.Carriers = &CarriersService{c}
 	c.Invitations = &InvitationsService{c}
 	c.Monitoring = &MonitoringService{c}
@@ -107,7 +110,7 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 // Authenticate requests an access token now, so that bad credentials or an
 // unreachable base URL surface before any operation is attempted.
 func (c *Client) Authenticate(ctx context.Context) error {
-	_, err := c.tokens.token(ctx)
+	_, err := c.tokens.Token(ctx)
 	return err
 }
 
@@ -176,7 +179,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 	for attempt := 0; ; attempt++ {
 		var token string
 		if !op.public {
-			t, err := c.tokens.token(ctx)
+			t, err := c.tokens.Token(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -212,7 +215,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 				return resp, apiError(op, resp)
 			}
 			c.logger.Debug(ctx, "MCP refused the access token; authenticating again", fields)
-			c.tokens.invalidate(token)
+			c.tokens.Invalidate(token)
 			refreshedToken = true
 			attempt-- // a refused token is not a failed attempt
 			continue
