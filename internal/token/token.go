@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,7 +123,7 @@ func (s *Source) Token(ctx context.Context) (string, error) {
 		switch {
 		case ctx.Err() != nil:
 			return "", ctx.Err()
-		case errors.Is(err, context.Canceled):
+		case errors.Is(err, errAbandoned):
 			// Abandoned by callers who gave up just before this one joined.
 			continue
 		case err != nil:
@@ -139,12 +140,21 @@ func (s *Source) request(ctx context.Context) (*accessToken, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inflight = nil
+	if err != nil && ctx.Err() != nil {
+		// Only this says that every waiter gave up: a fetch's own error
+		// may wrap context.Canceled too (a stopped client), and a caller
+		// that took it for abandonment would start fetch after fetch.
+		return nil, errAbandoned
+	}
 	if err != nil {
 		return nil, err
 	}
 	s.current = &accessToken{value: resp.AccessToken, renewAt: requested.Add(RenewAfter(int64(resp.ExpiresIn), s.unknown))}
 	return s.current, nil
 }
+
+// errAbandoned ends a request that every waiter gave up on.
+var errAbandoned = fmt.Errorf("token request abandoned: %w", context.Canceled)
 
 // Invalidate drops the token the API has just refused, unless another caller
 // has already replaced it, so that a burst of 401s leads to one new token.

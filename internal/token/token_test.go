@@ -3,6 +3,8 @@ package token
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -80,5 +82,21 @@ func TestSource(t *testing.T) {
 	s.Invalidate("a")
 	if tok, _ := s.Token(context.Background()); tok != "b" || fetches.Load() != 2 {
 		t.Errorf("after invalidating the current token: %q, %d fetches", tok, fetches.Load())
+	}
+}
+
+// TestSource_fetchErrorWrappingCanceled: a fetch that fails with an error
+// wrapping context.Canceled (a stopped client) is an answer, not an
+// abandoned request to start again.
+func TestSource_fetchErrorWrappingCanceled(t *testing.T) {
+	t.Parallel()
+	var fetches atomic.Int32
+	stopped := fmt.Errorf("%w: the provider was stopped", context.Canceled)
+	s := NewSource(func(context.Context) (*Response, error) {
+		fetches.Add(1)
+		return nil, stopped
+	}, time.Hour, time.Now)
+	if _, err := s.Token(context.Background()); !errors.Is(err, stopped) || fetches.Load() != 1 {
+		t.Errorf("Token = %v after %d fetches, want the fetch's error after 1", err, fetches.Load())
 	}
 }
