@@ -12,6 +12,9 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/retry"
+	"github.com/carrierstate/terraform-provider-mcp/internal/token"
 )
 
 // DefaultBaseURL is MCP's production API.
@@ -33,7 +36,7 @@ type Client struct {
 	now       func() time.Time
 	zone      *time.Location  // MCP's, for times without offset; nil is UTC
 	stop      context.Context // once done, no request starts (see WithStop)
-	tokens    *tokenSource
+	tokens    *token.Source
 
 	Carriers    *CarriersService
 	Invitations *InvitationsService
@@ -67,17 +70,6 @@ func WithStop(stop context.Context) Option { return func(c *Client) { c.stop = s
 // WithLogger receives one line per attempt; it never sees credentials or tokens.
 func WithLogger(l Logger) Option { return func(c *Client) { c.logger = l } }
 
-// Logger receives the client's diagnostics. Fields never carry secrets.
-type Logger interface {
-	Debug(ctx context.Context, msg string, fields map[string]any)
-	Warn(ctx context.Context, msg string, fields map[string]any)
-}
-
-type nopLogger struct{}
-
-func (nopLogger) Debug(context.Context, string, map[string]any) {}
-func (nopLogger) Warn(context.Context, string, map[string]any)  {}
-
 // NewClient returns a client for the MCP API at baseURL (DefaultBaseURL when
 // empty) that authenticates with an integration user's credentials.
 func NewClient(baseURL, username, password string, opts ...Option) (*Client, error) {
@@ -97,13 +89,15 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 		userAgent: "terraform-provider-mcp",
 		timeout:   time.Minute,
 		retry:     DefaultRetryPolicy(),
-		logger:    nopLogger{},
+		logger:    retry.NopLogger{},
 		now:       time.Now,
 	}
 	for _, opt := range opts {
 		opt(c)
 	}
-	c.tokens = &tokenSource{client: c, username: username, password: password, now: c.now}
+	c.tokens = token.NewSource(func(ctx context.Context) (*token.Response, error) {
+		return c.requestToken(ctx, username, password)
+	}, unknownLifetime, c.now)
 	c.Carriers = &CarriersService{c}
 	c.Invitations = &InvitationsService{c}
 	c.Monitoring = &MonitoringService{c}
@@ -116,7 +110,7 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 // Authenticate requests an access token now, so that bad credentials or an
 // unreachable base URL surface before any operation is attempted.
 func (c *Client) Authenticate(ctx context.Context) error {
-	_, err := c.tokens.token(ctx)
+	_, err := c.tokens.Token(ctx)
 	return err
 }
 
@@ -185,7 +179,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 	for attempt := 0; ; attempt++ {
 		var token string
 		if !op.public {
-			t, err := c.tokens.token(ctx)
+			t, err := c.tokens.Token(ctx)
 			if err != nil {
 				return nil, err
 			}
@@ -213,7 +207,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 			if attempt >= c.retry.MaxRetries {
 				return nil, fmt.Errorf("MCP %s: %w", op.name, err)
 			}
-			wait = c.retry.backoff(attempt)
+			wait = c.retry.Backoff(attempt)
 
 		case resp.status == http.StatusUnauthorized && !op.public:
 			fields["status"] = resp.status
@@ -221,7 +215,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 				return resp, apiError(op, resp)
 			}
 			c.logger.Debug(ctx, "MCP refused the access token; authenticating again", fields)
-			c.tokens.invalidate(token)
+			c.tokens.Invalidate(token)
 			refreshedToken = true
 			attempt-- // a refused token is not a failed attempt
 			continue
@@ -233,24 +227,23 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 
 		case resp.status == http.StatusTooManyRequests:
 			fields["status"] = resp.status
-			retryAfter := parseRetryAfter(resp.header.Get("Retry-After"), c.now())
-			if attempt >= c.retry.MaxRetries || (c.retry.MaxRetryAfter > 0 && retryAfter > c.retry.MaxRetryAfter) {
+			retryAfter := retry.ParseAfter(resp.header.Get("Retry-After"), c.now())
+			var ok bool
+			if wait, ok = c.retry.After(attempt, retryAfter); !ok {
 				return resp, &RateLimitError{APIError: *apiError(op, resp), RetryAfter: retryAfter}
 			}
-			wait = max(retryAfter, c.retry.backoff(attempt))
 
-		case retryableStatus(resp.status):
+		case retry.RetryableStatus(resp.status):
 			fields["status"] = resp.status
 			if !op.kind.repeatable() {
 				c.logger.Warn(ctx, "MCP answered with a server error; not retrying", fields)
 				return resp, &UncertainError{Operation: op.name, Err: apiError(op, resp)}
 			}
 			// A 503 may name its own wait, as a 429 does.
-			retryAfter := parseRetryAfter(resp.header.Get("Retry-After"), c.now())
-			if attempt >= c.retry.MaxRetries || (c.retry.MaxRetryAfter > 0 && retryAfter > c.retry.MaxRetryAfter) {
+			var ok bool
+			if wait, ok = c.retry.After(attempt, retry.ParseAfter(resp.header.Get("Retry-After"), c.now())); !ok {
 				return resp, apiError(op, resp)
 			}
-			wait = max(retryAfter, c.retry.backoff(attempt))
 
 		default:
 			return resp, apiError(op, resp)
@@ -258,7 +251,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 
 		fields["retry_in_ms"] = wait.Milliseconds()
 		c.logger.Debug(ctx, "MCP request failed; retrying", fields)
-		if err := sleep(ctx, wait); err != nil {
+		if err := retry.Sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("MCP %s: %w", op.name, err)
 		}
 		if op.public {
