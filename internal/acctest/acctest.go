@@ -68,7 +68,8 @@ func Emulator(t *testing.T) *emulator.Instance {
 	if err != nil {
 		t.Fatalf("%s: %v", P44VariantsEnv, err)
 	}
-	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants, Project44: p44emulator.Options{Variants: p44Variants}})
+	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants,
+		Project44: p44emulator.Options{Variants: p44Variants, TokensPerMinute: TestTokensPerMinute}})
 }
 
 // VariantOn reports whether the emulator answers with the named variant.

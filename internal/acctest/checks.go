@@ -88,13 +88,14 @@ func ExpectWritesSince(em *emulator.Instance, since *int, want int) func() error
 	}
 }
 
-// ExpectNoWrites fails if any write operation reached the emulator.
+// ExpectNoWrites fails if any write operation reached the emulator, a
+// project44 invitation included.
 func ExpectNoWrites(em *emulator.Instance) func() error {
 	return func() error {
 		if n := em.Writes(); n != 0 {
 			return fmt.Errorf("emulator processed %d writes, want none (stats %+v)", n, em.Stats().Requests)
 		}
-		return nil
+		return ExpectTrackingSends(em, 0)()
 	}
 }
 

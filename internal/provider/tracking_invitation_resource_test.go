@@ -166,7 +166,8 @@ func TestAccTrackingInvitation_uncertainSend(t *testing.T) {
 			em := acctest.Emulator(t)
 			dot := acctest.UntrackedDOT(em)
 			id := "DOT_NUMBER:" + dot
-			want, confirmed, status := 0, false, knownvalue.Null()
+			want, confirmed := 0, false
+			var status knownvalue.Check = knownvalue.Null()
 			if after {
 				want, confirmed, status = 1, true, knownvalue.StringExact("IN_PROGRESS")
 			}
