@@ -209,7 +209,7 @@ var badInputs = []badInput{
 	{"tracking contact phone not E.164", badTracking("identifiers = { DOT_NUMBER = \"{untracked}\" }\norganization_name = \"Nash\"\n" +
 		"contacts = [{ email = \"d@nash.example\", given_name = \"John\", phone = \"480-555-0100\" }]"),
 		"contacts[0].phone", "must be a phone number in E.164 form"},
-	{"tracking reinvite on acceptance", badTracking(`identifiers = { DOT_NUMBER = "1234567" }`+"\n"+`reinvite_when = ["ACCEPTED"]`),
+	{"tracking reinvite on acceptance", badTracking(`identifiers = { DOT_NUMBER = "1234567" }` + "\n" + `reinvite_when = ["ACCEPTED"]`),
 		"reinvite_when", `got: "ACCEPTED"`},
 	{"tracking without an e-mail for a carrier without a project44 account", badTracking("identifiers = { DOT_NUMBER = \"{untracked}\" }\n" +
 		"organization_name = \"Nash\"\ncontacts = [{ given_name = \"John\" }]"),

@@ -70,7 +70,7 @@ func TestAccExamples_onboardAndTrack(t *testing.T) {
 		t.Fatal(err)
 	}
 	var outputs struct {
-		Accepted struct{ Value []string } `json:"tracking_accepted"`
+		Accepted struct{ Value []string }          `json:"tracking_accepted"`
 		Pending  struct{ Value map[string]string } `json:"tracking_pending"`
 	}
 	if err := json.Unmarshal(out, &outputs); err != nil {

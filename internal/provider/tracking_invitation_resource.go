@@ -190,7 +190,9 @@ type identifiersValidator struct{}
 func (identifiersValidator) Description(context.Context) string {
 	return "identifier types from " + identifierTypeList() + ", with values in their formats"
 }
-func (v identifiersValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v identifiersValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (identifiersValidator) ValidateMap(_ context.Context, req validator.MapRequest, resp *validator.MapResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
@@ -372,7 +374,7 @@ func (r *trackingInvitationResource) Create(ctx context.Context, req resource.Cr
 	plan.ID = types.StringValue(id)
 	existing, err := r.data.trackingInvitations.latest(ctx, p.ids)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read project44's invitations for carrier %s", id), explainP44(err))
+		addInvitationsError(&resp.Diagnostics, id, err)
 		return
 	}
 	if existing != nil && !p.reinvites(types.StringValue(string(existing.Status))) {
@@ -443,7 +445,7 @@ func (r *trackingInvitationResource) Read(ctx context.Context, req resource.Read
 	inv, err := r.data.trackingInvitations.latest(ctx, ids)
 	switch {
 	case err != nil:
-		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read project44's invitations for carrier %s", state.ID.ValueString()), explainP44(err))
+		addInvitationsError(&resp.Diagnostics, state.ID.ValueString(), err)
 		return
 	case inv != nil:
 		setTrackingStatus(&state, inv)
@@ -512,7 +514,7 @@ func (r *trackingInvitationResource) ImportState(ctx context.Context, req resour
 	inv, err := r.data.trackingInvitations.latest(ctx, ids)
 	switch {
 	case err != nil:
-		resp.Diagnostics.AddError(fmt.Sprintf("Unable to read project44's invitations for carrier %s", id), explainP44(err))
+		addInvitationsError(&resp.Diagnostics, id, err)
 		return
 	case inv == nil:
 		resp.Diagnostics.AddError(fmt.Sprintf("No tracking invitation for carrier %s", id),
@@ -543,4 +545,9 @@ func (r *trackingInvitationResource) ImportState(ctx context.Context, req resour
 	}
 	setTrackingStatus(&m, inv)
 	resp.Diagnostics.Append(resp.State.Set(ctx, m)...)
+}
+
+// addInvitationsError reports a failed read of project44's invitations.
+func addInvitationsError(diags *diag.Diagnostics, carrier string, err error) {
+	diags.AddError("Unable to read project44's invitations for carrier "+carrier, explainP44(err))
 }

@@ -20,7 +20,9 @@ var (
 )
 
 // NewTrackingInvitationsDataSource is mcp_tracking_invitations.
-func NewTrackingInvitationsDataSource() datasource.DataSource { return &trackingInvitationsDataSource{} }
+func NewTrackingInvitationsDataSource() datasource.DataSource {
+	return &trackingInvitationsDataSource{}
+}
 
 type trackingInvitationsDataSource struct {
 	data *providerData
