@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
@@ -31,9 +32,8 @@ type Server struct {
 	stats    counters
 	adminMux *http.ServeMux
 
-	vset         atomic.Uint32 // the variantSet in effect
-	vsetMu       sync.Mutex    // serializes setVariants
-	initVariants variantSet    // Options.Variants, which Reset restores
+	vset         variant.Holder[variantSet] // the variants in effect
+	initVariants variantSet                 // Options.Variants, which Reset restores
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
@@ -53,7 +53,7 @@ func New(opts Options) *Server {
 	if err := s.faults.set(opts.Faults); err != nil {
 		panic(err)
 	}
-	vs, err := parseVariants(opts.Variants)
+	vs, err := variantCatalogue.Parse(opts.Variants)
 	if err != nil {
 		panic(err)
 	}
