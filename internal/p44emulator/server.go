@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 )
 
 // Operation names: how Stats, the MCP emulator's faults and its Recorder
@@ -89,15 +91,15 @@ type Server struct {
 	tokensIssued       atomic.Int64
 	invitationsCreated atomic.Int64
 
-	vset         atomic.Uint32
-	initVariants variantSet
+	vset         variant.Holder[variantSet] // the variants in effect
+	initVariants variantSet                 // Options.Variants, which Reset restores
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
 // invalid Variants, a programming error in the caller.
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
-	vs, err := parseVariants(opts.Variants)
+	vs, err := variantCatalogue.Parse(opts.Variants)
 	if err != nil {
 		panic(err)
 	}
@@ -105,7 +107,7 @@ func New(opts Options) *Server {
 	for _, op := range Operations() {
 		s.requests[op] = new(atomic.Int64)
 	}
-	s.vset.Store(uint32(vs))
+	s.vset.Store(vs, nil)
 	s.resetState()
 	s.adminMux = s.adminRoutes()
 	return s
@@ -237,7 +239,7 @@ func (s *Server) Reset() {
 	}
 	s.tokensIssued.Store(0)
 	s.invitationsCreated.Store(0)
-	s.vset.Store(uint32(s.initVariants))
+	s.vset.Store(s.initVariants, nil)
 }
 
 func (s *Server) resetState() {
