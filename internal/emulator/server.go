@@ -32,8 +32,7 @@ type Server struct {
 	stats    counters
 	adminMux *http.ServeMux
 
-	vset         variant.Holder[variantSet] // the variants in effect
-	initVariants variantSet                 // Options.Variants, which Reset restores
+	vset *variant.Holder[variantSet] // the variants in effect; Reset restores Options.Variants
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
@@ -53,12 +52,11 @@ func New(opts Options) *Server {
 	if err := s.faults.set(opts.Faults); err != nil {
 		panic(err)
 	}
-	vs, err := variantCatalogue.Parse(opts.Variants)
+	vset, err := variantCatalogue.NewHolder(opts.Variants, s.applyVariants)
 	if err != nil {
 		panic(err)
 	}
-	s.initVariants = vs
-	s.setVariants(vs)
+	s.vset = vset
 	s.adminMux = s.adminRoutes()
 	p44 := opts.Project44
 	if p44.Now == nil {
@@ -191,7 +189,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fault.write(w, false)
 		return
 	}
-	rp := s.process(r, op, s.variants())
+	rp := s.process(r, op, s.vset.Load())
 	if fault.fail {
 		s.stats.faults[op.id].Add(1)
 		fault.write(w, false)
@@ -345,6 +343,6 @@ func (s *Server) Reset() {
 	s.stats.tokens.Store(0)
 	s.stats.writes.Store(0)
 	_ = s.faults.set(s.opts.Faults)
-	s.setVariants(s.initVariants)
+	s.vset.Reset()
 	s.p44.Reset()
 }

@@ -59,9 +59,9 @@ const (
 	vNullArrays
 )
 
-// variantCatalogue is the catalogue of the emulator's variants. VariantAll takes
-// the first of each conflicting pair, or the second when it is named
-// explicitly.
+// variantCatalogue is the catalogue of the emulator's variants.
+// VariantAll takes the first of each conflicting pair, or the second when
+// it is named explicitly.
 var variantCatalogue = variant.NewCatalogue("emulator", map[string]variantSet{
 	VariantLocalTimes:           vLocalTimes,
 	VariantFractionTrim:         vFractionTrim,
@@ -91,6 +91,7 @@ const jsonVariants = vLocalTimes | vFractionTrim | vDateOnly | vListNullDocket |
 // timeVariants change how date-times are written.
 const timeVariants = vLocalTimes | vFractionTrim | vDateOnly
 
+// has reports whether vs has any of the variants of v.
 func (vs variantSet) has(v variantSet) bool { return variant.Has(vs, v) }
 
 // VariantNames lists every variant name, sorted ("all" is not one: it
@@ -106,30 +107,18 @@ func VariantConflicts() [][2]string { return variantCatalogue.Conflicts() }
 // returns the variants it turns on, sorted.
 func ParseVariants(s string) ([]string, error) { return variantCatalogue.ParseList(s) }
 
-// variants returns the variants in effect.
-func (s *Server) variants() variantSet { return s.vset.Load() }
-
 // SetVariants replaces the variants in effect (nil or empty turns them all
 // off; "all" turns on every one). Unknown names and conflicting pairs are
 // errors, and then nothing changes. Switch variants between requests: a
 // request that is being answered may see either set.
-func (s *Server) SetVariants(names []string) error {
-	vs, err := variantCatalogue.Parse(names)
-	if err != nil {
-		return err
-	}
-	s.setVariants(vs)
-	return nil
-}
+func (s *Server) SetVariants(names []string) error { return s.vset.Set(names) }
 
-// setVariants makes vs the set in effect, with the universe's docket
-// padding switched to agree.
-func (s *Server) setVariants(vs variantSet) {
-	s.vset.Store(vs, func(vs variantSet) { s.u.SetPaddedDockets(vs.has(vListUnpaddedDocket)) })
-}
+// applyVariants switches the universe's docket padding to agree with the
+// variants about to take effect.
+func (s *Server) applyVariants(vs variantSet) { s.u.SetPaddedDockets(vs.has(vListUnpaddedDocket)) }
 
 // Variants returns the names of the variants in effect, sorted.
-func (s *Server) Variants() []string { return variantCatalogue.NamesOf(s.variants()) }
+func (s *Server) Variants() []string { return s.vset.Names() }
 
 // LocalTimesZone is the IANA name of the zone variant local-times writes
 // and reads date-times in.

@@ -67,6 +67,7 @@ var variantCatalogue = variant.NewCatalogue("p44emulator", map[string]variantSet
 	[2]variantSet{vExpiresInString, vExpiresInAbsent},
 )
 
+// has reports whether vs has any of the variants of v.
 func (vs variantSet) has(v variantSet) bool { return variant.Has(vs, v) }
 
 // VariantNames lists every variant name, sorted ("all" is not one).
@@ -80,19 +81,10 @@ func VariantConflicts() [][2]string { return variantCatalogue.Conflicts() }
 // returns the variants it turns on, sorted.
 func ParseVariants(s string) ([]string, error) { return variantCatalogue.ParseList(s) }
 
-func (s *Server) variants() variantSet { return s.vset.Load() }
-
 // SetVariants replaces the variants in effect (none turns them all off;
 // "all" turns on every one). Unknown names and conflicting pairs are
 // errors, and then nothing changes.
-func (s *Server) SetVariants(names []string) error {
-	vs, err := variantCatalogue.Parse(names)
-	if err != nil {
-		return err
-	}
-	s.vset.Store(vs, nil)
-	return nil
-}
+func (s *Server) SetVariants(names []string) error { return s.vset.Set(names) }
 
 // Variants returns the names of the variants in effect, sorted.
-func (s *Server) Variants() []string { return variantCatalogue.NamesOf(s.variants()) }
+func (s *Server) Variants() []string { return s.vset.Names() }

@@ -146,27 +146,58 @@ func (c *Catalogue[S]) Parse(names []string) (S, error) {
 	return vs, nil
 }
 
-// Holder holds the set of variants in effect. Load is a single atomic read,
-// cheap enough for every request; Store replaces the set. The zero Holder
-// holds no variants and is ready for use.
+// Holder holds the set of variants in effect, and the one Reset restores.
+// Load is a single atomic read, cheap enough for every request.
 type Holder[S Bits] struct {
-	mu sync.Mutex // serializes Store, so that its apply and the set agree
-	v  atomic.Uint32
+	cat     *Catalogue[S]
+	initial S
+	apply   func(S)
+	mu      sync.Mutex // serializes stores, so that apply and the set agree
+	v       atomic.Uint32
+}
+
+// NewHolder returns a holder of this catalogue's variants with names (as
+// for Parse) in effect, and restored by Reset. apply, when not nil, runs
+// before each set takes effect, this first one included, under a lock
+// the holder's stores share: it switches whatever else must agree with the
+// set, so that two stores at once cannot leave that and the set from
+// different calls.
+func (c *Catalogue[S]) NewHolder(names []string, apply func(S)) (*Holder[S], error) {
+	vs, err := c.Parse(names)
+	if err != nil {
+		return nil, err
+	}
+	h := &Holder[S]{cat: c, initial: vs, apply: apply}
+	h.store(vs)
+	return h, nil
 }
 
 // Load returns the set in effect.
 func (h *Holder[S]) Load() S { return S(h.v.Load()) }
 
-// Store makes vs the set in effect. apply, when not nil, runs first, under
-// a lock that Stores share: it switches whatever else the set decides
-// (state outside the set that must agree with it), so that two Stores at
-// once cannot leave that state and the set from different calls. A request
-// being answered meanwhile may see either set.
-func (h *Holder[S]) Store(vs S, apply func(S)) {
+// Names lists the variants in effect, sorted.
+func (h *Holder[S]) Names() []string { return h.cat.NamesOf(h.Load()) }
+
+// Set replaces the variants in effect with names (as for Parse). An
+// unknown name or a conflicting pair is an error, and then nothing
+// changes. A request being answered meanwhile may see either set.
+func (h *Holder[S]) Set(names []string) error {
+	vs, err := h.cat.Parse(names)
+	if err != nil {
+		return err
+	}
+	h.store(vs)
+	return nil
+}
+
+// Reset puts the holder's first set back in effect.
+func (h *Holder[S]) Reset() { h.store(h.initial) }
+
+func (h *Holder[S]) store(vs S) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if apply != nil {
-		apply(vs)
+	if h.apply != nil {
+		h.apply(vs)
 	}
 	h.v.Store(uint32(vs))
 }

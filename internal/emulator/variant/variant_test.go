@@ -81,24 +81,35 @@ func TestNewCataloguePanics(t *testing.T) {
 }
 
 func TestHolder(t *testing.T) {
-	var h Holder[set]
-	if h.Load() != 0 {
-		t.Fatal("zero Holder is not empty")
+	if _, err := cat.NewHolder([]string{"zz"}, nil); err == nil {
+		t.Error("NewHolder accepted an unknown variant")
 	}
 	applied := set(0)
+	h, err := cat.NewHolder([]string{"e"}, func(vs set) { applied = vs })
+	if err != nil || h.Load() != e || applied != e {
+		t.Fatalf("NewHolder: %v, set %#x, applied %#x", err, h.Load(), applied)
+	}
 	var wg sync.WaitGroup
-	for i := range 8 {
+	for _, name := range []string{"a", "b", "c", "d", "all", "e", "A"} {
 		wg.Go(func() {
-			h.Store(set(1)<<(i%5), func(vs set) { applied = vs })
-			_ = h.Load()
+			if err := h.Set([]string{name}); err != nil {
+				t.Error(err)
+			}
+			_ = h.Names()
 		})
 	}
 	wg.Wait()
 	if applied != h.Load() {
 		t.Errorf("apply saw %#x, the set is %#x", applied, h.Load())
 	}
-	h.Store(a|c, nil)
-	if !Has(h.Load(), c) || Has(h.Load(), b) {
-		t.Errorf("Load() = %#x", h.Load())
+	if err := h.Set([]string{"a", "c"}); err != nil || !slices.Equal(h.Names(), []string{"a", "c"}) {
+		t.Errorf("Set: %v, Names() = %v", err, h.Names())
+	}
+	if err := h.Set([]string{"c", "d"}); err == nil || !slices.Equal(h.Names(), []string{"a", "c"}) {
+		t.Errorf("a refused Set changed the set: %v, Names() = %v", err, h.Names())
+	}
+	h.Reset()
+	if h.Load() != e || applied != e {
+		t.Errorf("Reset: set %#x, applied %#x", h.Load(), applied)
 	}
 }
