@@ -180,22 +180,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		errorf(http.StatusMethodNotAllowed, "The requested resource does not support http method '%s'.", r.Method).reply().write(w)
 		return
 	}
-	fault := s.faults.decide(op)
-	if !sleep(r.Context(), s.opts.Latency+fault.latency) {
-		return
-	}
-	if fault.fail && !fault.after {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w, false)
-		return
-	}
-	rp := s.process(r, op, s.vset.Load())
-	if fault.fail {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w, false)
-		return
-	}
-	rp.write(w)
+	s.underFaults(op, w, r, func(w http.ResponseWriter, r *http.Request) {
+		s.process(r, op, s.vset.Load()).write(w)
+	})
 }
 
 // route maps a path to its operation, or to the 404 ASP.NET would answer.
