@@ -113,3 +113,31 @@ func (s *Server) SetFaults(f Faults) error { return s.faults.set(f) }
 
 // Faults returns the faults in effect.
 func (s *Server) Faults() Faults { return s.faults.get() }
+
+// underFaults serves one API request of op, MCP's or project44's, under the
+// latency and the faults in effect: after the latency, a fault either
+// answers instead of serve or, with Faults.After, lets serve run (and
+// change state) and replaces its answer, as if the response were lost.
+func (s *Server) underFaults(op *operation, w http.ResponseWriter, r *http.Request, serve http.HandlerFunc) {
+	fault := s.faults.decide(op)
+	if !sleep(r.Context(), s.opts.Latency+fault.latency) {
+		return
+	}
+	if !fault.fail {
+		serve(w, r)
+		return
+	}
+	if fault.after {
+		serve(discard{header: http.Header{}}, r)
+	}
+	s.stats.faults[op.id].Add(1)
+	fault.write(w, op.p44)
+}
+
+// discard is a ResponseWriter that throws the answer away: a request a
+// fault lets run before it fails (Faults.After).
+type discard struct{ header http.Header }
+
+func (d discard) Header() http.Header         { return d.header }
+func (d discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d discard) WriteHeader(int)             {}

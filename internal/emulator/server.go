@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
@@ -31,9 +32,7 @@ type Server struct {
 	stats    counters
 	adminMux *http.ServeMux
 
-	vset         atomic.Uint32 // the variantSet in effect
-	vsetMu       sync.Mutex    // serializes setVariants
-	initVariants variantSet    // Options.Variants, which Reset restores
+	vset *variant.Holder[variantSet] // the variants in effect; Reset restores Options.Variants
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
@@ -53,12 +52,11 @@ func New(opts Options) *Server {
 	if err := s.faults.set(opts.Faults); err != nil {
 		panic(err)
 	}
-	vs, err := parseVariants(opts.Variants)
+	vset, err := variantCatalogue.NewHolder(opts.Variants, s.applyVariants)
 	if err != nil {
 		panic(err)
 	}
-	s.initVariants = vs
-	s.setVariants(vs)
+	s.vset = vset
 	s.adminMux = s.adminRoutes()
 	p44 := opts.Project44
 	if p44.Now == nil {
@@ -182,22 +180,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		errorf(http.StatusMethodNotAllowed, "The requested resource does not support http method '%s'.", r.Method).reply().write(w)
 		return
 	}
-	fault := s.faults.decide(op)
-	if !sleep(r.Context(), s.opts.Latency+fault.latency) {
-		return
-	}
-	if fault.fail && !fault.after {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w, false)
-		return
-	}
-	rp := s.process(r, op, s.variants())
-	if fault.fail {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w, false)
-		return
-	}
-	rp.write(w)
+	s.underFaults(op, w, r, func(w http.ResponseWriter, r *http.Request) {
+		s.process(r, op, s.vset.Load()).write(w)
+	})
 }
 
 // route maps a path to its operation, or to the 404 ASP.NET would answer.
@@ -345,6 +330,6 @@ func (s *Server) Reset() {
 	s.stats.tokens.Store(0)
 	s.stats.writes.Store(0)
 	_ = s.faults.set(s.opts.Faults)
-	s.setVariants(s.initVariants)
+	s.vset.Reset()
 	s.p44.Reset()
 }

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 )
 
 // Operation names: how Stats, the MCP emulator's faults and its Recorder
@@ -89,23 +91,21 @@ type Server struct {
 	tokensIssued       atomic.Int64
 	invitationsCreated atomic.Int64
 
-	vset         atomic.Uint32
-	initVariants variantSet
+	vset *variant.Holder[variantSet] // the variants in effect; Reset restores Options.Variants
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
 // invalid Variants, a programming error in the caller.
 func New(opts Options) *Server {
 	opts = opts.withDefaults()
-	vs, err := parseVariants(opts.Variants)
+	vset, err := variantCatalogue.NewHolder(opts.Variants, nil)
 	if err != nil {
 		panic(err)
 	}
-	s := &Server{opts: opts, initVariants: vs, tokens: map[string]token{}, requests: map[string]*atomic.Int64{}}
+	s := &Server{opts: opts, vset: vset, tokens: map[string]token{}, requests: map[string]*atomic.Int64{}}
 	for _, op := range Operations() {
 		s.requests[op] = new(atomic.Int64)
 	}
-	s.vset.Store(uint32(vs))
 	s.resetState()
 	s.adminMux = s.adminRoutes()
 	return s
@@ -164,7 +164,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serve answers one operation: the token endpoint, or an API call after
 // the bearer token and the permission switch are checked.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt route) {
-	vs := s.variants()
+	vs := s.vset.Load()
 	if rt.handle == nil {
 		s.token(w, r, vs)
 		return
@@ -237,7 +237,7 @@ func (s *Server) Reset() {
 	}
 	s.tokensIssued.Store(0)
 	s.invitationsCreated.Store(0)
-	s.vset.Store(uint32(s.initVariants))
+	s.vset.Reset()
 }
 
 func (s *Server) resetState() {

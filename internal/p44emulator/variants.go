@@ -1,10 +1,6 @@
 package p44emulator
 
-import (
-	"fmt"
-	"slices"
-	"strings"
-)
+import "github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 
 // Variants switch the emulator from its documented default to another
 // reading of a place where project44's documentation is silent or only
@@ -28,9 +24,10 @@ const (
 	// VariantAll turns on every variant, taking the first of each
 	// conflicting pair (see VariantConflicts) unless the second is named
 	// as well.
-	VariantAll = "all"
+	VariantAll = variant.All
 )
 
+// variantSet is a set of variants, one bit each.
 type variantSet uint32
 
 const (
@@ -49,7 +46,9 @@ const (
 	vTokenOAuthErrors
 )
 
-var variantBits = map[string]variantSet{
+// variantCatalogue is the catalogue of the emulator's variants; "all"
+// takes the first of each conflicting pair unless the second is named.
+var variantCatalogue = variant.NewCatalogue("p44emulator", map[string]variantSet{
 	VariantCreate200:           vCreate200,
 	VariantInvitationID:        vInvitationID,
 	VariantOneBasedPages:       vOneBasedPages,
@@ -63,118 +62,29 @@ var variantBits = map[string]variantSet{
 	VariantExpiresInString:     vExpiresInString,
 	VariantExpiresInAbsent:     vExpiresInAbsent,
 	VariantTokenOAuthErrors:    vTokenOAuthErrors,
-}
+},
+	[2]variantSet{vTimeOffset, vTimeNoOffset},
+	[2]variantSet{vExpiresInString, vExpiresInAbsent},
+)
 
-// variantConflicts are the pairs that cannot both be on; "all" takes the
-// first of each unless the second is named.
-var variantConflicts = [][2]variantSet{
-	{vTimeOffset, vTimeNoOffset},
-	{vExpiresInString, vExpiresInAbsent},
-}
-
-func (vs variantSet) has(v variantSet) bool { return vs&v != 0 }
-
-func (vs variantSet) names() []string {
-	out := []string{}
-	for name, bit := range variantBits {
-		if vs.has(bit) {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func variantName(bit variantSet) string {
-	for name, b := range variantBits {
-		if b == bit {
-			return name
-		}
-	}
-	return "?"
-}
+// has reports whether vs has any of the variants of v.
+func (vs variantSet) has(v variantSet) bool { return variant.Has(vs, v) }
 
 // VariantNames lists every variant name, sorted ("all" is not one).
-func VariantNames() []string {
-	out := make([]string, 0, len(variantBits))
-	for name := range variantBits {
-		out = append(out, name)
-	}
-	slices.Sort(out)
-	return out
-}
+func VariantNames() []string { return variantCatalogue.Names() }
 
 // VariantConflicts lists the pairs of variants that cannot be on together.
-func VariantConflicts() [][2]string {
-	out := make([][2]string, len(variantConflicts))
-	for k, pair := range variantConflicts {
-		out[k] = [2]string{variantName(pair[0]), variantName(pair[1])}
-	}
-	return out
-}
+func VariantConflicts() [][2]string { return variantCatalogue.Conflicts() }
 
 // ParseVariants reads a comma-separated list of variant names (spaces and
 // empty items ignored, names in any case; "all" for every variant) and
 // returns the variants it turns on, sorted.
-func ParseVariants(s string) ([]string, error) {
-	vs, err := parseVariants(strings.Split(s, ","))
-	if err != nil {
-		return nil, err
-	}
-	return vs.names(), nil
-}
-
-func parseVariants(names []string) (variantSet, error) {
-	var explicit variantSet
-	all := false
-	for _, raw := range names {
-		name := strings.ToLower(strings.TrimSpace(raw))
-		switch bit, known := variantBits[name]; {
-		case name == "":
-		case name == VariantAll:
-			all = true
-		case !known:
-			return 0, fmt.Errorf("p44emulator: unknown variant %q (want %s, or %s)", raw, strings.Join(VariantNames(), ", "), VariantAll)
-		default:
-			explicit |= bit
-		}
-	}
-	for _, pair := range variantConflicts {
-		if explicit.has(pair[0]) && explicit.has(pair[1]) {
-			return 0, fmt.Errorf("p44emulator: variants %s and %s conflict; choose one", variantName(pair[0]), variantName(pair[1]))
-		}
-	}
-	vs := explicit
-	if all {
-		every := variantSet(0)
-		for _, bit := range variantBits {
-			every |= bit
-		}
-		for _, pair := range variantConflicts {
-			if explicit.has(pair[1]) {
-				every &^= pair[0]
-			} else {
-				every &^= pair[1]
-			}
-		}
-		vs |= every
-	}
-	return vs, nil
-}
-
-func (s *Server) variants() variantSet { return variantSet(s.vset.Load()) }
+func ParseVariants(s string) ([]string, error) { return variantCatalogue.ParseList(s) }
 
 // SetVariants replaces the variants in effect (none turns them all off;
 // "all" turns on every one). Unknown names and conflicting pairs are
 // errors, and then nothing changes.
-func (s *Server) SetVariants(names []string) error {
-	vs, err := parseVariants(names)
-	if err != nil {
-		return err
-	}
-	s.vset.Store(uint32(vs))
-	return nil
-}
+func (s *Server) SetVariants(names []string) error { return s.vset.Set(names) }
 
 // Variants returns the names of the variants in effect, sorted.
-func (s *Server) Variants() []string { return s.variants().names() }
+func (s *Server) Variants() []string { return s.vset.Names() }
