@@ -27,14 +27,9 @@ const maxBodySize = 64 << 20
 // share its token, retry policy and HTTP client.
 type Client struct {
 	baseURL   *url.URL
-	http      *http.Client
 	userAgent string
-	timeout   time.Duration
-	retry     RetryPolicy
-	logger    Logger
-	now       func() time.Time
+	caller    httpcall.Caller // HTTP client, retry policy, timeout, stop, logger, clock
 	zone      *time.Location  // MCP's, for times without offset; nil is UTC
-	stop      context.Context // once done, no request starts (see WithStop)
 	tokens    *token.Source
 
 	Carriers    *CarriersService
@@ -49,25 +44,25 @@ type Client struct {
 type Option func(*Client)
 
 // WithHTTPClient replaces the default HTTP client.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.http = hc } }
+func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.caller.HTTP = hc } }
 
 // WithUserAgent sets the User-Agent header of every request.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
 
 // WithRetry replaces DefaultRetryPolicy.
-func WithRetry(p RetryPolicy) Option { return func(c *Client) { c.retry = p } }
+func WithRetry(p RetryPolicy) Option { return func(c *Client) { c.caller.Policy = p } }
 
 // WithRequestTimeout bounds each attempt of each request (default one minute).
-func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.caller.Timeout = d } }
 
 // WithStop stops the client for good once stop is done: no request (nor
 // retry) starts after that, whatever context a call brings. The provider
 // passes the context its server cancels when Terraform stops it, since a
 // call Terraform makes after the stop arrives with a fresh context.
-func WithStop(stop context.Context) Option { return func(c *Client) { c.stop = stop } }
+func WithStop(stop context.Context) Option { return func(c *Client) { c.caller.Stop = stop } }
 
 // WithLogger receives one line per attempt; it never sees credentials or tokens.
-func WithLogger(l Logger) Option { return func(c *Client) { c.logger = l } }
+func WithLogger(l Logger) Option { return func(c *Client) { c.caller.Logger = l } }
 
 // NewClient returns a client for the MCP API at baseURL (DefaultBaseURL when
 // empty) that authenticates with an integration user's credentials.
@@ -84,19 +79,25 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 	}
 	c := &Client{
 		baseURL:   u,
-		http:      &http.Client{CheckRedirect: httpcall.NoRedirects},
 		userAgent: "terraform-provider-mcp",
-		timeout:   time.Minute,
-		retry:     DefaultRetryPolicy(),
-		logger:    retry.NopLogger{},
-		now:       time.Now,
+		caller: httpcall.Caller{
+			API:     "MCP",
+			HTTP:    &http.Client{CheckRedirect: httpcall.NoRedirects},
+			Policy:  DefaultRetryPolicy(),
+			Logger:  retry.NopLogger{},
+			Errors:  apiErrors{},
+			Timeout: time.Minute,
+			MaxBody: maxBodySize,
+			Now:     time.Now,
+			Sleep:   retry.Sleep,
+		},
 	}
 	for _, opt := range opts {
 		opt(c)
 	}
 	c.tokens = token.NewSource(func(ctx context.Context) (*token.Response, error) {
 		return c.requestToken(ctx, username, password)
-	}, unknownLifetime, c.now)
+	}, unknownLifetime, c.caller.Now)
 	c.Carriers = &CarriersService{c}
 	c.Invitations = &InvitationsService{c}
 	c.Monitoring = &MonitoringService{c}
@@ -182,24 +183,7 @@ func (c *Client) exchange(ctx context.Context, op operation, query, form url.Val
 	if !op.public {
 		call.Tokens = c.tokens
 	}
-	return c.caller().Do(ctx, call)
-}
-
-// caller is what the client's operations share for httpcall, as the client
-// is configured now.
-func (c *Client) caller() *httpcall.Caller {
-	return &httpcall.Caller{
-		API:     "MCP",
-		HTTP:    c.http,
-		Policy:  c.retry,
-		Logger:  c.logger,
-		Errors:  apiErrors{},
-		Timeout: c.timeout,
-		MaxBody: maxBodySize,
-		Stop:    c.stop,
-		Now:     c.now,
-		Sleep:   retry.Sleep,
-	}
+	return c.caller.Do(ctx, call)
 }
 
 // request builds one attempt's request: every operation is a POST, with its

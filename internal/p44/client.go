@@ -29,14 +29,8 @@ const maxBodySize = 16 << 20
 // its token, retry policy and HTTP client.
 type Client struct {
 	baseURL   *url.URL
-	http      *http.Client
 	userAgent string
-	timeout   time.Duration
-	retry     retry.Policy
-	logger    Logger
-	stop      context.Context // once done, no request starts (see WithStop)
-	now       func() time.Time
-	sleep     func(context.Context, time.Duration) error
+	caller    httpcall.Caller // HTTP client, retry policy, timeout, stop, logger, clock
 	tokens    *token.Source
 	limit     *tokenLimit
 }
@@ -49,23 +43,23 @@ type Option func(*Client)
 
 // WithHTTPClient replaces the default HTTP client. The client uses a copy
 // that follows no redirects unless hc says how to.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.http = hc } }
+func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.caller.HTTP = hc } }
 
 // WithUserAgent sets the User-Agent header of every request.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
 
 // WithRetry replaces retry.DefaultPolicy.
-func WithRetry(p retry.Policy) Option { return func(c *Client) { c.retry = p } }
+func WithRetry(p retry.Policy) Option { return func(c *Client) { c.caller.Policy = p } }
 
 // WithRequestTimeout bounds each attempt of each request (default one minute).
-func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.caller.Timeout = d } }
 
 // WithStop stops the client for good once stop is done: no request (nor
 // retry) starts after that, whatever context a call brings (see mcp.WithStop).
-func WithStop(stop context.Context) Option { return func(c *Client) { c.stop = stop } }
+func WithStop(stop context.Context) Option { return func(c *Client) { c.caller.Stop = stop } }
 
 // WithLogger receives one line per attempt; it never sees credentials or tokens.
-func WithLogger(l Logger) Option { return func(c *Client) { c.logger = l } }
+func WithLogger(l Logger) Option { return func(c *Client) { c.caller.Logger = l } }
 
 // NewClient returns a client for project44 at baseURL (NABaseURL when empty)
 // that authenticates with a client application's id and secret.
@@ -82,26 +76,31 @@ func NewClient(baseURL, clientID, clientSecret string, opts ...Option) (*Client,
 	}
 	c := &Client{
 		baseURL:   u,
-		http:      &http.Client{CheckRedirect: httpcall.NoRedirects},
 		userAgent: "terraform-provider-mcp",
-		timeout:   time.Minute,
-		retry:     retry.DefaultPolicy(),
-		logger:    retry.NopLogger{},
-		now:       time.Now,
-		sleep:     retry.Sleep,
+		caller: httpcall.Caller{
+			API:     "project44",
+			HTTP:    &http.Client{CheckRedirect: httpcall.NoRedirects},
+			Policy:  retry.DefaultPolicy(),
+			Logger:  retry.NopLogger{},
+			Errors:  apiErrors{},
+			Timeout: time.Minute,
+			MaxBody: maxBodySize,
+			Now:     time.Now,
+			Sleep:   retry.Sleep,
+		},
 	}
 	for _, opt := range opts {
 		opt(c)
 	}
-	if c.http.CheckRedirect == nil {
-		hc := *c.http
+	if c.caller.HTTP.CheckRedirect == nil {
+		hc := *c.caller.HTTP
 		hc.CheckRedirect = httpcall.NoRedirects
-		c.http = &hc
+		c.caller.HTTP = &hc
 	}
 	c.limit = &tokenLimit{}
 	c.tokens = token.NewSource(func(ctx context.Context) (*token.Response, error) {
 		return c.requestToken(ctx, clientID, clientSecret)
-	}, unknownLifetime, c.now)
+	}, unknownLifetime, c.caller.Now)
 	return c, nil
 }
 
@@ -148,7 +147,7 @@ func (c *Client) exchange(ctx context.Context, op operation, req request) (*resp
 	}
 	if op.token {
 		call.Before = func(ctx context.Context) error {
-			if err := c.limit.wait(ctx, c.now, c.sleep); err != nil {
+			if err := c.limit.wait(ctx, c.caller.Now, c.caller.Sleep); err != nil {
 				return fmt.Errorf("project44 %s: waiting for the token rate limit: %w", op.name, err)
 			}
 			return nil
@@ -156,24 +155,7 @@ func (c *Client) exchange(ctx context.Context, op operation, req request) (*resp
 	} else {
 		call.Tokens = c.tokens
 	}
-	return c.caller().Do(ctx, call)
-}
-
-// caller is what the client's operations share for httpcall, as the client
-// is configured now.
-func (c *Client) caller() *httpcall.Caller {
-	return &httpcall.Caller{
-		API:     "project44",
-		HTTP:    c.http,
-		Policy:  c.retry,
-		Logger:  c.logger,
-		Errors:  apiErrors{},
-		Timeout: c.timeout,
-		MaxBody: maxBodySize,
-		Stop:    c.stop,
-		Now:     c.now,
-		Sleep:   c.sleep,
-	}
+	return c.caller.Do(ctx, call)
 }
 
 // request builds one attempt's request.

@@ -162,7 +162,7 @@ func (c *Client) CreateInvitation(ctx context.Context, req InvitationRequest) (*
 		if err := json.Unmarshal(resp.Body, &inv); err != nil {
 			// The invitation was made; failing now would invite a retry
 			// that e-mails the carrier twice.
-			c.logger.Warn(ctx, "project44 CreateInvitation answer is not an invitation; using the request", map[string]any{"operation": createInvitationOp.name, "status": resp.Status})
+			c.caller.Logger.Warn(ctx, "project44 CreateInvitation answer is not an invitation; using the request", map[string]any{"operation": createInvitationOp.name, "status": resp.Status})
 			inv = Invitation{}
 		}
 	}
