@@ -67,6 +67,23 @@ type Caller struct {
 	Sleep func(context.Context, time.Duration) error
 }
 
+// NewCaller returns a Caller with the defaults both clients start from: an
+// HTTP client that follows no redirects, retry.DefaultPolicy, no logging, a
+// one-minute timeout per attempt, no stop, and the real clock.
+func NewCaller(api string, errs Errors, maxBody int64) Caller {
+	return Caller{
+		API:     api,
+		HTTP:    &http.Client{CheckRedirect: NoRedirects},
+		Policy:  retry.DefaultPolicy(),
+		Logger:  retry.NopLogger{},
+		Errors:  errs,
+		Timeout: time.Minute,
+		MaxBody: maxBody,
+		Now:     time.Now,
+		Sleep:   retry.Sleep,
+	}
+}
+
 // Call is one operation.
 type Call struct {
 	// Name is the operation's name in errors and logs, e.g. "BlockCarrier".

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/httpcall"
-	"github.com/carrierstate/terraform-provider-mcp/internal/retry"
 	"github.com/carrierstate/terraform-provider-mcp/internal/token"
 )
 
@@ -80,17 +79,7 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 	c := &Client{
 		baseURL:   u,
 		userAgent: "terraform-provider-mcp",
-		caller: httpcall.Caller{
-			API:     "MCP",
-			HTTP:    &http.Client{CheckRedirect: httpcall.NoRedirects},
-			Policy:  DefaultRetryPolicy(),
-			Logger:  retry.NopLogger{},
-			Errors:  apiErrors{},
-			Timeout: time.Minute,
-			MaxBody: maxBodySize,
-			Now:     time.Now,
-			Sleep:   retry.Sleep,
-		},
+		caller:    httpcall.NewCaller("MCP", apiErrors{}, maxBodySize),
 	}
 	for _, opt := range opts {
 		opt(c)

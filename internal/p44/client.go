@@ -77,17 +77,7 @@ func NewClient(baseURL, clientID, clientSecret string, opts ...Option) (*Client,
 	c := &Client{
 		baseURL:   u,
 		userAgent: "terraform-provider-mcp",
-		caller: httpcall.Caller{
-			API:     "project44",
-			HTTP:    &http.Client{CheckRedirect: httpcall.NoRedirects},
-			Policy:  retry.DefaultPolicy(),
-			Logger:  retry.NopLogger{},
-			Errors:  apiErrors{},
-			Timeout: time.Minute,
-			MaxBody: maxBodySize,
-			Now:     time.Now,
-			Sleep:   retry.Sleep,
-		},
+		caller:    httpcall.NewCaller("project44", apiErrors{}, maxBodySize),
 	}
 	for _, opt := range opts {
 		opt(c)
