@@ -130,7 +130,8 @@ const (
 func (k opKind) repeatable() bool { return k != opSideEffect }
 
 // writes reports whether the operation changes what MCP holds or reaches
-// someone: once sent, it is seen through to MCP's answer (see send).
+// someone: once sent, it is seen through to MCP's answer (see
+// httpcall.Call.Writes).
 func (k opKind) writes() bool { return k != opRead }
 
 func carrierOp(name string, kind opKind) operation {
