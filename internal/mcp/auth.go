@@ -32,7 +32,7 @@ func (c *Client) requestToken(ctx context.Context, username, password string) (*
 		if errors.As(err, &apiErr) && (apiErr.StatusCode == 400 || apiErr.StatusCode == 401) {
 			authErr := &AuthError{StatusCode: apiErr.StatusCode}
 			var body token.ErrorBody
-			if json.Unmarshal(resp.body, &body) == nil {
+			if json.Unmarshal(resp.Body, &body) == nil {
 				authErr.Code, authErr.Description = body.Error, body.Description
 			}
 			return nil, authErr
@@ -42,7 +42,7 @@ func (c *Client) requestToken(ctx context.Context, username, password string) (*
 	var tok token.Response
 	// Plain json.Unmarshal: OWIN's token endpoint writes no Json.NET
 	// references, and a reference error would quote the body's text.
-	if err := json.Unmarshal(resp.body, &tok); err != nil {
+	if err := json.Unmarshal(resp.Body, &tok); err != nil {
 		return nil, fmt.Errorf("MCP token response: %w", err)
 	}
 	if tok.AccessToken == "" {

@@ -41,7 +41,7 @@ func (c *Client) requestToken(ctx context.Context, clientID, clientSecret string
 		return nil, fmt.Errorf("requesting a project44 access token: %w", err)
 	}
 	var tok token.Response
-	if err := json.Unmarshal(resp.body, &tok); err != nil {
+	if err := json.Unmarshal(resp.Body, &tok); err != nil {
 		// Not err itself: a garbled body could hold the token in its text.
 		return nil, errors.New("project44 token response is not the JSON of an OAuth2 token")
 	}
@@ -57,7 +57,7 @@ func (c *Client) requestToken(ctx context.Context, clientID, clientSecret string
 func authError(resp *response, apiErr *APIError, clientSecret string) *AuthError {
 	e := &AuthError{StatusCode: apiErr.StatusCode, Description: apiErr.ErrorMessage}
 	var body token.ErrorBody
-	if json.Unmarshal(resp.body, &body) == nil {
+	if json.Unmarshal(resp.Body, &body) == nil {
 		e.Code = body.Error
 		if body.Description != "" {
 			e.Description = body.Description

@@ -170,7 +170,7 @@ func TestToken_rateLimit(t *testing.T) {
 	}
 
 	// The wait ends with the caller's context.
-	c.sleep = func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
+	c.caller.Sleep = func(ctx context.Context, _ time.Duration) error { <-ctx.Done(); return ctx.Err() }
 	clock.advance(61 * time.Second) // the window empties: five fit, the sixth must wait 60s
 	for i := range 6 {
 		c.tokens.Invalidate(issuedToken(tokens.count()))

@@ -177,7 +177,7 @@ func (c *fakeClock) sleep(ctx context.Context, d time.Duration) error {
 
 // useClock makes the client read and sleep on clock.
 func useClock(c *Client, clock *fakeClock) {
-	c.now, c.sleep, c.tokens.Now = clock.now, clock.sleep, clock.now
+	c.caller.Now, c.caller.Sleep, c.tokens.Now = clock.now, clock.sleep, clock.now
 }
 
 type recordingLogger struct {

@@ -61,8 +61,8 @@ func (e *APIError) Error() string {
 // envelope is inferred, and gateways answer 401s with bodies of their own, so
 // anything else (empty, HTML, {"message": ...}, OAuth2's {"error": ...})
 // still gives an error with the status.
-func apiError(op operation, resp *response) *APIError {
-	e := &APIError{Operation: op.name, StatusCode: resp.status}
+func apiError(op string, resp *response) *APIError {
+	e := &APIError{Operation: op, StatusCode: resp.Status}
 	var body struct {
 		HTTPMessage        string    `json:"httpMessage"`
 		ErrorMessage       string    `json:"errorMessage"`
@@ -72,7 +72,7 @@ func apiError(op operation, resp *response) *APIError {
 		Error              string    `json:"error"`
 		ErrorDescription   string    `json:"error_description"`
 	}
-	if json.Unmarshal(resp.body, &body) != nil {
+	if json.Unmarshal(resp.Body, &body) != nil {
 		return e
 	}
 	e.HTTPMessage = strings.TrimSpace(body.HTTPMessage)
@@ -85,6 +85,19 @@ func apiError(op operation, resp *response) *APIError {
 		}
 	}
 	return e
+}
+
+// apiErrors gives httpcall this package's error types.
+type apiErrors struct{}
+
+func (apiErrors) API(op string, resp *response) error { return apiError(op, resp) }
+
+func (apiErrors) RateLimit(op string, resp *response, retryAfter time.Duration) error {
+	return &RateLimitError{APIError: *apiError(op, resp), RetryAfter: retryAfter}
+}
+
+func (apiErrors) Uncertain(op string, err error) error {
+	return &UncertainError{Operation: op, Err: err}
 }
 
 // RateLimitError is an HTTP 429 that outlasted the client's retries.

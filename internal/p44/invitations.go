@@ -158,11 +158,11 @@ func (c *Client) CreateInvitation(ctx context.Context, req InvitationRequest) (*
 		return nil, err
 	}
 	var inv Invitation
-	if len(bytes.TrimSpace(resp.body)) > 0 {
-		if err := json.Unmarshal(resp.body, &inv); err != nil {
+	if len(bytes.TrimSpace(resp.Body)) > 0 {
+		if err := json.Unmarshal(resp.Body, &inv); err != nil {
 			// The invitation was made; failing now would invite a retry
 			// that e-mails the carrier twice.
-			c.logger.Warn(ctx, "project44 CreateInvitation answer is not an invitation; using the request", map[string]any{"operation": createInvitationOp.name, "status": resp.status})
+			c.caller.Logger.Warn(ctx, "project44 CreateInvitation answer is not an invitation; using the request", map[string]any{"operation": createInvitationOp.name, "status": resp.Status})
 			inv = Invitation{}
 		}
 	}
@@ -224,13 +224,13 @@ func (c *Client) Invitations(ctx context.Context, opts ListOptions) ([]Invitatio
 			return nil, err
 		}
 		var page invitationPage
-		if err := json.Unmarshal(resp.body, &page); err != nil {
+		if err := json.Unmarshal(resp.Body, &page); err != nil {
 			return nil, fmt.Errorf("project44 %s: decoding response: %w", listInvitationsOp.name, err)
 		}
-		if len(page.Results) > 0 && previous != nil && bytes.Equal(previous, resp.body) {
+		if len(page.Results) > 0 && previous != nil && bytes.Equal(previous, resp.Body) {
 			return nil, fmt.Errorf("project44 %s: page %d repeats the page before it; the server seems to ignore the pageNumber parameter", listInvitationsOp.name, next)
 		}
-		previous = resp.body
+		previous = resp.Body
 		for _, raw := range page.Results {
 			var inv Invitation
 			if err := json.Unmarshal(raw, &inv); err != nil {

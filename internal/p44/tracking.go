@@ -62,7 +62,7 @@ func (c *Client) TrackingMethods(ctx context.Context, carrier Identifier) ([]Tra
 	var body struct {
 		TrackingMethods []TrackingMethod `json:"trackingMethods"`
 	}
-	if err := json.Unmarshal(resp.body, &body); err != nil {
+	if err := json.Unmarshal(resp.Body, &body); err != nil {
 		return nil, fmt.Errorf("project44 %s: decoding response: %w", trackingMethodsOp.name, err)
 	}
 	return body.TrackingMethods, nil

@@ -1,9 +1,9 @@
 // Package retry holds what the API clients (mcp, p44) share about repeating a
 // failed request: the policy and its backoff, which statuses are worth
 // repeating, Retry-After, an interruptible sleep, and the logger each attempt
-// is reported to. Whether an operation may be repeated at all once the server
-// may have received it is each client's decision, per operation, not this
-// package's.
+// is reported to. internal/httpcall's loop applies them. Whether an operation
+// may be repeated at all once the server may have received it is each
+// client's decision, per operation, not this package's.
 package retry
 
 import (
