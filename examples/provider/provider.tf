@@ -17,4 +17,11 @@ provider "mcp" {
   retry_wait_min         = "500ms"
   retry_wait_max         = "30s"
   list_write_concurrency = 10
+
+  # Optional: project44, for inviting carriers to asset-based tracking
+  # (mcp_tracking_invitation). Set PROJECT44_CLIENT_ID and
+  # PROJECT44_CLIENT_SECRET in the environment; the region picks the host.
+  project44 {
+    region = "na"
+  }
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator"
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/emulatortest"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // UniverseSize is the size of the emulator universe for acceptance tests: big
@@ -49,15 +50,26 @@ func CLIUnderTest(t *testing.T) string {
 // silent.
 const VariantsEnv = "MCP_EMULATOR_VARIANTS"
 
+// P44VariantsEnv names the variants of the project44 emulator served beside
+// MCP (package p44emulator; comma-separated, "all" for every one). They are
+// a list apart: VariantsEnv's "all" does not include them.
+const P44VariantsEnv = "P44_EMULATOR_VARIANTS"
+
 // Emulator starts an MCP emulator for one test, with the variants
-// VariantsEnv names.
+// VariantsEnv names, and its project44 emulator with those P44VariantsEnv
+// names.
 func Emulator(t *testing.T) *emulator.Instance {
 	t.Helper()
 	variants, err := emulator.ParseVariants(os.Getenv(VariantsEnv))
 	if err != nil {
 		t.Fatalf("%s: %v", VariantsEnv, err)
 	}
-	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants})
+	p44Variants, err := p44emulator.ParseVariants(os.Getenv(P44VariantsEnv))
+	if err != nil {
+		t.Fatalf("%s: %v", P44VariantsEnv, err)
+	}
+	return emulatortest.Start(t, emulator.Options{Carriers: UniverseSize, Variants: variants,
+		Project44: p44emulator.Options{Variants: p44Variants, TokensPerMinute: TestTokensPerMinute}})
 }
 
 // VariantOn reports whether the emulator answers with the named variant.

@@ -88,13 +88,14 @@ func ExpectWritesSince(em *emulator.Instance, since *int, want int) func() error
 	}
 }
 
-// ExpectNoWrites fails if any write operation reached the emulator.
+// ExpectNoWrites fails if any write operation reached the emulator, a
+// project44 invitation included.
 func ExpectNoWrites(em *emulator.Instance) func() error {
 	return func() error {
 		if n := em.Writes(); n != 0 {
 			return fmt.Errorf("emulator processed %d writes, want none (stats %+v)", n, em.Stats().Requests)
 		}
-		return nil
+		return ExpectTrackingSends(em, 0)()
 	}
 }
 
@@ -173,4 +174,31 @@ func ChangeOverHTTP(t *testing.T, em *emulator.Instance, dot int, category strin
 		b, _ := io.ReadAll(resp.Body)
 		t.Fatalf("changing the %s of DOT %d: %s %s", category, dot, resp.Status, b)
 	}
+}
+
+// ExpectDrift is a plan check that the plan's refresh found attr of the
+// resource at addr changed outside Terraform, from one value to another:
+// what `terraform plan` shows as "has changed".
+func ExpectDrift(addr, attr string, from, to any) plancheck.PlanCheck {
+	return drift{addr, attr, from, to}
+}
+
+type drift struct {
+	addr, attr string
+	from, to   any
+}
+
+func (d drift) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceDrift {
+		if rc.Address != d.addr || rc.Change == nil {
+			continue
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		if before[d.attr] != d.from || after[d.attr] != d.to {
+			resp.Error = fmt.Errorf("%s.%s drifted from %v to %v, want %v to %v", d.addr, d.attr, before[d.attr], after[d.attr], d.from, d.to)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("the plan shows no change of %s made outside Terraform", d.addr)
 }

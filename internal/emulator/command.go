@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // Main runs the mcp-emulator command with its arguments until ctx is done
@@ -28,6 +30,10 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	faultRate := fs.Float64("fault-rate", 0, "share (0 to 1) of API requests answered with 429 (Retry-After: 1), 500 or 503")
 	latency := fs.Duration("latency", 0, "`delay` added to every API request")
 	variants := fs.String("variants", "", "comma-separated `names` of variants to switch on (\"all\" for every one): "+strings.Join(VariantNames(), ", "))
+	p44ID := fs.String("p44-client-id", p44emulator.DefaultClientID, "project44 client `id` /api/v4/oauth2/token accepts")
+	p44Secret := fs.String("p44-client-secret", p44emulator.DefaultClientSecret, "project44 client `secret` /api/v4/oauth2/token accepts")
+	p44TTL := fs.Duration("p44-token-ttl", p44emulator.DefaultTokenTTL, "project44 access-token `lifetime`")
+	p44Variants := fs.String("p44-variants", "", "comma-separated `names` of project44 variants to switch on (\"all\" for every one): "+strings.Join(p44emulator.VariantNames(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -39,8 +45,17 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mcp-emulator: %v\n", err)
 		return 2
 	}
-	if *carriers < 1 || *carriers > MaxCarriers || *ttl <= 0 || *latency < 0 {
-		fmt.Fprintf(stderr, "mcp-emulator: -carriers must be 1 to %d, -token-ttl positive and -latency not negative\n", MaxCarriers)
+	if *carriers < 1 || *carriers > MaxCarriers || *ttl <= 0 || *p44TTL <= 0 || *latency < 0 {
+		fmt.Fprintf(stderr, "mcp-emulator: -carriers must be 1 to %d, -token-ttl and -p44-token-ttl positive and -latency not negative\n", MaxCarriers)
+		return 2
+	}
+	if *p44ID == "" || *p44Secret == "" {
+		fmt.Fprintf(stderr, "mcp-emulator: -p44-client-id and -p44-client-secret must not be empty\n")
+		return 2
+	}
+	activeP44, err := p44emulator.ParseVariants(*p44Variants)
+	if err != nil {
+		fmt.Fprintf(stderr, "mcp-emulator: -p44-variants: %v\n", err)
 		return 2
 	}
 	active, err := ParseVariants(*variants)
@@ -48,7 +63,8 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "mcp-emulator: -variants: %v\n", err)
 		return 2
 	}
-	opts := Options{Carriers: *carriers, Seed: *seed, Username: *username, Password: *password, TokenTTL: *ttl, Latency: *latency, Variants: active}
+	opts := Options{Carriers: *carriers, Seed: *seed, Username: *username, Password: *password, TokenTTL: *ttl, Latency: *latency, Variants: active,
+		Project44: p44emulator.Options{ClientID: *p44ID, ClientSecret: *p44Secret, TokenTTL: *p44TTL, Variants: activeP44}}
 	if *faultRate != 0 {
 		opts.Faults = Faults{Rate: *faultRate, Statuses: []int{429, 500, 503}, RetryAfter: time.Second}
 		if _, err := opts.Faults.normalize(); err != nil {
@@ -69,6 +85,14 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "MCP emulator serving http://%s (username %q, password %q, %d carriers, seed %d%s)\n",
 		ln.Addr(), opts.Username, opts.Password, opts.Carriers, opts.Seed, withVariants)
+	withP44Variants := ""
+	if len(activeP44) > 0 {
+		withP44Variants = ", variants " + strings.Join(activeP44, ",")
+	}
+	fmt.Fprintf(stdout, "project44 emulator on the same address (client id %q, client secret %q%s):\n", *p44ID, *p44Secret, withP44Variants)
+	for _, route := range p44Routes {
+		fmt.Fprintf(stdout, "  %s\n", route)
+	}
 
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -85,6 +109,15 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// p44Routes are the project44 routes the command prints on startup.
+var p44Routes = []string{
+	"POST " + p44emulator.TokenPath,
+	"POST " + p44emulator.InvitationsPath,
+	"GET  " + p44emulator.InvitationsPath,
+	"GET  " + p44emulator.TrackingMethodsPath,
+	"     " + p44emulator.AdminPrefix + " (admin routes)",
 }
 
 // checkLoopback refuses listen addresses reachable from other machines:

@@ -73,7 +73,7 @@ func (s *Server) editList(l List, add, remove []int) (ListEdit, error) {
 		return ListEdit{}, err
 	}
 	now := s.now()
-	if vs := s.variants(); vs.has(vDateOnly) {
+	if vs := s.vset.Load(); vs.has(vDateOnly) {
 		now = vs.midnight(now) // the portal stamps its entries with the day only
 	}
 	s.mu.Lock()

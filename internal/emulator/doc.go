@@ -6,6 +6,12 @@
 //	inst := emulatortest.Start(t, emulator.Options{Carriers: 2000})   // httptest on loopback
 //	go run ./internal/emulator/cmd/mcp-emulator -carriers 60000   // a server on 127.0.0.1:8089
 //	go run ./internal/emulator/cmd/mcp-emulator -variants all     // every variant on (see Variants)
+//	go run ./internal/emulator/cmd/mcp-emulator -p44-client-id id -p44-client-secret secret  // project44's credentials
+//
+// The same server also serves project44's carrier-invitation API (token,
+// invitations, tracking methods) under /api/v4/, /services/ and
+// /_emulator/p44/, through an embedded p44emulator.Server: see "project44"
+// below and package p44emulator.
 //
 // Responses are encoded with the generated types of package mcp, so the
 // client and the emulator share one source of truth for field names. The
@@ -319,6 +325,23 @@
 // (with Retry-After), 500, 503 or a dropped connection, before or after the
 // request is processed, from a random source seeded with Options.Seed.
 //
+// # project44
+//
+// New builds a p44emulator.Server from Options.Project44 (its clock
+// defaulting to Options.Now) and ServeHTTP hands it every path under
+// /api/v4/, /services/ and /_emulator/p44/ (p44emulator.Serves, matched
+// case-sensitively); MCP's answers for every other path, its 404s
+// included, are unchanged. P44 returns it, so tests reach it as
+// inst.P44() (SetStatus, SetTrackingMethods, Invitations, Stats, ...).
+// Its four operations go through this server's faults and latency
+// (Faults.Operations names them "P44Token", "CreateInvitation",
+// "ListInvitations", "TrackingMethods"; an empty list includes them), and
+// a fault on them is written in project44's error envelope. Stats count
+// them beside MCP's; the Recorder records them under those names (its
+// Tokens lists MCP's tokens only). Reset resets it too. Its variants are
+// its own list (p44emulator.VariantNames, all "p44-..."): "all" here does
+// not include them; the command takes them as -p44-variants.
+//
 // # Admin routes
 //
 // Under /_emulator/, without a token, never faulted or delayed, plain
@@ -326,7 +349,7 @@
 // number, else 400):
 //
 //	GET  /_emulator/stats                   {"requests":{"MonitoredCarriers":3,"Token":1},"faults":{},"tokens_issued":1,"writes":0}
-//	POST /_emulator/reset                   204; state, statistics, faults and variants back to the start
+//	POST /_emulator/reset                   204; state, statistics, faults and variants back to the start, project44's too
 //	GET  /_emulator/state                   {"monitored":[{"dot_number","docket_number","intrastate_number","monitoring_id","created_date","created_by"}],
 //	                                         "blocked":[...], "invitations":[{"dot_number","docket_number","carrier_email","user_name",
 //	                                         "send_confirmation_email","notification_emails","received_at"}],
@@ -348,5 +371,6 @@
 //	POST /_emulator/blocked                 the same for the blocked list
 //
 // Durations in /_emulator/faults are Go duration strings or numbers of
-// seconds.
+// seconds. The project44 emulator's admin routes are under /_emulator/p44/
+// (package p44emulator, "Admin routes").
 package emulator

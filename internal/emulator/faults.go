@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // faultInjector decides, request by request, whether to inject a fault. Its
@@ -77,8 +79,9 @@ var faultMessages = map[int]string{
 	http.StatusServiceUnavailable:  "The service is unavailable.",
 }
 
-// write sends the fault: an ASP.NET error body, or nothing at all.
-func (d faultDecision) write(w http.ResponseWriter) {
+// write sends the fault: an ASP.NET error body (project44's envelope on a
+// project44 operation), or nothing at all.
+func (d faultDecision) write(w http.ResponseWriter, p44 bool) {
 	if d.status == 0 {
 		if hj, ok := w.(http.Hijacker); ok {
 			if conn, _, err := hj.Hijack(); err == nil {
@@ -88,11 +91,20 @@ func (d faultDecision) write(w http.ResponseWriter) {
 		}
 		panic(http.ErrAbortHandler) // net/http closes the connection silently
 	}
-	rp := errorf(d.status, "%s", faultMessages[d.status]).reply()
+	var header http.Header
 	if d.retryAfter > 0 && (d.status == http.StatusTooManyRequests || d.status == http.StatusServiceUnavailable) {
 		secs := int64((d.retryAfter + time.Second - 1) / time.Second)
-		rp.header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
+		header = http.Header{"Retry-After": {strconv.FormatInt(secs, 10)}}
 	}
+	if p44 {
+		for k, v := range header {
+			w.Header()[k] = v
+		}
+		p44emulator.WriteError(w, d.status, faultMessages[d.status])
+		return
+	}
+	rp := errorf(d.status, "%s", faultMessages[d.status]).reply()
+	rp.header = header
 	rp.write(w)
 }
 
@@ -101,3 +113,31 @@ func (s *Server) SetFaults(f Faults) error { return s.faults.set(f) }
 
 // Faults returns the faults in effect.
 func (s *Server) Faults() Faults { return s.faults.get() }
+
+// underFaults serves one API request of op, MCP's or project44's, under the
+// latency and the faults in effect: after the latency, a fault either
+// answers instead of serve or, with Faults.After, lets serve run (and
+// change state) and replaces its answer, as if the response were lost.
+func (s *Server) underFaults(op *operation, w http.ResponseWriter, r *http.Request, serve http.HandlerFunc) {
+	fault := s.faults.decide(op)
+	if !sleep(r.Context(), s.opts.Latency+fault.latency) {
+		return
+	}
+	if !fault.fail {
+		serve(w, r)
+		return
+	}
+	if fault.after {
+		serve(discard{header: http.Header{}}, r)
+	}
+	s.stats.faults[op.id].Add(1)
+	fault.write(w, op.p44)
+}
+
+// discard is a ResponseWriter that throws the answer away: a request a
+// fault lets run before it fails (Faults.After).
+type discard struct{ header http.Header }
+
+func (d discard) Header() http.Header         { return d.header }
+func (d discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d discard) WriteHeader(int)             {}

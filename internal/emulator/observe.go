@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // Observation for tests that must see what Stats cannot: when each request
@@ -18,11 +20,13 @@ import (
 // watches: every request reaches the Server unchanged and every answer
 // reaches the client unchanged.
 
-// RequestRecord is one API request (an operation or /token) as the
-// emulator saw it. Admin routes are not recorded.
+// RequestRecord is one API request (an operation or /token, MCP's or
+// project44's) as the emulator saw it. Admin routes (/_emulator/,
+// /_emulator/p44/ included) are not recorded.
 type RequestRecord struct {
-	// Operation is MCP's name for it ("EmailPacketInvitation", "Token"), or
-	// the path for a route that is neither.
+	// Operation is MCP's name for it ("EmailPacketInvitation", "Token"),
+	// project44's as p44emulator names it ("P44Token",
+	// "CreateInvitation", ...), or the path for a route that is none.
 	Operation string
 	// Query is the raw query string. It names carriers and e-mail
 	// addresses; credentials travel in /token's form body, never here.
@@ -63,7 +67,8 @@ func (rec *Recorder) Requests() []RequestRecord {
 	return append([]RequestRecord(nil), rec.requests...)
 }
 
-// Tokens returns every access and refresh token /token issued, in order.
+// Tokens returns every access and refresh token MCP's /token issued, in
+// order (not project44's tokens).
 func (rec *Recorder) Tokens() []string {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
@@ -83,9 +88,13 @@ func (rec *Recorder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	entry := RequestRecord{Operation: r.URL.Path, Query: r.URL.RawQuery, Started: time.Now()}
-	op, rerr := route(r)
-	if rerr == nil {
-		entry.Operation = op.name
+	var op *operation
+	if p44emulator.Serves(r.URL.Path) {
+		if name := p44emulator.OperationName(r); name != "" {
+			entry.Operation = name
+		}
+	} else if o, rerr := route(r); rerr == nil {
+		op, entry.Operation = o, o.name
 	}
 	rw := &recordingWriter{ResponseWriter: w, keepBody: op == tokenOperation}
 	defer func() {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // Defaults applied by New to zero Options fields.
@@ -43,6 +45,10 @@ type Options struct {
 	// 100 ns resolution, MCP's, so that every time a response shows can be
 	// sent back in a window and compare equal.
 	Now func() time.Time
+	// Project44 configures the project44 emulator served beside MCP on
+	// the same listener (see P44). Its clock defaults to Now; its Wrap is
+	// the MCP emulator's (faults and latency), whatever is set here.
+	Project44 p44emulator.Options
 }
 
 // Faults describes injected failures. They apply to API operations only,

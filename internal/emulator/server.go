@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/universe"
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44emulator"
 )
 
 // Server is the MCP emulator: an http.Handler serving the API, /token and
@@ -24,13 +27,12 @@ type Server struct {
 	st *state
 
 	auth     *tokenStore
+	p44      *p44emulator.Server
 	faults   *faultInjector
 	stats    counters
 	adminMux *http.ServeMux
 
-	vset         atomic.Uint32 // the variantSet in effect
-	vsetMu       sync.Mutex    // serializes setVariants
-	initVariants variantSet    // Options.Variants, which Reset restores
+	vset *variant.Holder[variantSet] // the variants in effect; Reset restores Options.Variants
 }
 
 // New builds a server; zero Options fields get their defaults. It panics on
@@ -41,8 +43,8 @@ func New(opts Options) *Server {
 	// of its date-times on the wire: a time read from a response and sent
 	// back in a window must compare equal.
 	s := &Server{opts: opts, now: func() time.Time { return opts.Now().UTC().Truncate(universe.Tick) }}
-	s.stats.requests = make([]atomic.Int64, len(operations))
-	s.stats.faults = make([]atomic.Int64, len(operations))
+	s.stats.requests = make([]atomic.Int64, len(allOperations))
+	s.stats.faults = make([]atomic.Int64, len(allOperations))
 	s.u = universe.New(opts.Carriers, opts.Seed, s.now())
 	s.st = newState(opts.Carriers)
 	s.auth = newTokenStore(opts)
@@ -50,15 +52,24 @@ func New(opts Options) *Server {
 	if err := s.faults.set(opts.Faults); err != nil {
 		panic(err)
 	}
-	vs, err := parseVariants(opts.Variants)
+	vset, err := variantCatalogue.NewHolder(opts.Variants, s.applyVariants)
 	if err != nil {
 		panic(err)
 	}
-	s.initVariants = vs
-	s.setVariants(vs)
+	s.vset = vset
 	s.adminMux = s.adminRoutes()
+	p44 := opts.Project44
+	if p44.Now == nil {
+		p44.Now = opts.Now
+	}
+	p44.Wrap = s.wrapP44
+	s.p44 = p44emulator.New(p44)
 	return s
 }
+
+// P44 returns the project44 emulator served on the same listener, under
+// /api/v4/, /services/ and /_emulator/p44/ (see package p44emulator).
+func (s *Server) P44() *p44emulator.Server { return s.p44 }
 
 // Credentials returns the integration username and password /token accepts.
 func (s *Server) Credentials() (username, password string) {
@@ -70,6 +81,7 @@ type operation struct {
 	id       int
 	name     string // MCP's name, e.g. "MonitoredCarriers"
 	write    bool   // changes state or e-mails/texts someone
+	p44      bool   // a project44 operation, served by the embedded p44emulator.Server
 	required []string
 	handle   func(*Server, *call) (reply, error)
 }
@@ -118,9 +130,23 @@ var operations = []*operation{
 // tokenOperation is POST /token; its name is how Stats counts it.
 var tokenOperation = &operation{name: "Token"}
 
+// p44Operations are project44's operations (p44emulator.Operations), which
+// the embedded project44 emulator serves; they are here so that faults,
+// Stats and the Recorder name them like MCP's.
+var p44Operations = func() []*operation {
+	var out []*operation
+	for _, name := range p44emulator.Operations() {
+		out = append(out, &operation{name: name, p44: true})
+	}
+	return out
+}()
+
+// allOperations are MCP's operations, then project44's.
+var allOperations = append(slices.Clip(operations), p44Operations...)
+
 var operationsByName = func() map[string]*operation {
 	m := map[string]*operation{}
-	for id, op := range operations {
+	for id, op := range allOperations {
 		op.id = id
 		m[strings.ToLower(op.name)] = op
 	}
@@ -130,10 +156,16 @@ var operationsByName = func() map[string]*operation {
 // lookupOperation finds an operation by name, case-insensitively.
 func lookupOperation(name string) *operation { return operationsByName[strings.ToLower(name)] }
 
-// ServeHTTP routes a request: /_emulator/ to the admin routes, /token and
-// the Carrier actions (paths matched case-insensitively, as ASP.NET does) to
-// the API, anything else to ASP.NET's 404.
+// ServeHTTP routes a request: project44's paths (p44emulator.Serves:
+// /api/v4/, /services/, /_emulator/p44/) to the embedded project44
+// emulator, /_emulator/ to the admin routes, /token and the Carrier actions
+// (paths matched case-insensitively, as ASP.NET does) to the API, anything
+// else to ASP.NET's 404.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p44emulator.Serves(r.URL.Path) {
+		s.p44.ServeHTTP(w, r)
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, adminPrefix) {
 		s.admin(w, r)
 		return
@@ -148,22 +180,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		errorf(http.StatusMethodNotAllowed, "The requested resource does not support http method '%s'.", r.Method).reply().write(w)
 		return
 	}
-	fault := s.faults.decide(op)
-	if !sleep(r.Context(), s.opts.Latency+fault.latency) {
-		return
-	}
-	if fault.fail && !fault.after {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w)
-		return
-	}
-	rp := s.process(r, op, s.variants())
-	if fault.fail {
-		s.stats.faults[op.id].Add(1)
-		fault.write(w)
-		return
-	}
-	rp.write(w)
+	s.underFaults(op, w, r, func(w http.ResponseWriter, r *http.Request) {
+		s.process(r, op, s.vset.Load()).write(w)
+	})
 }
 
 // route maps a path to its operation, or to the 404 ASP.NET would answer.
@@ -175,7 +194,7 @@ func route(r *http.Request) (*operation, *apiError) {
 		return tokenOperation, nil
 	case strings.HasPrefix(lower, carrierPrefix):
 		action := path[len(carrierPrefix):]
-		if op := lookupOperation(action); op != nil && op != tokenOperation {
+		if op := lookupOperation(action); op != nil && op != tokenOperation && !op.p44 {
 			return op, nil
 		}
 		if strings.Contains(action, "/") {
@@ -262,8 +281,9 @@ type counters struct {
 
 // Stats are request counts since New or the last Reset.
 type Stats struct {
-	// Requests per operation (MCP's name, "Token" for /token) that reached
-	// one: faulted, refused and failed requests included.
+	// Requests per operation (MCP's name, "Token" for /token; project44's
+	// as p44emulator names them, "P44Token", "CreateInvitation", ...) that
+	// reached one: faulted, refused and failed requests included.
 	Requests map[string]int `json:"requests"`
 	// Faults injected per operation.
 	Faults map[string]int `json:"faults"`
@@ -277,7 +297,7 @@ type Stats struct {
 // left out of the maps.
 func (s *Server) Stats() Stats {
 	st := Stats{Requests: map[string]int{}, Faults: map[string]int{}, TokensIssued: int(s.stats.tokens.Load()), Writes: s.Writes()}
-	for _, op := range operations {
+	for _, op := range allOperations {
 		if n := s.stats.requests[op.id].Load(); n > 0 {
 			st.Requests[op.name] = int(n)
 		}
@@ -295,10 +315,10 @@ func (s *Server) Stats() Stats {
 func (s *Server) Writes() int { return int(s.stats.writes.Load()) }
 
 // Reset returns the emulator to its state right after New: lists, overlays,
-// recorded requests, statistics, faults (back to Options.Faults) and
-// variants (back to Options.Variants). The
-// universe is unchanged and issued tokens stay valid, so clients need not
-// log in again.
+// recorded requests, statistics, faults (back to Options.Faults), variants
+// (back to Options.Variants) and the project44 emulator
+// (p44emulator.Server.Reset). The universe is unchanged and issued tokens
+// stay valid, so clients need not log in again.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.st = newState(s.opts.Carriers)
@@ -310,5 +330,6 @@ func (s *Server) Reset() {
 	s.stats.tokens.Store(0)
 	s.stats.writes.Store(0)
 	_ = s.faults.set(s.opts.Faults)
-	s.setVariants(s.initVariants)
+	s.vset.Reset()
+	s.p44.Reset()
 }

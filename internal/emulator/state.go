@@ -70,7 +70,7 @@ func (st *state) overlay(i int32) *universe.Overlay {
 // view joins carrier i to a copy of its mutable state, so that the
 // derivation can run outside the lock. Callers hold s.mu.
 func (s *Server) view(i int32, now time.Time) *universe.Carrier {
-	vs := s.variants()
+	vs := s.vset.Load()
 	f := universe.Facts{
 		Monitored: s.st.monitored[i] != nil, Blocked: s.st.blocked[i] != nil, Now: now,
 		ContactsSuccessFalse: vs.has(vContactsSuccessFalse),

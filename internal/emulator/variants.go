@@ -2,12 +2,11 @@ package emulator
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 	_ "time/tzdata" // local-times needs America/Chicago on machines without a zoneinfo database
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/emulator/variant"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
 
@@ -35,7 +34,7 @@ const (
 	// VariantAll turns on every variant, taking the first of each
 	// conflicting pair (see VariantConflicts) unless the second is named
 	// as well.
-	VariantAll = "all"
+	VariantAll = variant.All
 )
 
 // variantSet is a set of variants, one bit each.
@@ -60,7 +59,10 @@ const (
 	vNullArrays
 )
 
-var variantBits = map[string]variantSet{
+// variantCatalogue is the catalogue of the emulator's variants.
+// VariantAll takes the first of each conflicting pair, or the second when
+// it is named explicitly.
+var variantCatalogue = variant.NewCatalogue("emulator", map[string]variantSet{
 	VariantLocalTimes:           vLocalTimes,
 	VariantFractionTrim:         vFractionTrim,
 	VariantDateOnly:             vDateOnly,
@@ -77,14 +79,10 @@ var variantBits = map[string]variantSet{
 	VariantExpiresInString:      vExpiresInString,
 	VariantEmptyArrays:          vEmptyArrays,
 	VariantNullArrays:           vNullArrays,
-}
-
-// variantConflicts are the pairs that cannot both be on. VariantAll takes
-// the first of each pair, or the second when it is named explicitly.
-var variantConflicts = [][2]variantSet{
-	{vEmptyArrays, vNullArrays},
-	{vDocumentJSON, vDocumentHTML},
-}
+},
+	[2]variantSet{vEmptyArrays, vNullArrays},
+	[2]variantSet{vDocumentJSON, vDocumentHTML},
+)
 
 // jsonVariants change how JSON bodies are written: with none of them on,
 // bodies are encoded exactly as by default.
@@ -93,125 +91,34 @@ const jsonVariants = vLocalTimes | vFractionTrim | vDateOnly | vListNullDocket |
 // timeVariants change how date-times are written.
 const timeVariants = vLocalTimes | vFractionTrim | vDateOnly
 
-func (vs variantSet) has(v variantSet) bool { return vs&v != 0 }
-
-// names lists the variants of the set, sorted.
-func (vs variantSet) names() []string {
-	out := []string{}
-	for name, bit := range variantBits {
-		if vs.has(bit) {
-			out = append(out, name)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-func variantName(bit variantSet) string {
-	for name, b := range variantBits {
-		if b == bit {
-			return name
-		}
-	}
-	return "?"
-}
+// has reports whether vs has any of the variants of v.
+func (vs variantSet) has(v variantSet) bool { return variant.Has(vs, v) }
 
 // VariantNames lists every variant name, sorted ("all" is not one: it
 // stands for every variant).
-func VariantNames() []string {
-	out := make([]string, 0, len(variantBits))
-	for name := range variantBits {
-		out = append(out, name)
-	}
-	slices.Sort(out)
-	return out
-}
+func VariantNames() []string { return variantCatalogue.Names() }
 
 // VariantConflicts lists the pairs of variants that cannot be on together.
 // "all" turns on the first of each pair, unless the second is also named.
-func VariantConflicts() [][2]string {
-	out := make([][2]string, len(variantConflicts))
-	for k, pair := range variantConflicts {
-		out[k] = [2]string{variantName(pair[0]), variantName(pair[1])}
-	}
-	return out
-}
+func VariantConflicts() [][2]string { return variantCatalogue.Conflicts() }
 
 // ParseVariants reads a comma-separated list of variant names (spaces and
 // empty items ignored, names in any case; "all" for every variant) and
 // returns the variants it turns on, sorted.
-func ParseVariants(s string) ([]string, error) {
-	vs, err := parseVariants(strings.Split(s, ","))
-	if err != nil {
-		return nil, err
-	}
-	return vs.names(), nil
-}
-
-// parseVariants validates names and expands "all".
-func parseVariants(names []string) (variantSet, error) {
-	var explicit variantSet
-	all := false
-	for _, raw := range names {
-		name := strings.ToLower(strings.TrimSpace(raw))
-		switch bit, known := variantBits[name]; {
-		case name == "":
-		case name == VariantAll:
-			all = true
-		case !known:
-			return 0, fmt.Errorf("emulator: unknown variant %q (want %s, or %s)", raw, strings.Join(VariantNames(), ", "), VariantAll)
-		default:
-			explicit |= bit
-		}
-	}
-	for _, pair := range variantConflicts {
-		if explicit.has(pair[0]) && explicit.has(pair[1]) {
-			return 0, fmt.Errorf("emulator: variants %s and %s conflict; choose one", variantName(pair[0]), variantName(pair[1]))
-		}
-	}
-	vs := explicit
-	if all {
-		every := variantSet(0)
-		for _, bit := range variantBits {
-			every |= bit
-		}
-		for _, pair := range variantConflicts {
-			if explicit.has(pair[1]) {
-				every &^= pair[0]
-			} else {
-				every &^= pair[1]
-			}
-		}
-		vs |= every
-	}
-	return vs, nil
-}
-
-// variants returns the variants in effect.
-func (s *Server) variants() variantSet { return variantSet(s.vset.Load()) }
+func ParseVariants(s string) ([]string, error) { return variantCatalogue.ParseList(s) }
 
 // SetVariants replaces the variants in effect (nil or empty turns them all
 // off; "all" turns on every one). Unknown names and conflicting pairs are
 // errors, and then nothing changes. Switch variants between requests: a
 // request that is being answered may see either set.
-func (s *Server) SetVariants(names []string) error {
-	vs, err := parseVariants(names)
-	if err != nil {
-		return err
-	}
-	s.setVariants(vs)
-	return nil
-}
+func (s *Server) SetVariants(names []string) error { return s.vset.Set(names) }
 
-func (s *Server) setVariants(vs variantSet) {
-	s.vsetMu.Lock()
-	defer s.vsetMu.Unlock()
-	s.u.SetPaddedDockets(vs.has(vListUnpaddedDocket))
-	s.vset.Store(uint32(vs))
-}
+// applyVariants switches the universe's docket padding to agree with the
+// variants about to take effect.
+func (s *Server) applyVariants(vs variantSet) { s.u.SetPaddedDockets(vs.has(vListUnpaddedDocket)) }
 
 // Variants returns the names of the variants in effect, sorted.
-func (s *Server) Variants() []string { return s.variants().names() }
+func (s *Server) Variants() []string { return s.vset.Names() }
 
 // LocalTimesZone is the IANA name of the zone variant local-times writes
 // and reads date-times in.

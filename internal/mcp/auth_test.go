@@ -2,7 +2,6 @@ package mcp
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
@@ -233,43 +232,6 @@ func TestToken_expiresInShapes(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-func TestSeconds_UnmarshalJSON(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]seconds{`1799`: 1799, `"1799"`: 1799, `"-1"`: -1, `null`: 0, `""`: 0, `0`: 0} {
-		var got seconds
-		if err := json.Unmarshal([]byte(in), &got); err != nil || got != want {
-			t.Errorf("Unmarshal(%s) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{`1799.5`, `"1799.5"`, `"1e3"`, `"soon"`, `true`, `{}`, `"99999999999999999999"`} {
-		var got seconds
-		if err := json.Unmarshal([]byte(in), &got); err == nil {
-			t.Errorf("Unmarshal(%s) = %d, want an error", in, got)
-		}
-	}
-}
-
-func TestRenewAfter(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		expiresIn int64
-		want      time.Duration
-	}{
-		{1209599, 1209599*time.Second - 5*time.Minute}, // MCP's 14 days: margin capped at 5 minutes
-		{3600, 3600*time.Second - 5*time.Minute},
-		{600, 540 * time.Second},
-		{1, 900 * time.Millisecond},
-		{0, unknownLifetime}, // no lifetime: used until MCP answers 401
-		{-5, unknownLifetime},
-		{1 << 62, maxLifetime - 5*time.Minute}, // would overflow a Duration
-	}
-	for _, tt := range tests {
-		if got := renewAfter(tt.expiresIn); got != tt.want {
-			t.Errorf("renewAfter(%d) = %v, want %v", tt.expiresIn, got, tt.want)
-		}
 	}
 }
 

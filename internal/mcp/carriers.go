@@ -99,7 +99,7 @@ func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*Carri
 		return nil, err
 	}
 	var out CarrierContactsResult
-	if err := decodeObjectOrFirst(resp.body, &out); err != nil {
+	if err := decodeObjectOrFirst(resp.Body, &out); err != nil {
 		if errors.Is(err, errEmptyArray) {
 			return nil, l.notFound(opGetCarrierContacts.name)
 		}
@@ -107,7 +107,7 @@ func (s *CarriersService) Contacts(ctx context.Context, l CarrierLookup) (*Carri
 	}
 	s.client.inZone(&out)
 	switch {
-	case !out.Success && (resp.status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)):
+	case !out.Success && (resp.Status != http.StatusOK || (out.Carrier != nil && len(out.Carrier.Contacts) > 0)):
 		return nil, &OperationError{Operation: opGetCarrierContacts.name, Message: out.Message}
 	case out.Carrier == nil && out.Success:
 		return nil, l.notFound(opGetCarrierContacts.name)

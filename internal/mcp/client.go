@@ -7,11 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptrace"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/httpcall"
+	"github.com/carrierstate/terraform-provider-mcp/internal/token"
 )
 
 // DefaultBaseURL is MCP's production API.
@@ -25,15 +26,10 @@ const maxBodySize = 64 << 20
 // share its token, retry policy and HTTP client.
 type Client struct {
 	baseURL   *url.URL
-	http      *http.Client
 	userAgent string
-	timeout   time.Duration
-	retry     RetryPolicy
-	logger    Logger
-	now       func() time.Time
+	caller    httpcall.Caller // HTTP client, retry policy, timeout, stop, logger, clock
 	zone      *time.Location  // MCP's, for times without offset; nil is UTC
-	stop      context.Context // once done, no request starts (see WithStop)
-	tokens    *tokenSource
+	tokens    *token.Source
 
 	Carriers    *CarriersService
 	Invitations *InvitationsService
@@ -47,36 +43,25 @@ type Client struct {
 type Option func(*Client)
 
 // WithHTTPClient replaces the default HTTP client.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.http = hc } }
+func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.caller.HTTP = hc } }
 
 // WithUserAgent sets the User-Agent header of every request.
 func WithUserAgent(ua string) Option { return func(c *Client) { c.userAgent = ua } }
 
 // WithRetry replaces DefaultRetryPolicy.
-func WithRetry(p RetryPolicy) Option { return func(c *Client) { c.retry = p } }
+func WithRetry(p RetryPolicy) Option { return func(c *Client) { c.caller.Policy = p } }
 
 // WithRequestTimeout bounds each attempt of each request (default one minute).
-func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
+func WithRequestTimeout(d time.Duration) Option { return func(c *Client) { c.caller.Timeout = d } }
 
 // WithStop stops the client for good once stop is done: no request (nor
 // retry) starts after that, whatever context a call brings. The provider
 // passes the context its server cancels when Terraform stops it, since a
 // call Terraform makes after the stop arrives with a fresh context.
-func WithStop(stop context.Context) Option { return func(c *Client) { c.stop = stop } }
+func WithStop(stop context.Context) Option { return func(c *Client) { c.caller.Stop = stop } }
 
 // WithLogger receives one line per attempt; it never sees credentials or tokens.
-func WithLogger(l Logger) Option { return func(c *Client) { c.logger = l } }
-
-// Logger receives the client's diagnostics. Fields never carry secrets.
-type Logger interface {
-	Debug(ctx context.Context, msg string, fields map[string]any)
-	Warn(ctx context.Context, msg string, fields map[string]any)
-}
-
-type nopLogger struct{}
-
-func (nopLogger) Debug(context.Context, string, map[string]any) {}
-func (nopLogger) Warn(context.Context, string, map[string]any)  {}
+func WithLogger(l Logger) Option { return func(c *Client) { c.caller.Logger = l } }
 
 // NewClient returns a client for the MCP API at baseURL (DefaultBaseURL when
 // empty) that authenticates with an integration user's credentials.
@@ -93,17 +78,15 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 	}
 	c := &Client{
 		baseURL:   u,
-		http:      &http.Client{CheckRedirect: noRedirects},
 		userAgent: "terraform-provider-mcp",
-		timeout:   time.Minute,
-		retry:     DefaultRetryPolicy(),
-		logger:    nopLogger{},
-		now:       time.Now,
+		caller:    httpcall.NewCaller("MCP", apiErrors{}, maxBodySize),
 	}
 	for _, opt := range opts {
 		opt(c)
 	}
-	c.tokens = &tokenSource{client: c, username: username, password: password, now: c.now}
+	c.tokens = token.NewSource(func(ctx context.Context) (*token.Response, error) {
+		return c.requestToken(ctx, username, password)
+	}, unknownLifetime, c.caller.Now)
 	c.Carriers = &CarriersService{c}
 	c.Invitations = &InvitationsService{c}
 	c.Monitoring = &MonitoringService{c}
@@ -116,7 +99,7 @@ func NewClient(baseURL, username, password string, opts ...Option) (*Client, err
 // Authenticate requests an access token now, so that bad credentials or an
 // unreachable base URL surface before any operation is attempted.
 func (c *Client) Authenticate(ctx context.Context) error {
-	_, err := c.tokens.token(ctx)
+	_, err := c.tokens.Token(ctx)
 	return err
 }
 
@@ -147,7 +130,8 @@ const (
 func (k opKind) repeatable() bool { return k != opSideEffect }
 
 // writes reports whether the operation changes what MCP holds or reaches
-// someone: once sent, it is seen through to MCP's answer (see send).
+// someone: once sent, it is seen through to MCP's answer (see
+// httpcall.Call.Writes).
 func (k opKind) writes() bool { return k != opRead }
 
 func carrierOp(name string, kind opKind) operation {
@@ -155,11 +139,7 @@ func carrierOp(name string, kind opKind) operation {
 }
 
 // response is a fully read HTTP response.
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-}
+type response = httpcall.Response
 
 // call sends an API operation with its parameters in the query string (MCP
 // binds every parameter from the URI; a JSON body would be ignored) and
@@ -170,7 +150,7 @@ func (c *Client) call(ctx context.Context, op operation, query url.Values, v any
 		return resp, err
 	}
 	if v != nil {
-		if err := decodeJSON(resp.body, v); err != nil {
+		if err := decodeJSON(resp.Body, v); err != nil {
 			return resp, fmt.Errorf("MCP %s: decoding response: %w", op.name, err)
 		}
 		c.inZone(v)
@@ -178,125 +158,27 @@ func (c *Client) call(ctx context.Context, op operation, query url.Values, v any
 	return resp, nil
 }
 
-// exchange runs the retry loop for one operation. On an API error it returns
-// the response too, so callers can read an error body.
+// exchange runs the retry loop for one operation (see httpcall.Caller.Do).
+// On an API error it returns the response too, so callers can read an error
+// body.
 func (c *Client) exchange(ctx context.Context, op operation, query, form url.Values) (*response, error) {
-	refreshedToken := false // a 401 with a token fetched for this call is final
-	for attempt := 0; ; attempt++ {
-		var token string
-		if !op.public {
-			t, err := c.tokens.token(ctx)
-			if err != nil {
-				return nil, err
-			}
-			token = t
-		}
-		start := c.now()
-		resp, wrote, err := c.send(ctx, op, query, form, token)
-		fields := map[string]any{"operation": op.name, "attempt": attempt + 1, "duration_ms": c.now().Sub(start).Milliseconds()}
-
-		var wait time.Duration
-		switch {
-		case err != nil:
-			fields["error"] = err.Error()
-			if ctx.Err() != nil {
-				if wrote && !op.kind.repeatable() {
-					// The send outlived ctx (see send); err is its own failure.
-					return nil, &UncertainError{Operation: op.name, Err: err}
-				}
-				return nil, fmt.Errorf("MCP %s: %w", op.name, ctx.Err())
-			}
-			if wrote && !op.kind.repeatable() {
-				c.logger.Warn(ctx, "MCP request failed after it was sent; not retrying", fields)
-				return nil, &UncertainError{Operation: op.name, Err: err}
-			}
-			if attempt >= c.retry.MaxRetries {
-				return nil, fmt.Errorf("MCP %s: %w", op.name, err)
-			}
-			wait = c.retry.backoff(attempt)
-
-		case resp.status == http.StatusUnauthorized && !op.public:
-			fields["status"] = resp.status
-			if refreshedToken {
-				return resp, apiError(op, resp)
-			}
-			c.logger.Debug(ctx, "MCP refused the access token; authenticating again", fields)
-			c.tokens.invalidate(token)
-			refreshedToken = true
-			attempt-- // a refused token is not a failed attempt
-			continue
-
-		case resp.status >= 200 && resp.status < 300:
-			fields["status"] = resp.status
-			c.logger.Debug(ctx, "MCP request", fields)
-			return resp, nil
-
-		case resp.status == http.StatusTooManyRequests:
-			fields["status"] = resp.status
-			retryAfter := parseRetryAfter(resp.header.Get("Retry-After"), c.now())
-			if attempt >= c.retry.MaxRetries || (c.retry.MaxRetryAfter > 0 && retryAfter > c.retry.MaxRetryAfter) {
-				return resp, &RateLimitError{APIError: *apiError(op, resp), RetryAfter: retryAfter}
-			}
-			wait = max(retryAfter, c.retry.backoff(attempt))
-
-		case retryableStatus(resp.status):
-			fields["status"] = resp.status
-			if !op.kind.repeatable() {
-				c.logger.Warn(ctx, "MCP answered with a server error; not retrying", fields)
-				return resp, &UncertainError{Operation: op.name, Err: apiError(op, resp)}
-			}
-			// A 503 may name its own wait, as a 429 does.
-			retryAfter := parseRetryAfter(resp.header.Get("Retry-After"), c.now())
-			if attempt >= c.retry.MaxRetries || (c.retry.MaxRetryAfter > 0 && retryAfter > c.retry.MaxRetryAfter) {
-				return resp, apiError(op, resp)
-			}
-			wait = max(retryAfter, c.retry.backoff(attempt))
-
-		default:
-			return resp, apiError(op, resp)
-		}
-
-		fields["retry_in_ms"] = wait.Milliseconds()
-		c.logger.Debug(ctx, "MCP request failed; retrying", fields)
-		if err := sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("MCP %s: %w", op.name, err)
-		}
-		if op.public {
-			continue
-		}
-		refreshedToken = false
+	call := httpcall.Call{
+		Name:       op.name,
+		Repeatable: op.kind.repeatable(),
+		Writes:     op.kind.writes(),
+		Request: func(ctx context.Context, token string) (*http.Request, error) {
+			return c.request(ctx, op, query, form, token)
+		},
 	}
+	if !op.public {
+		call.Tokens = c.tokens
+	}
+	return c.caller.Do(ctx, call)
 }
 
-// send makes one attempt and reports whether the request was written in full,
-// after which MCP may have acted on it.
-func (c *Client) send(ctx context.Context, op operation, query, form url.Values, token string) (*response, bool, error) {
-	if c.stop != nil && c.stop.Err() != nil {
-		return nil, false, fmt.Errorf("%w: the provider was stopped (Terraform was interrupted)", context.Canceled)
-	}
-	if op.kind.writes() {
-		// A write never starts once ctx is done; once started it is seen
-		// through to MCP's answer, within the per-attempt timeout, even if
-		// ctx is cancelled meanwhile (Terraform interrupted). Abandoning it
-		// would not undo it: MCP carries on with a request whose client went
-		// away, and the caller could then neither record what MCP did nor
-		// know whether an e-mail went out.
-		if err := ctx.Err(); err != nil {
-			return nil, false, err
-		}
-		ctx = context.WithoutCancel(ctx)
-	}
-	if c.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, c.timeout)
-		defer cancel()
-	}
-	// The transport reports the write from its own goroutine.
-	var wrote atomic.Bool
-	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		WroteRequest: func(info httptrace.WroteRequestInfo) { wrote.Store(info.Err == nil) },
-	})
-
+// request builds one attempt's request: every operation is a POST, with its
+// parameters in the query string and the token endpoint's in a form body.
+func (c *Client) request(ctx context.Context, op operation, query, form url.Values, token string) (*http.Request, error) {
 	u := c.baseURL.JoinPath(op.path)
 	u.RawQuery = query.Encode()
 	var body io.Reader
@@ -305,7 +187,7 @@ func (c *Client) send(ctx context.Context, op operation, query, form url.Values,
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), body)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
@@ -315,46 +197,18 @@ func (c *Client) send(ctx context.Context, op operation, query, form url.Values,
 	if token != "" {
 		req.Header.Set("Authorization", "bearer "+token)
 	}
-
-	httpResp, err := c.http.Do(req)
-	if err != nil {
-		return nil, wrote.Load(), stripURL(err)
-	}
-	defer httpResp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(httpResp.Body, maxBodySize+1))
-	if err != nil {
-		return nil, true, fmt.Errorf("reading response: %w", err)
-	}
-	if len(data) > maxBodySize {
-		return nil, true, fmt.Errorf("response larger than %d MiB", maxBodySize>>20)
-	}
-	return &response{status: httpResp.StatusCode, header: httpResp.Header, body: data}, true, nil
-}
-
-// noRedirects stops the client from following redirects: Go would re-send
-// a POST as a GET without its parameters, and credentials must go nowhere
-// but the configured base URL. A 3xx comes back as an *APIError.
-func noRedirects(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-
-// stripURL removes the request URL from a transport error: query strings
-// carry e-mail addresses, and the operation name already says what failed.
-func stripURL(err error) error {
-	var urlErr *url.Error
-	if errors.As(err, &urlErr) {
-		return urlErr.Err
-	}
-	return err
+	return req, nil
 }
 
 // apiError builds the error for a non-2xx response from its {"Message": ...}
 // body, when it has one.
-func apiError(op operation, resp *response) *APIError {
-	e := &APIError{Operation: op.name, StatusCode: resp.status}
+func apiError(op string, resp *response) *APIError {
+	e := &APIError{Operation: op, StatusCode: resp.Status}
 	var body struct {
 		Message       string `json:"Message"`
 		MessageDetail string `json:"MessageDetail"`
 	}
-	if json.Unmarshal(resp.body, &body) == nil {
+	if json.Unmarshal(resp.Body, &body) == nil {
 		e.Message = strings.TrimSpace(strings.TrimSpace(body.Message) + " " + strings.TrimSpace(body.MessageDetail))
 	}
 	return e

@@ -229,8 +229,8 @@ func (c *fakeClock) advance(d time.Duration) { c.ns.Add(int64(d)) }
 
 // useClock makes the client and its token source read clock.
 func useClock(c *Client, clock *fakeClock) {
-	c.now = clock.now
-	c.tokens.now = clock.now
+	c.caller.Now = clock.now
+	c.tokens.Now = clock.now
 }
 
 func TestNewClient(t *testing.T) {

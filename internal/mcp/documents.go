@@ -29,11 +29,11 @@ func (s *DocumentsService) Get(ctx context.Context, name string) (*Document, err
 	if err != nil {
 		return nil, err
 	}
-	contentType := resp.header.Get("Content-Type")
-	if err := notDocument(name, contentType, resp.body); err != nil {
+	contentType := resp.Header.Get("Content-Type")
+	if err := notDocument(name, contentType, resp.Body); err != nil {
 		return nil, err
 	}
-	return &Document{Name: name, ContentType: contentType, Content: resp.body}, nil
+	return &Document{Name: name, ContentType: contentType, Content: resp.Body}, nil
 }
 
 // notDocument recognises an answer that stands in for the document: an

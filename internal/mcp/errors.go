@@ -23,6 +23,19 @@ func (e *APIError) Error() string {
 	return msg
 }
 
+// apiErrors gives httpcall this package's error types.
+type apiErrors struct{}
+
+func (apiErrors) API(op string, resp *response) error { return apiError(op, resp) }
+
+func (apiErrors) RateLimit(op string, resp *response, retryAfter time.Duration) error {
+	return &RateLimitError{APIError: *apiError(op, resp), RetryAfter: retryAfter}
+}
+
+func (apiErrors) Uncertain(op string, err error) error {
+	return &UncertainError{Operation: op, Err: err}
+}
+
 // RateLimitError is an HTTP 429 that outlasted the client's retries.
 // RetryAfter is the wait the server asked for, zero when it named none.
 type RateLimitError struct {

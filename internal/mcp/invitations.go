@@ -72,11 +72,11 @@ func (s *InvitationsService) EmailPacket(ctx context.Context, inv PacketInvitati
 	if err != nil {
 		return nil, err
 	}
-	if msg, ok := onlyMessage(resp.body); ok {
-		return json.RawMessage(resp.body), &UncertainError{Operation: opEmailPacketInvitation.name,
+	if msg, ok := onlyMessage(resp.Body); ok {
+		return json.RawMessage(resp.Body), &UncertainError{Operation: opEmailPacketInvitation.name,
 			Err: fmt.Errorf("MCP answered with status 200 and only the message %q", truncate(msg, 200))}
 	}
-	return json.RawMessage(resp.body), nil
+	return json.RawMessage(resp.Body), nil
 }
 
 // AnswerText is MCP's answer to a send, in words for a person: the members
@@ -148,7 +148,7 @@ func (s *InvitationsService) RequestUserVerification(ctx context.Context, r User
 	if err != nil {
 		return nil, err
 	}
-	return json.RawMessage(resp.body), nil
+	return json.RawMessage(resp.Body), nil
 }
 
 // VIN verification delivery options. MCP answers DeliveryEmail with HTTP 400
@@ -194,13 +194,13 @@ func (s *InvitationsService) RequestVINVerification(ctx context.Context, r VINVe
 	}
 	var out RequestVINVerificationOutput
 	var message string
-	if json.Unmarshal(resp.body, &message) == nil {
+	if json.Unmarshal(resp.Body, &message) == nil {
 		out.Message = message
 		return &out, nil
 	}
-	if err := decodeJSON(resp.body, &out); err != nil {
+	if err := decodeJSON(resp.Body, &out); err != nil {
 		// Neither a JSON string nor the object: plain text.
-		out.Message = strings.TrimSpace(string(resp.body))
+		out.Message = strings.TrimSpace(string(resp.Body))
 	}
 	s.client.inZone(&out)
 	return &out, nil

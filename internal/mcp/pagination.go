@@ -239,7 +239,7 @@ func headerPage[T any](ctx context.Context, c *Client, op operation, opts *ListO
 
 // responsePagination parses X-Pagination, nil when MCP sent none.
 func responsePagination(op operation, resp *response) (*Pagination, error) {
-	h := resp.header.Get("X-Pagination")
+	h := resp.Header.Get("X-Pagination")
 	if h == "" {
 		return nil, nil
 	}

@@ -24,13 +24,15 @@ type badInput struct {
 }
 
 // badConfig is a configuration under test. Placeholders {url}, {user} and
-// {pass} are the emulator's.
+// {pass} are the emulator's; {untracked} is a DOT number project44 knows no
+// tracking for.
 type badConfig struct {
 	hcl          string // after the emulator's provider block, unless provider is set
 	provider     bool   // hcl is the provider block's body; a data source makes the CLI configure it
 	importType   string // import importID into a resource of this type instead of planning
 	importID     string
 	needsFuncs18 bool // provider functions: Terraform 1.8+ and OpenTofu 1.7+
+	project44    bool // the provider block configures project44 (the emulator's)
 }
 
 func badResource(typ, body string) badConfig {
@@ -46,6 +48,20 @@ func badProvider(body string) badConfig { return badConfig{hcl: body, provider: 
 func badImport(typ, id, body string) badConfig {
 	c := badResource(typ, body)
 	c.importType, c.importID = typ, id
+	return c
+}
+
+// badTracking is an mcp_tracking_invitation with the provider's project44
+// block set.
+func badTracking(body string) badConfig {
+	c := badResource("mcp_tracking_invitation", body)
+	c.project44 = true
+	return c
+}
+
+func badTrackingImport(id string) badConfig {
+	c := badImport("mcp_tracking_invitation", id, `identifiers = { DOT_NUMBER = "1234567" }`)
+	c.project44 = true
 	return c
 }
 
@@ -182,6 +198,37 @@ var badInputs = []badInput{
 	{"blocked carriers given a read-only attribute", badDataSource("mcp_blocked_carriers", `carrier_count = 3`),
 		"carrier_count = 3", "Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value."},
 
+	// project44.
+	{"tracking identifier of an unknown type", badTracking(`identifiers = { USDOT = "1234567" }`),
+		`Invalid identifiers["USDOT"]`, `is not one project44 knows; use VAT, SCAC, DOT_NUMBER, MC_NUMBER, P44_EU`},
+	{"tracking MC number with its prefix", badTracking(`identifiers = { MC_NUMBER = "MC123456" }`),
+		`Invalid identifiers["MC_NUMBER"]`, `must be digits only: write "123456"`},
+	{"tracking contact locale not project44's", badTracking("identifiers = { DOT_NUMBER = \"{untracked}\" }\norganization_name = \"Nash\"\n" +
+		"contacts = [{ email = \"d@nash.example\", given_name = \"John\", locale = \"en-GB\" }]"),
+		"contacts[0].locale", `value must be one of: ["bg-BG" "cs-CZ" "de-DE" "en-US"`},
+	{"tracking contact phone not E.164", badTracking("identifiers = { DOT_NUMBER = \"{untracked}\" }\norganization_name = \"Nash\"\n" +
+		"contacts = [{ email = \"d@nash.example\", given_name = \"John\", phone = \"480-555-0100\" }]"),
+		"contacts[0].phone", "must be a phone number in E.164 form"},
+	{"tracking reinvite on acceptance", badTracking(`identifiers = { DOT_NUMBER = "1234567" }` + "\n" + `reinvite_when = ["ACCEPTED"]`),
+		"reinvite_when", `got: "ACCEPTED"`},
+	{"tracking without an e-mail for a carrier without a project44 account", badTracking("identifiers = { DOT_NUMBER = \"{untracked}\" }\n" +
+		"organization_name = \"Nash\"\ncontacts = [{ given_name = \"John\" }]"),
+		"needs a contact with email and given_name to be invited", "has no project44 account to send the invitation to"},
+	{"tracking without project44 credentials", badResource("mcp_tracking_invitation", `identifiers = { DOT_NUMBER = "1234567" }`),
+		"project44 is not configured", "Set client_id and client_secret in the provider's project44 block, or the PROJECT44_CLIENT_ID and PROJECT44_CLIENT_SECRET environment variables"},
+	{"project44 client_id without its secret", badProvider(badInputCredentials + "  project44 {\n    client_id = \"demo\"\n  }"),
+		"Missing project44 client_secret", "Set client_secret in the provider's project44 block or the PROJECT44_CLIENT_SECRET environment variable"},
+	{"project44 base_url plain http to a remote host", badProvider(badInputCredentials + "  project44 {\n    base_url = \"http://na12.api.project44.com\"\n  }"),
+		"Invalid project44.base_url", "so the project44 credentials would cross the network in clear text"},
+	{"project44 region unknown", badProvider(badInputCredentials + "  project44 {\n    region = \"apac\"\n  }"),
+		"project44.region", `value must be one of: ["na" "eu" "sandbox"]`},
+	{"tracking methods of an unknown identifier type", badDataSource("mcp_tracking_methods", "identifier_type = \"USDOT\"\nidentifier_value = \"1234567\""),
+		"identifier_type", `value must be one of: ["VAT" "SCAC" "DOT_NUMBER" "MC_NUMBER" "P44_EU"]`},
+	{"tracking methods of an MC number with its prefix", badDataSource("mcp_tracking_methods", "identifier_type = \"MC_NUMBER\"\nidentifier_value = \"MC123456\""),
+		"Invalid identifier_value", `must be digits only: write "123456"`},
+	{"tracking invitations of an unknown status", badDataSource("mcp_tracking_invitations", `statuses = ["DONE"]`),
+		"statuses", `got: "DONE"`},
+
 	// Import IDs.
 	{"import ID with a lower-case docket", badImport("mcp_monitored_carrier", "23868/mc113843", `dot_number = "23868"`),
 		`invalid import ID "23868/mc113843"`, `expected "<dot>" (23868), "<dot>/<docket>" (23868/MC113843) or "<dot>/intrastate/<number>"`},
@@ -189,6 +236,8 @@ var badInputs = []badInput{
 		`invalid import ID "23868/MC113843/x"`, "wrong number of parts"},
 	{"invitation import ID without an e-mail", badImport("mcp_carrier_invitation", "23868/MC113843", "dot_number = \"23868\"\ncarrier_email = \"d@carrier.com\""),
 		`invalid import ID "23868/MC113843"`, `expected "<dot>/<email>" (23868/dispatch@carrier.com) or "<dot>/<docket>/<email>"`},
+	{"tracking import ID without the identifier type", badTrackingImport("1234567"),
+		"Invalid import ID", "Import a tracking invitation by the carrier's identifiers: TYPE:value, such as DOT_NUMBER:1234567"},
 	{"list import ID other than the list's", badImport("mcp_block_list", "blocked", "carriers = {}"),
 		"Invalid import ID", `import it with the ID "block_list", not "blocked"`},
 
@@ -212,7 +261,8 @@ var badInputs = []badInput{
 // their own test case, skipped on Terraform 1.5.
 func TestAccBadInput(t *testing.T) {
 	for _, env := range []string{"MCP_BASE_URL", "MCP_USERNAME", "MCP_PASSWORD", "MCP_REQUEST_TIMEOUT", "MCP_MAX_RETRIES",
-		"MCP_RETRY_WAIT_MIN", "MCP_RETRY_WAIT_MAX", "MCP_LIST_WRITE_CONCURRENCY"} {
+		"MCP_RETRY_WAIT_MIN", "MCP_RETRY_WAIT_MAX", "MCP_LIST_WRITE_CONCURRENCY",
+		"PROJECT44_CLIENT_ID", "PROJECT44_CLIENT_SECRET", "PROJECT44_BASE_URL", "PROJECT44_REGION"} {
 		t.Setenv(env, "")
 	}
 	if len(badInputs) < 30 {
@@ -250,8 +300,11 @@ func TestAccBadInput(t *testing.T) {
 // steps before it, the previous one last, wrote nothing.
 func badInputStep(t *testing.T, em *emulator.Instance, bad badInput, previous string) resource.TestStep {
 	user, pass := em.Credentials()
-	expand := strings.NewReplacer("{url}", em.URL, "{user}", user, "{pass}", pass).Replace
+	expand := strings.NewReplacer("{url}", em.URL, "{user}", user, "{pass}", pass, "{untracked}", acctest.UntrackedDOT(em)).Replace
 	config := acctest.ProviderBlock(em) + expand(bad.config.hcl)
+	if bad.config.project44 {
+		config = acctest.ProviderBlockWith(em, acctest.Project44Block(em)) + expand(bad.config.hcl)
+	}
 	if bad.config.provider {
 		config = fmt.Sprintf("provider \"mcp\" {\n%s\n}\n\ndata \"mcp_monitored_carriers\" \"all\" {}\n", expand(bad.config.hcl))
 	}

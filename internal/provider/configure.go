@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44"
 )
 
 // Environment variables that stand in for provider arguments.
@@ -89,6 +90,23 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 type resolver struct {
 	getenv func(string) string
 	diags  *diag.Diagnostics
+	// block is the nested block the arguments are in ("" for the provider
+	// block's own), and service the API they configure ("" for MCP).
+	block, service string
+}
+
+func (r resolver) path(attr string) path.Path {
+	if r.block == "" {
+		return path.Root(attr)
+	}
+	return path.Root(r.block).AtName(attr)
+}
+
+func (r resolver) serviceName() string {
+	if r.service == "" {
+		return "MCP"
+	}
+	return r.service
 }
 
 // known reports whether v can be used now, and records an error when the
@@ -97,9 +115,9 @@ func (r resolver) known(v interface{ IsUnknown() bool }, attr, env string) bool 
 	if !v.IsUnknown() {
 		return true
 	}
-	r.diags.AddAttributeError(path.Root(attr), "Unknown MCP "+attr,
-		fmt.Sprintf("The provider cannot connect to MCP because %s is not known until apply. "+
-			"Set it to a value known at plan time, or leave it out and set the %s environment variable.", attr, env))
+	r.diags.AddAttributeError(r.path(attr), "Unknown "+r.serviceName()+" "+attr,
+		fmt.Sprintf("The provider cannot connect to %s because %s is not known until apply. "+
+			"Set it to a value known at plan time, or leave it out and set the %s environment variable.", r.serviceName(), attr, env))
 	return false
 }
 
@@ -185,20 +203,28 @@ func parseDurationBetween(raw string, lo, hi time.Duration) (time.Duration, erro
 
 // checkBaseURL accepts an absolute http(s) URL, and plain http only to a
 // loopback host: the password must not cross a network in clear text.
-func checkBaseURL(raw string) error {
+func checkBaseURL(raw string) error { return checkServiceURL(raw, mcpService) }
+
+// service names an API whose base URL is checked, for checkServiceURL's
+// messages.
+type service struct{ name, example, credentials string }
+
+var mcpService = service{"MCP", mcp.DefaultBaseURL, "the username and password arguments"}
+
+func checkServiceURL(raw string, svc service) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" {
-		return fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, mcp.DefaultBaseURL)
+		return fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, svc.example)
 	}
 	if u.User != nil {
-		return fmt.Errorf("%q must not carry credentials; use the username and password arguments", u.Redacted())
+		return fmt.Errorf("%q must not carry credentials; use %s", u.Redacted(), svc.credentials)
 	}
 	if u.RawQuery != "" || u.Fragment != "" {
 		return fmt.Errorf("%q must not have a query string or fragment", raw)
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
-		return fmt.Errorf("%q uses plain http:// to %s, which is not a loopback host, so the MCP credentials would cross the network in clear text. "+
-			"Use https://, or http:// only to localhost, 127.0.0.1 or ::1 (for example the local MCP emulator)", raw, u.Hostname())
+		return fmt.Errorf("%q uses plain http:// to %s, which is not a loopback host, so the %s credentials would cross the network in clear text. "+
+			"Use https://, or http:// only to localhost, 127.0.0.1 or ::1 (for example the local MCP emulator)", raw, u.Hostname(), svc.name)
 	}
 	return nil
 }
@@ -218,6 +244,8 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	s, diags := resolveSettings(m, os.Getenv)
+	resp.Diagnostics.Append(diags...)
+	ps, diags := resolveP44(m.Project44, os.Getenv)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -251,6 +279,22 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		return
 	}
 	data := newProviderData(client, s.listWrites)
+	if ps.clientID != "" {
+		// No token is asked for until a project44 resource needs one:
+		// project44 mints at most five a minute.
+		data.p44, err = p44.NewClient(ps.baseURL, ps.clientID, ps.clientSecret,
+			p44.WithUserAgent("terraform-provider-mcp/"+p.version),
+			p44.WithRequestTimeout(s.timeout),
+			p44.WithRetry(s.retry),
+			p44.WithLogger(tflogger{}),
+			p44.WithStop(p.stopped),
+		)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("project44"), "Unable to create the project44 client", err.Error())
+			return
+		}
+		data.trackingInvitations = newTrackingIndex(data.p44)
+	}
 	p.data.Store(data)
 	resp.ResourceData = data
 	resp.DataSourceData = data

@@ -55,6 +55,8 @@ type providerModel struct {
 
 	ListWriteConcurrency types.Int64  `tfsdk:"list_write_concurrency"`
 	TimeZone             types.String `tfsdk:"time_zone"`
+
+	Project44 *project44Model `tfsdk:"project44"`
 }
 
 func (p *mcpProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -127,6 +129,7 @@ func (p *mcpProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				Validators: []validator.String{timeZoneName},
 			},
 		},
+		Blocks: map[string]schema.Block{"project44": project44Block()},
 	}
 }
 
@@ -137,6 +140,7 @@ func (p *mcpProvider) Resources(context.Context) []func() resource.Resource {
 		NewCarrierInvitationResource,
 		NewMonitoringListResource,
 		NewBlockListResource,
+		NewTrackingInvitationResource,
 	}
 }
 
@@ -161,6 +165,8 @@ func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSourc
 		// lists and windows
 		NewMonitoredCarriersDataSource, NewBlockedCarriersDataSource, NewCompletedPacketsDataSource,
 		NewCarrierChangesDataSource, NewFactoringCompaniesDataSource, NewDocumentDataSource, NewMonitoredCarrierDetailsDataSource,
+		// project44 tracking
+		NewTrackingInvitationsDataSource, NewTrackingMethodsDataSource,
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/carrierstate/terraform-provider-mcp/internal/completions"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
+	"github.com/carrierstate/terraform-provider-mcp/internal/p44"
 )
 
 // providerData is what Configure hands to every resource and data source:
@@ -27,6 +28,10 @@ type providerData struct {
 	listWriteConcurrency int
 	overlaps             *overlaps
 	now                  func() time.Time
+	// project44, when the provider block or the environment configures it;
+	// nil otherwise. trackingInvitations is its run's shared invitation list.
+	p44                 *p44.Client
+	trackingInvitations *trackingIndex
 }
 
 func newProviderData(client *mcp.Client, listWriteConcurrency int) *providerData {

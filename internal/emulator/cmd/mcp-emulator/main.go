@@ -4,7 +4,10 @@
 //
 //	go run ./internal/emulator/cmd/mcp-emulator -carriers 60000 -fault-rate 0.05
 //
-// See package emulator for the flags, behaviour and admin routes.
+// The same address serves project44's carrier-invitation API (package
+// p44emulator; -p44-client-id and -p44-client-secret, both "demo" by
+// default). See package emulator for the flags, behaviour and admin
+// routes.
 package main
 
 import (

@@ -1,0 +1,1 @@
+terraform import mcp_tracking_invitation.example DOT_NUMBER:1234567
