@@ -33,7 +33,13 @@ func ParseDOT(s string) (int, error) {
 		return 0, fmt.Errorf("a USDOT number is required")
 	}
 	if len(s) > MaxDOTDigits || !allDigits(s) || s[0] == '0' {
-		return 0, fmt.Errorf("%q is not a USDOT number: expected 1 to %d digits without a sign or leading zero, such as 23868", s, MaxDOTDigits)
+		hint := ""
+		if t := strings.TrimSpace(s); t != s && t != "" {
+			if _, err := ParseDOT(t); err == nil {
+				hint = fmt.Sprintf(" (did you mean %q, without the spaces?)", t)
+			}
+		}
+		return 0, fmt.Errorf("%q is not a USDOT number: expected 1 to %d digits without a sign or leading zero, such as 23868%s", s, MaxDOTDigits, hint)
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil { // unreachable after the checks above, kept for safety
@@ -49,6 +55,8 @@ func CheckDocket(s string) error {
 		hint := ""
 		if n, err := NormalizeDocket(s); err == nil && n != s {
 			hint = fmt.Sprintf(" (did you mean %q?)", n)
+		} else if err != nil && looksIntrastate(s) {
+			hint = fmt.Sprintf(" (%s looks like a state-issued intrastate number: give it as intrastate_number)", s)
 		}
 		return fmt.Errorf("%q is not a docket number: expected MC, FF or MX followed by 1 to %d digits, such as MC113843%s", s, maxDocketDigits, hint)
 	}
@@ -83,6 +91,16 @@ func CheckIntrastate(s string) error {
 		}
 	}
 	return nil
+}
+
+// stateCodes are the US states' postal codes (and DC's), which begin the
+// intrastate numbers states issue, such as TX100030.
+const stateCodes = "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+
+// looksIntrastate reports whether s reads as a state's intrastate number:
+// a state's code, then digits.
+func looksIntrastate(s string) bool {
+	return len(s) > 2 && allDigits(s[2:]) && strings.Contains(stateCodes, s[:2]) && CheckIntrastate(s) == nil
 }
 
 // SameDocket reports whether two docket numbers in MCP's form name the

@@ -18,6 +18,16 @@ func TestParseDOT(t *testing.T) {
 			t.Errorf("ParseDOT(%q) = %d, want an error", in, got)
 		}
 	}
+	// A DOT number with spaces around it suggests the trimmed one; other
+	// mistakes get no suggestion.
+	for in, hint := range map[string]string{" 23868": `(did you mean "23868", without the spaces?)`, "23868 ": `(did you mean "23868", without the spaces?)`} {
+		if _, err := ParseDOT(in); err == nil || !strings.Contains(err.Error(), hint) {
+			t.Errorf("ParseDOT(%q) = %v, want an error mentioning %q", in, err, hint)
+		}
+	}
+	if _, err := ParseDOT(" 0 "); err == nil || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("ParseDOT(%q) = %v, want an error without a suggestion", " 0 ", err)
+	}
 }
 
 func TestCheckDocket(t *testing.T) {
@@ -32,6 +42,7 @@ func TestCheckDocket(t *testing.T) {
 		"MC 113843":   `did you mean "MC113843"`,
 		"MC-113843":   `did you mean "MC113843"`,
 		"XX113843":    "expected MC, FF or MX",
+		"TX100030":    "TX100030 looks like a state-issued intrastate number: give it as intrastate_number",
 		"113843":      "expected MC, FF or MX",
 		"MC":          "expected MC, FF or MX",
 		"MC123456789": "1 to 8 digits",

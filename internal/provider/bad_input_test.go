@@ -81,6 +81,8 @@ var badInputs = []badInput{
 	// The provider.
 	{"base_url plain http to a remote host", badProvider("  base_url = \"http://api.mycarrierpackets.com\"\n  username = \"{user}\"\n  password = \"{pass}\""),
 		"Invalid base_url", "Use https://, or http:// only to localhost, 127.0.0.1 or ::1"},
+	{"base_url without a scheme", badProvider("  base_url = \"127.0.0.1:18090\"\n  username = \"{user}\"\n  password = \"{pass}\""),
+		"Invalid base_url", `did you mean "http://127.0.0.1:18090"?`},
 	{"base_url not a URL", badProvider("  base_url = \"api.mycarrierpackets.com\"\n  username = \"{user}\"\n  password = \"{pass}\""),
 		"Invalid base_url", "is not an absolute http(s) URL such as https://api.mycarrierpackets.com"},
 	{"username missing", badProvider("  base_url = \"{url}\"\n  password = \"{pass}\""),
@@ -197,6 +199,11 @@ var badInputs = []badInput{
 		`An argument named "dot_number" is not expected here.`, `Did you mean "dot_numbers"?`},
 	{"blocked carriers given a read-only attribute", badDataSource("mcp_blocked_carriers", `carrier_count = 3`),
 		"carrier_count = 3", "Cannot set value for this attribute as the provider has marked it as read-only. Remove the configuration line setting the value."},
+
+	{"block list DOT number key with spaces", badResource("mcp_block_list", `carriers = { " 23868" = "MC113843" }`),
+		`carriers[" 23868"]`, `did you mean "23868", without the spaces?`},
+	{"docket number that is an intrastate number", badResource("mcp_monitored_carrier", "dot_number = \"23868\"\ndocket_number = \"TX100030\""),
+		"docket_number", "TX100030 looks like a state-issued intrastate number: give it as intrastate_number"},
 
 	// project44.
 	{"tracking identifier of an unknown type", badTracking(`identifiers = { USDOT = "1234567" }`),

@@ -66,7 +66,7 @@ func resolveSettings(m providerModel, getenv func(string) string) (settings, dia
 
 	s.baseURL = r.str(m.BaseURL, "base_url", envBaseURL, mcp.DefaultBaseURL)
 	if err := checkBaseURL(s.baseURL); err != nil {
-		diags.AddAttributeError(path.Root("base_url"), "Invalid MCP base_url", err.Error())
+		diags.AddAttributeError(path.Root("base_url"), "Invalid MCP base_url", fmt.Sprintf("base_url (from %s): %s", source(m.BaseURL, envBaseURL), err))
 	}
 
 	s.timeout = r.duration(m.RequestTimeout, "request_timeout", envRequestTimeout, defaultRequestTimeout, minRequestTimeout, maxRequestTimeout)
@@ -214,7 +214,7 @@ var mcpService = service{"MCP", mcp.DefaultBaseURL, "the username and password a
 func checkServiceURL(raw string, svc service) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") || u.Opaque != "" {
-		return fmt.Errorf("%q is not an absolute http(s) URL such as %s", raw, svc.example)
+		return fmt.Errorf("%q is not an absolute http(s) URL such as %s%s", raw, svc.example, schemeHint(raw))
 	}
 	if u.User != nil {
 		return fmt.Errorf("%q must not carry credentials; use %s", u.Redacted(), svc.credentials)
@@ -227,6 +227,23 @@ func checkServiceURL(raw string, svc service) error {
 			"Use https://, or http:// only to localhost, 127.0.0.1 or ::1 (for example the local MCP emulator)", raw, u.Hostname(), svc.name)
 	}
 	return nil
+}
+
+// schemeHint suggests the URL meant by a host without a scheme, such as
+// 127.0.0.1:18090: http:// for a loopback host (the emulator), else https://.
+func schemeHint(raw string) string {
+	if strings.Contains(raw, "://") || strings.ContainsAny(raw, " \t") {
+		return ""
+	}
+	u, err := url.Parse("https://" + raw)
+	if err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return ""
+	}
+	scheme := "https://"
+	if isLoopback(u.Hostname()) {
+		scheme = "http://"
+	}
+	return fmt.Sprintf("; did you mean %q?", scheme+raw)
 }
 
 func isLoopback(host string) bool {

@@ -142,8 +142,13 @@ func TestResolveSettings(t *testing.T) {
 			want: []string{"Unknown MCP max_retries"},
 		},
 		"base_url from env is not a URL": {
-			run:  bad(func(m *providerModel) { m.BaseURL = types.StringNull() }, map[string]string{envBaseURL: "api.example.com"}),
-			want: []string{"Invalid MCP base_url", "not an absolute http(s) URL"},
+			run: bad(func(m *providerModel) { m.BaseURL = types.StringNull() }, map[string]string{envBaseURL: "api.example.com"}),
+			want: []string{"Invalid MCP base_url", "base_url (from the MCP_BASE_URL environment variable)", "not an absolute http(s) URL",
+				`did you mean "https://api.example.com"?`},
+		},
+		"base_url from env without a scheme, to the emulator": {
+			run:  bad(func(m *providerModel) { m.BaseURL = types.StringNull() }, map[string]string{envBaseURL: "127.0.0.1:18090"}),
+			want: []string{"base_url (from the MCP_BASE_URL environment variable)", `did you mean "http://127.0.0.1:18090"?`},
 		},
 		"plain http to a remote host": {
 			run:  bad(func(m *providerModel) { m.BaseURL = types.StringValue("http://api.mycarrierpackets.com") }, nil),
