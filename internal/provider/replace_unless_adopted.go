@@ -11,7 +11,7 @@ import (
 // than created: arguments MCP cannot report are null in its state.
 const adoptedKey = "adopted"
 
-// privateSetter is the private state of an import response.
+// privateSetter is the private state of a response (import, create, update).
 type privateSetter interface {
 	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
 }

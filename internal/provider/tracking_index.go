@@ -94,7 +94,7 @@ func sameIdentifier(a, b p44.Identifier) bool {
 // names reports whether an invitation is for asset-based tracking of a
 // carrier with any of ids.
 func names(inv p44.Invitation, ids []p44.Identifier) bool {
-	if inv.Capability != "" && inv.Capability != p44.TruckloadAssetTracking {
+	if !forTracking(inv) {
 		return false
 	}
 	for _, have := range inv.Invitee.Identifiers {
@@ -107,8 +107,17 @@ func names(inv p44.Invitation, ids []p44.Identifier) bool {
 	return false
 }
 
-// latestFor returns the latest invitation naming any of ids, or nil. Ties
-// (project44's times may be coarse) go to the later in the list.
+// forTracking reports whether an invitation is for asset-based tracking
+// (one without a capability is taken to be: it is the only one known).
+func forTracking(inv p44.Invitation) bool {
+	return inv.Capability == "" || inv.Capability == p44.TruckloadAssetTracking
+}
+
+// newer reports whether a supersedes b, walking the list oldest first:
+// ties (project44's times may be coarse) go to the later in the list, a.
+func newer(a, b p44.Invitation) bool { return !a.Created.Before(b.Created) }
+
+// latestFor returns the latest invitation naming any of ids, or nil.
 func latestFor(invs []p44.Invitation, ids []p44.Identifier) *p44.Invitation {
 	var latest *p44.Invitation
 	for i := range invs {
@@ -116,7 +125,7 @@ func latestFor(invs []p44.Invitation, ids []p44.Identifier) *p44.Invitation {
 		if !names(*inv, ids) {
 			continue
 		}
-		if latest == nil || !inv.Created.Before(latest.Created) {
+		if latest == nil || newer(*inv, *latest) {
 			latest = inv
 		}
 	}

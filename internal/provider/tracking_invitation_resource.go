@@ -385,7 +385,7 @@ func (r *trackingInvitationResource) Create(ctx context.Context, req resource.Cr
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 		return
 	}
-	r.send(ctx, p, existing, &plan, &resp.Diagnostics)
+	r.send(ctx, p, existing, &plan, resp.Private, &resp.Diagnostics)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}
@@ -395,7 +395,12 @@ func (r *trackingInvitationResource) Create(ctx context.Context, req resource.Cr
 // is settled by asking for a fresh list: the invitation is confirmed when
 // one newer than before appears, and otherwise recorded as unconfirmed,
 // never sent again.
-func (r *trackingInvitationResource) send(ctx context.Context, p trackingPlan, before *p44.Invitation, m *trackingInvitationModel, diags *diag.Diagnostics) {
+//
+// An unconfirmed send records, in private state, the invitation it was to
+// supersede (see privateSuperseded), so that a later read does not take
+// that older invitation for the one sent.
+func (r *trackingInvitationResource) send(ctx context.Context, p trackingPlan, before *p44.Invitation, m *trackingInvitationModel,
+	private privateSetter, diags *diag.Diagnostics) {
 	id := trackingID(p.ids)
 	inv, err := r.data.p44.CreateInvitation(ctx, p.request())
 	if p44.IsUncertain(err) {
@@ -411,6 +416,11 @@ func (r *trackingInvitationResource) send(ctx context.Context, p trackingPlan, b
 			fmt.Sprintf("%v.\n\n%s", err, unconfirmedTrackingAdvice))
 		m.Status, m.CreatedAt, m.LastModifiedAt = types.StringNull(), types.StringNull(), types.StringNull()
 		m.SendConfirmed = types.BoolValue(false)
+		var superseded time.Time
+		if before != nil {
+			superseded = before.Created
+		}
+		diags.Append(private.SetKey(ctx, privateSuperseded, encodeBaseline(superseded))...)
 		return
 	case err != nil:
 		diags.AddError(fmt.Sprintf("Unable to invite carrier %s to tracking", id), explainP44(err))
@@ -420,6 +430,11 @@ func (r *trackingInvitationResource) send(ctx context.Context, p trackingPlan, b
 	r.data.trackingInvitations.add(*inv)
 	setTrackingStatus(m, inv)
 }
+
+// privateSuperseded holds, for an unconfirmed send, when project44 created
+// the invitation it was to supersede ("" for none), at project44's own
+// precision: only a newer invitation confirms the send.
+const privateSuperseded = "superseded"
 
 func setTrackingStatus(m *trackingInvitationModel, inv *p44.Invitation) {
 	m.Status = types.StringValue(string(inv.Status))
@@ -443,6 +458,15 @@ func (r *trackingInvitationResource) Read(ctx context.Context, req resource.Read
 		return
 	}
 	inv, err := r.data.trackingInvitations.latest(ctx, ids)
+	if err == nil && inv != nil && !state.SendConfirmed.ValueBool() {
+		// Unconfirmed: only an invitation newer than the one the send was
+		// to supersede is the one sent.
+		b, d := req.Private.GetKey(ctx, privateSuperseded)
+		resp.Diagnostics.Append(d...)
+		if superseded, ok := decodeBaseline(b); ok && !superseded.IsZero() && !inv.Created.After(superseded) {
+			inv = nil
+		}
+	}
 	switch {
 	case err != nil:
 		addInvitationsError(&resp.Diagnostics, state.ID.ValueString(), err)
@@ -481,12 +505,14 @@ func (r *trackingInvitationResource) Update(ctx context.Context, req resource.Up
 	if _, ok := r.data.project44(&resp.Diagnostics, "mcp_tracking_invitation"); !ok {
 		return
 	}
-	// A lost answer is settled by an invitation newer than this one.
-	before := &p44.Invitation{}
-	if t, err := time.Parse(time.RFC3339, state.CreatedAt.ValueString()); err == nil {
-		before.Created = t
+	// A lost answer is settled by an invitation newer than the one project44
+	// lists now, at its own precision (state holds whole seconds).
+	before, err := r.data.trackingInvitations.latest(ctx, p.ids)
+	if err != nil {
+		addInvitationsError(&resp.Diagnostics, state.ID.ValueString(), err)
+		return
 	}
-	r.send(ctx, p, before, &plan, &resp.Diagnostics)
+	r.send(ctx, p, before, &plan, resp.Private, &resp.Diagnostics)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, plan)...)
 	}

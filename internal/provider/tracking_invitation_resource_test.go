@@ -205,6 +205,48 @@ func TestAccTrackingInvitation_uncertainSend(t *testing.T) {
 	}
 }
 
+// A re-invitation whose answer is lost stays unconfirmed: the expired
+// invitation it was to supersede, still listed, is not taken for it, and
+// no later plan sends it again on its own.
+func TestAccTrackingInvitation_uncertainReinvite(t *testing.T) {
+	em := acctest.Emulator(t)
+	dot := acctest.UntrackedDOT(em)
+	id := "DOT_NUMBER:" + dot
+	config := testAccTrackingConfig(em, trackingBody(dot, `reinvite_when = ["EXPIRED"]`))
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config, ConfigStateChecks: []statecheck.StateCheck{acctest.Check(acctest.ExpectTrackingSends(em, 1))}},
+			{
+				PreConfig: func() {
+					acctest.SetTrackingStatus(t, em, dot, "EXPIRED")
+					if err := em.SetFaults(emulator.Faults{Rate: 1, Statuses: []int{500}, Operations: []string{acctest.P44CreateOperation}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					trackingState("send_confirmed", knownvalue.Bool(false)),
+					trackingState("status", knownvalue.Null()),
+					acctest.Check(acctest.ExpectTrackingSends(em, 2)),
+					acctest.Check(acctest.ExpectTrackingInvitations(em, id, 1)),
+				},
+			},
+			{
+				PreConfig: func() {
+					if err := em.SetFaults(emulator.Faults{}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:   config,
+				PlanOnly: true,
+				Check:    func(*terraform.State) error { return acctest.ExpectTrackingSends(em, 2)() },
+			},
+		},
+	})
+}
+
 // Both data sources: the invitations filtered by status, with the latest
 // status by identifier; the tracking methods of a carrier with and without
 // asset-based tracking.

@@ -103,14 +103,14 @@ func (d *trackingInvitationsDataSource) Read(ctx context.Context, req datasource
 		if len(statuses) > 0 && !slices.Contains(statuses, string(inv.Status)) {
 			continue
 		}
-		if inv.Capability != "" && inv.Capability != p44.TruckloadAssetTracking {
+		if !forTracking(inv) {
 			continue
 		}
 		ids := map[string]string{}
 		for _, i := range inv.Invitee.Identifiers {
 			ids[string(i.Type)] = i.Value
 			key := trackingID([]p44.Identifier{i})
-			if prev, ok := latest[key]; !ok || !inv.Created.Before(prev.Created) {
+			if prev, ok := latest[key]; !ok || newer(inv, prev) {
 				latest[key] = inv
 			}
 		}
