@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
@@ -274,13 +273,9 @@ func (d *carrierDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	state.IncludePacket = types.BoolValue(includePacket.ValueBool())
 
 	if includePacket.ValueBool() {
-		data, err := d.data.client.Carriers.Data(ctx, args.lookup)
-		if err != nil {
-			args.addReadError(&resp.Diagnostics, "carrier packet", err)
+		data := args.readPacket(ctx, d.data.client, &resp.Diagnostics)
+		if data == nil {
 			return
-		}
-		if data.CarrierPacket == nil {
-			tflog.Debug(ctx, "carrier has no packet with the customer", map[string]any{"carrier": args.lookup.String(), "message": data.Message})
 		}
 		state.Packet = carrierPacketFromAPI(data)
 	}

@@ -1,13 +1,16 @@
 package provider
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 )
@@ -261,7 +264,22 @@ type carrierPacketW9Model struct {
 	BlobNames                []string     `tfsdk:"blob_names"`
 }
 
+// carrierPacketSchema is mcp_carrier's packet attribute.
 func carrierPacketSchema() schema.SingleNestedAttribute {
+	return computedObject("The packet the carrier completed for your company (MCP's GetCarrierData), read only with `include_packet = true`; "+
+		"null otherwise. When the carrier has completed no packet for you, `completed` is `false`, "+
+		"`documents.certificates_of_insurance` still lists its certificates (MCP answers them without a packet), and everything else is null. "+
+		"It is stored in state, payment and tax details included: the ephemeral resource `mcp_carrier_packet` reads the same packet "+
+		"without storing it, and is the better choice for them (Terraform 1.10 or OpenTofu 1.11 and later).",
+		carrierPacketAttributes())
+}
+
+// carrierPacketAttributes are the packet's attributes, shared by mcp_carrier
+// (its packet attribute) and the ephemeral mcp_carrier_packet (at its top
+// level). Payment, bank and tax details are sensitive as a whole: a
+// payment term says whom the carrier is paid through, and a W-9 holds the
+// carrier's taxpayer ID.
+func carrierPacketAttributes() map[string]schema.Attribute {
 	address := func(what string) schema.SingleNestedAttribute {
 		return computedObject(what, map[string]schema.Attribute{
 			"street":   computedString("Street address."),
@@ -288,217 +306,225 @@ func carrierPacketSchema() schema.SingleNestedAttribute {
 			"to":    computedString("Until what time, as the carrier wrote it (such as `08:00`)."),
 		})
 	}
-	secret := func(desc string) schema.StringAttribute {
-		return sensitiveString(desc + " Sensitive: Terraform hides it in plans and output, but it is stored in state in the clear.")
+	return map[string]schema.Attribute{
+		"completed": computedBool("Whether the carrier has completed your company's packet. `false` when MCP answers that the carrier has no agreement with you."),
+		"status":    computedString("The packet status MCP records for your company, such as `Completed`."),
+		"completed_at": computedString("When the carrier completed the packet (RFC 3339, UTC): when it signed your agreement; " +
+			"the latest signature of an active agreement when there are several."),
+		"created_at":       computedString("When the carrier's packet record was created (RFC 3339, UTC)."),
+		"last_modified_at": computedString("When the carrier last changed its packet (RFC 3339, UTC)."),
+		"documents": computedObject("Blob names of the carrier's documents, grouped by kind: give one to the `mcp_document` data source to download the file.", map[string]schema.Attribute{
+			"certificates_of_insurance": computedStrings("Certificates of insurance (from the Assure Advantage record; present with or without a packet)."),
+			"w9_forms":                  computedStrings("The carrier's W-9 forms."),
+			"signed_agreements":         computedStrings("Your carrier agreement as the carrier signed it."),
+			"customer_agreements":       computedStrings("Your company's own agreement document that the carrier signed."),
+		}),
+		"agreements": computedObjects("The carrier's signatures of your company's carrier agreement.", map[string]schema.Attribute{
+			"name":                 computedString("The agreement's name."),
+			"active":               computedBool("Whether this signature is the active one."),
+			"on_current_agreement": computedBool("Whether the carrier signed the current version of the agreement."),
+			"signed_at":            computedString("When the carrier signed (RFC 3339, UTC)."),
+			"signed_by": computedObject("Who signed for the carrier.", map[string]schema.Attribute{
+				"name":      computedString("The signer's name."),
+				"title":     computedString("The signer's title, such as `Owner`."),
+				"email":     computedString("The signer's e-mail address."),
+				"phone":     computedString("The signer's phone number."),
+				"user_name": computedString("The signer's MCP user name."),
+			}),
+			"ip_address":      computedString("The IP address the agreement was signed from."),
+			"latitude":        computedFloat64("Latitude the agreement was signed at, as MCP located it."),
+			"longitude":       computedFloat64("Longitude the agreement was signed at, as MCP located it."),
+			"location_method": computedString("How MCP located the signer, such as `DeviceOrBrowser` or `IPAddress`."),
+			"blob_names":      computedStrings("Blob names of the signed agreement (also in `documents.signed_agreements`)."),
+			"customer_agreement_blob_name": computedString("Blob name of your company's agreement document that was signed " +
+				"(also in `documents.customer_agreements`)."),
+		}),
+		"company": computedObject("The company details the carrier entered in the packet.", map[string]schema.Attribute{
+			"legal_name":                  computedString("Legal name."),
+			"dba_name":                    computedString("Doing-business-as name, or null."),
+			"scac":                        computedString("Standard Carrier Alpha Code, or null."),
+			"website":                     computedString("Website, or null."),
+			"email":                       computedString("Company e-mail address."),
+			"phone":                       computedString("Company phone number."),
+			"cell_phone":                  computedString("Cell phone number."),
+			"fax":                         computedString("Fax number."),
+			"toll_free_phone":             computedString("Toll-free phone number."),
+			"emergency_phone":             computedString("Emergency phone number."),
+			"address":                     address("Physical address."),
+			"mailing_address":             address("Mailing address."),
+			"classifications":             computedStrings("Company classifications that apply, by MCP's names, such as `AuthForHire`, `MBE`, `WBE`, `VOSB`, `DBE`."),
+			"classification_other":        computedString("Another classification the carrier wrote in, or null."),
+			"fraud_identity_theft_status": computedString("MCP's fraud and identity-theft status of the packet, or null."),
+		}),
+		"contacts": computedObject("Whom to call at the carrier.", map[string]schema.Attribute{
+			"owner":              person("The owner."),
+			"operations_manager": person("The operations manager."),
+			"claims":             person("The claims contact."),
+			"safety_manager":     person("The manager of driver logs and safety."),
+			"dispatchers": computedObjects("The dispatchers.", map[string]schema.Attribute{
+				"name":  computedString("Name."),
+				"phone": computedString("Phone number."),
+				"email": computedString("E-mail address."),
+			}),
+			"dispatch_service": computedObject("An outside dispatch service the carrier uses.", map[string]schema.Attribute{
+				"used":  computedBool("Whether the carrier uses a dispatch service."),
+				"name":  computedString("The service's name, or null."),
+				"phone": computedString("The service's phone number, or null."),
+			}),
+			"after_hours_weekdays":  afterHours("After-hours support on weekdays."),
+			"after_hours_weekends":  afterHours("Support at weekends."),
+			"available_loads_email": computedString("Where to send available loads, or null."),
+		}),
+		"payment": sensitiveObject("How the carrier is paid: terms, remittance, factoring and bank account.", map[string]schema.Attribute{
+			"payer_type": computedString("Who is paid: `Carrier` or `Factoring Company`."),
+			"methods":    computedStrings("Payment methods the carrier accepts, such as `ACH` or `Check`."),
+			"terms": computedObjects("Payment terms the carrier chose.", map[string]schema.Attribute{
+				"term":       computedString("The term, such as `Net 30` or `Quick Pay 2 Days`."),
+				"days":       computedInt64("Days until payment."),
+				"quick_pay":  computedBool("Whether it is a quick-pay term."),
+				"fee_type":   computedString("How the quick-pay fee is charged, such as `Percent`, or null."),
+				"fee_amount": computedFloat64("The quick-pay fee, in the unit of `fee_type`."),
+			}),
+			"currency":           computedString("Currency, such as `USD`."),
+			"require_1099":       computedBool("Whether the carrier needs a Form 1099."),
+			"pay_advance_option": computedString("The pay-advance option chosen, or null."),
+			"remit_to":           address("Where payments to the carrier go."),
+			"remit_email":        computedString("E-mail address for remittance advice."),
+			"factoring": computedObject("The factoring company the carrier assigns its invoices to; null when it does not factor.", map[string]schema.Attribute{
+				"company_id":          computedInt64("MCP's ID of the factoring company (as in MCP's factoring company directory)."),
+				"company_name":        computedString("The factoring company's name."),
+				"email":               computedString("The factoring company's remittance e-mail address."),
+				"phone":               computedString("The factoring company's phone number."),
+				"address":             address("The factoring company's remittance address."),
+				"bank_routing_number": computedString("The factoring company's bank routing number."),
+				"bank_account_number": computedString("The factoring company's bank account number."),
+			}),
+			"bank": computedObject("The carrier's own bank account; null when MCP has none (as when the carrier factors).", map[string]schema.Attribute{
+				"name":           computedString("The bank's name."),
+				"account_name":   computedString("The account holder's name."),
+				"account_type":   computedString("The account type, such as `Checking`."),
+				"routing_number": computedString("The bank routing number."),
+				"account_number": computedString("The bank account number."),
+				"address":        computedString("The bank's address, or null."),
+				"phone":          computedString("The bank's phone number, or null."),
+				"fax":            computedString("The bank's fax number, or null."),
+			}),
+		}),
+		"equipment": computedObject("The carrier's equipment.", map[string]schema.Attribute{
+			"truck_types": computedStrings("The truck and trailer types the carrier runs, by MCP's names, such as `Van`, `Reefer`, `Flatbed`, `StepDeck`, `HazmatTanker`."),
+			"truck_type_counts": schema.MapAttribute{
+				MarkdownDescription: "How many of each truck type the carrier has, keyed by the names in `truck_types`; " +
+					"types the carrier gave no count for are left out.",
+				Computed:    true,
+				ElementType: types.Int64Type,
+			},
+			"truck_classes":        computedStrings("The truck classes the carrier runs, by MCP's names, such as `VansStandard`, `Reefers`, `Flatbeds`, `HazardousMaterials`."),
+			"truck_class_other":    computedString("Another truck class the carrier wrote in, or null."),
+			"fleet_size":           computedInt64("Fleet size."),
+			"power_units":          computedInt64("Power units."),
+			"vehicles":             computedInt64("Vehicles in all."),
+			"tractors":             computedInt64("Tractors."),
+			"vans":                 computedInt64("Vans."),
+			"reefers":              computedInt64("Reefers."),
+			"flatbeds":             computedInt64("Flatbeds."),
+			"step_decks":           computedInt64("Step decks."),
+			"tanks":                computedInt64("Tanks."),
+			"owned_tractors":       computedInt64("Tractors owned."),
+			"owned_trucks":         computedInt64("Trucks owned."),
+			"owned_trailers":       computedInt64("Trailers owned."),
+			"term_leased_tractors": computedInt64("Tractors on term lease."),
+			"term_leased_trucks":   computedInt64("Trucks on term lease."),
+			"term_leased_trailers": computedInt64("Trailers on term lease."),
+			"trip_leased_tractors": computedInt64("Tractors on trip lease."),
+			"trip_leased_trucks":   computedInt64("Trucks on trip lease."),
+			"trip_leased_trailers": computedInt64("Trailers on trip lease."),
+			"power_only":           computedBool("Whether the carrier offers power only."),
+			"drop_trailer":         computedBool("Whether the carrier takes drop-trailer loads."),
+			"satellite_tracking":   computedBool("Whether the trucks have satellite tracking equipment."),
+		}),
+		"drivers": computedObject("The carrier's drivers.", map[string]schema.Attribute{
+			"total":                  computedInt64("Drivers in all (interstate and intrastate)."),
+			"cdl_employed":           computedInt64("Drivers employed with a commercial driver's licence."),
+			"monthly_average_leased": computedInt64("Leased drivers, monthly average."),
+			"interstate":             computedInt64("Interstate drivers."),
+			"intrastate":             computedInt64("Intrastate drivers."),
+			"team_drivers":           computedBool("Whether the carrier runs team drivers."),
+			"tracked_by":             computedString("How drivers are tracked, such as `ELD`."),
+			"tracked_by_other":       computedString("Another tracking method the carrier wrote in, or null."),
+			"online_gps_tracking":    computedBool("Whether you can follow the carrier's trucks by GPS online."),
+			"roster": computedObjects("Drivers the carrier listed.", map[string]schema.Attribute{
+				"name":         computedString("Driver's name."),
+				"cell_phone":   computedString("Driver's cell phone number."),
+				"comchek":      computedBool("Whether the driver accepts Comchek."),
+				"fuel_advance": computedBool("Whether the driver takes fuel advances."),
+			}),
+		}),
+		"cargo_hauled":       computedStrings("The cargo the carrier hauls, by MCP's names, such as `GeneralFreight`, `RefrigeratedFood`, `BuildingMaterials`."),
+		"cargo_hauled_other": computedString("Other cargo the carrier wrote in, or null."),
+		"lanes": computedStrings("Where the carrier runs, by MCP's names: countries (`UnitedStates`, `Canada`, `Mexico`), US regions " +
+			"(`NortheastRegion`, `MidwestRegion`, `SouthRegion`, `WestRegion`), states and provinces (`Texas`, `Ontario`, `NuevoLeon`)."),
+		"modes": computedStrings("The modes the carrier offers, by MCP's names: `Truckload`, `Partial`, `LessThanTruckLoad`, `Expedite`, " +
+			"`Drayage`, `Intermodal`, `Rail`, `Air`, `Ocean`."),
+		"certifications": computedObject("The carrier's certifications.", map[string]schema.Attribute{
+			"names": computedStrings("Certifications held, by MCP's names, such as `Hazmat`, `SmartWay`, `CARB`, `TWIC`, `CTPATCertified`, " +
+				"`TankerEndorsed`, `FAST`."),
+			"hazmat_number":           computedString("The hazmat certificate number, or null."),
+			"ctpat_svi_number":        computedString("The C-TPAT SVI number, or null."),
+			"tanker_endorsed_drivers": computedInt64("How many drivers have a tanker endorsement."),
+		}),
+		"eld_provider": computedObject("The carrier's electronic logging device (ELD).", map[string]schema.Attribute{
+			"provider_name":       computedString("The ELD provider, such as `Samsara`."),
+			"provider_identifier": computedString("The carrier's identifier with the ELD provider."),
+			"compliance_status":   computedString("ELD compliance status, such as `Compliant`."),
+			"exemption":           computedString("The ELD exemption claimed, or null."),
+			"compliant_by":        computedString("How the carrier complies, or null."),
+		}),
+		"tin_matching": sensitiveObjects("MCP's checks of the carrier's taxpayer identification number (TIN) and name against IRS records. "+
+			"The TIN itself is not shown here; see `w9_forms`.", map[string]schema.Attribute{
+			"name":         computedString("The name checked with the TIN."),
+			"status":       computedString("Status of the check, such as `Processed`."),
+			"result":       computedString("The IRS result, such as `TIN and Name combination matches IRS records`."),
+			"submitted_at": computedString("When the check was submitted (RFC 3339, UTC)."),
+			"processed_at": computedString("When the check was processed (RFC 3339, UTC)."),
+		}),
+		"w9_forms": sensitiveObjects("The carrier's W-9 forms, with its taxpayer ID.", map[string]schema.Attribute{
+			"name":          computedString("Name (line 1)."),
+			"business_name": computedString("Business name (line 2)."),
+			"federal_tax_classification": computedString("The box checked for federal tax classification: `individual_or_single_member_llc`, " +
+				"`c_corporation`, `s_corporation`, `partnership`, `trust_or_estate`, `limited_liability_company` or `other`; null when none is."),
+			"llc_tax_classification": computedString("For a limited liability company, its tax classification: `C`, `S` or `P`; null otherwise."),
+			"other_classification":   computedString("The classification written in for `other`, or null."),
+			"exempt_payee_code":      computedString("Exempt payee code, or null."),
+			"fatca_exemption_code":   computedString("FATCA reporting exemption code, or null."),
+			"address":                computedString("Street address."),
+			"city":                   computedString("City."),
+			"state":                  computedString("State code."),
+			"zip_code":               computedString("ZIP code."),
+			"ssn":                    computedString("Social security number, or null."),
+			"ein":                    computedString("Employer identification number, or null."),
+			"signed_at":              computedString("When the form was signed (RFC 3339, UTC)."),
+			"signed_by":              computedString("Who signed the form."),
+			"active":                 computedBool("Whether this is the carrier's active W-9."),
+			"blob_names":             computedStrings("Blob names of the form's images (also in `documents.w9_forms`)."),
+		}),
+		"brokers_out_extra_freight": computedBool("Whether the carrier says it brokers out freight it cannot haul itself: " +
+			"check this against your double-brokering policy."),
+		"references": computedStrings("Trade references the carrier gave."),
 	}
-	return computedObject("The packet the carrier completed for your company (MCP's GetCarrierData), read only with `include_packet = true`; "+
-		"null otherwise. When the carrier has completed no packet for you, `completed` is `false`, "+
-		"`documents.certificates_of_insurance` still lists its certificates (MCP answers them without a packet), and everything else is null.",
-		map[string]schema.Attribute{
-			"completed": computedBool("Whether the carrier has completed your company's packet. `false` when MCP answers that the carrier has no agreement with you."),
-			"status":    computedString("The packet status MCP records for your company, such as `Completed`."),
-			"completed_at": computedString("When the carrier completed the packet (RFC 3339, UTC): when it signed your agreement; " +
-				"the latest signature of an active agreement when there are several."),
-			"created_at":       computedString("When the carrier's packet record was created (RFC 3339, UTC)."),
-			"last_modified_at": computedString("When the carrier last changed its packet (RFC 3339, UTC)."),
-			"documents": computedObject("Blob names of the carrier's documents, grouped by kind: give one to the `mcp_document` data source to download the file.", map[string]schema.Attribute{
-				"certificates_of_insurance": computedStrings("Certificates of insurance (from the Assure Advantage record; present with or without a packet)."),
-				"w9_forms":                  computedStrings("The carrier's W-9 forms."),
-				"signed_agreements":         computedStrings("Your carrier agreement as the carrier signed it."),
-				"customer_agreements":       computedStrings("Your company's own agreement document that the carrier signed."),
-			}),
-			"agreements": computedObjects("The carrier's signatures of your company's carrier agreement.", map[string]schema.Attribute{
-				"name":                 computedString("The agreement's name."),
-				"active":               computedBool("Whether this signature is the active one."),
-				"on_current_agreement": computedBool("Whether the carrier signed the current version of the agreement."),
-				"signed_at":            computedString("When the carrier signed (RFC 3339, UTC)."),
-				"signed_by": computedObject("Who signed for the carrier.", map[string]schema.Attribute{
-					"name":      computedString("The signer's name."),
-					"title":     computedString("The signer's title, such as `Owner`."),
-					"email":     computedString("The signer's e-mail address."),
-					"phone":     computedString("The signer's phone number."),
-					"user_name": computedString("The signer's MCP user name."),
-				}),
-				"ip_address":      computedString("The IP address the agreement was signed from."),
-				"latitude":        computedFloat64("Latitude the agreement was signed at, as MCP located it."),
-				"longitude":       computedFloat64("Longitude the agreement was signed at, as MCP located it."),
-				"location_method": computedString("How MCP located the signer, such as `DeviceOrBrowser` or `IPAddress`."),
-				"blob_names":      computedStrings("Blob names of the signed agreement (also in `documents.signed_agreements`)."),
-				"customer_agreement_blob_name": computedString("Blob name of your company's agreement document that was signed " +
-					"(also in `documents.customer_agreements`)."),
-			}),
-			"company": computedObject("The company details the carrier entered in the packet.", map[string]schema.Attribute{
-				"legal_name":                  computedString("Legal name."),
-				"dba_name":                    computedString("Doing-business-as name, or null."),
-				"scac":                        computedString("Standard Carrier Alpha Code, or null."),
-				"website":                     computedString("Website, or null."),
-				"email":                       computedString("Company e-mail address."),
-				"phone":                       computedString("Company phone number."),
-				"cell_phone":                  computedString("Cell phone number."),
-				"fax":                         computedString("Fax number."),
-				"toll_free_phone":             computedString("Toll-free phone number."),
-				"emergency_phone":             computedString("Emergency phone number."),
-				"address":                     address("Physical address."),
-				"mailing_address":             address("Mailing address."),
-				"classifications":             computedStrings("Company classifications that apply, by MCP's names, such as `AuthForHire`, `MBE`, `WBE`, `VOSB`, `DBE`."),
-				"classification_other":        computedString("Another classification the carrier wrote in, or null."),
-				"fraud_identity_theft_status": computedString("MCP's fraud and identity-theft status of the packet, or null."),
-			}),
-			"contacts": computedObject("Whom to call at the carrier.", map[string]schema.Attribute{
-				"owner":              person("The owner."),
-				"operations_manager": person("The operations manager."),
-				"claims":             person("The claims contact."),
-				"safety_manager":     person("The manager of driver logs and safety."),
-				"dispatchers": computedObjects("The dispatchers.", map[string]schema.Attribute{
-					"name":  computedString("Name."),
-					"phone": computedString("Phone number."),
-					"email": computedString("E-mail address."),
-				}),
-				"dispatch_service": computedObject("An outside dispatch service the carrier uses.", map[string]schema.Attribute{
-					"used":  computedBool("Whether the carrier uses a dispatch service."),
-					"name":  computedString("The service's name, or null."),
-					"phone": computedString("The service's phone number, or null."),
-				}),
-				"after_hours_weekdays":  afterHours("After-hours support on weekdays."),
-				"after_hours_weekends":  afterHours("Support at weekends."),
-				"available_loads_email": computedString("Where to send available loads, or null."),
-			}),
-			"payment": computedObject("How the carrier is paid.", map[string]schema.Attribute{
-				"payer_type": computedString("Who is paid: `Carrier` or `Factoring Company`."),
-				"methods":    computedStrings("Payment methods the carrier accepts, such as `ACH` or `Check`."),
-				"terms": computedObjects("Payment terms the carrier chose.", map[string]schema.Attribute{
-					"term":       computedString("The term, such as `Net 30` or `Quick Pay 2 Days`."),
-					"days":       computedInt64("Days until payment."),
-					"quick_pay":  computedBool("Whether it is a quick-pay term."),
-					"fee_type":   computedString("How the quick-pay fee is charged, such as `Percent`, or null."),
-					"fee_amount": computedFloat64("The quick-pay fee, in the unit of `fee_type`."),
-				}),
-				"currency":           computedString("Currency, such as `USD`."),
-				"require_1099":       computedBool("Whether the carrier needs a Form 1099."),
-				"pay_advance_option": computedString("The pay-advance option chosen, or null."),
-				"remit_to":           address("Where payments to the carrier go."),
-				"remit_email":        computedString("E-mail address for remittance advice."),
-				"factoring": computedObject("The factoring company the carrier assigns its invoices to; null when it does not factor.", map[string]schema.Attribute{
-					"company_id":          computedInt64("MCP's ID of the factoring company (as in MCP's factoring company directory)."),
-					"company_name":        computedString("The factoring company's name."),
-					"email":               computedString("The factoring company's remittance e-mail address."),
-					"phone":               computedString("The factoring company's phone number."),
-					"address":             address("The factoring company's remittance address."),
-					"bank_routing_number": secret("The factoring company's bank routing number."),
-					"bank_account_number": secret("The factoring company's bank account number."),
-				}),
-				"bank": computedObject("The carrier's own bank account; null when MCP has none (as when the carrier factors).", map[string]schema.Attribute{
-					"name":           computedString("The bank's name."),
-					"account_name":   computedString("The account holder's name."),
-					"account_type":   computedString("The account type, such as `Checking`."),
-					"routing_number": secret("The bank routing number."),
-					"account_number": secret("The bank account number."),
-					"address":        computedString("The bank's address, or null."),
-					"phone":          computedString("The bank's phone number, or null."),
-					"fax":            computedString("The bank's fax number, or null."),
-				}),
-			}),
-			"equipment": computedObject("The carrier's equipment.", map[string]schema.Attribute{
-				"truck_types": computedStrings("The truck and trailer types the carrier runs, by MCP's names, such as `Van`, `Reefer`, `Flatbed`, `StepDeck`, `HazmatTanker`."),
-				"truck_type_counts": schema.MapAttribute{
-					MarkdownDescription: "How many of each truck type the carrier has, keyed by the names in `truck_types`; " +
-						"types the carrier gave no count for are left out.",
-					Computed:    true,
-					ElementType: types.Int64Type,
-				},
-				"truck_classes":        computedStrings("The truck classes the carrier runs, by MCP's names, such as `VansStandard`, `Reefers`, `Flatbeds`, `HazardousMaterials`."),
-				"truck_class_other":    computedString("Another truck class the carrier wrote in, or null."),
-				"fleet_size":           computedInt64("Fleet size."),
-				"power_units":          computedInt64("Power units."),
-				"vehicles":             computedInt64("Vehicles in all."),
-				"tractors":             computedInt64("Tractors."),
-				"vans":                 computedInt64("Vans."),
-				"reefers":              computedInt64("Reefers."),
-				"flatbeds":             computedInt64("Flatbeds."),
-				"step_decks":           computedInt64("Step decks."),
-				"tanks":                computedInt64("Tanks."),
-				"owned_tractors":       computedInt64("Tractors owned."),
-				"owned_trucks":         computedInt64("Trucks owned."),
-				"owned_trailers":       computedInt64("Trailers owned."),
-				"term_leased_tractors": computedInt64("Tractors on term lease."),
-				"term_leased_trucks":   computedInt64("Trucks on term lease."),
-				"term_leased_trailers": computedInt64("Trailers on term lease."),
-				"trip_leased_tractors": computedInt64("Tractors on trip lease."),
-				"trip_leased_trucks":   computedInt64("Trucks on trip lease."),
-				"trip_leased_trailers": computedInt64("Trailers on trip lease."),
-				"power_only":           computedBool("Whether the carrier offers power only."),
-				"drop_trailer":         computedBool("Whether the carrier takes drop-trailer loads."),
-				"satellite_tracking":   computedBool("Whether the trucks have satellite tracking equipment."),
-			}),
-			"drivers": computedObject("The carrier's drivers.", map[string]schema.Attribute{
-				"total":                  computedInt64("Drivers in all (interstate and intrastate)."),
-				"cdl_employed":           computedInt64("Drivers employed with a commercial driver's licence."),
-				"monthly_average_leased": computedInt64("Leased drivers, monthly average."),
-				"interstate":             computedInt64("Interstate drivers."),
-				"intrastate":             computedInt64("Intrastate drivers."),
-				"team_drivers":           computedBool("Whether the carrier runs team drivers."),
-				"tracked_by":             computedString("How drivers are tracked, such as `ELD`."),
-				"tracked_by_other":       computedString("Another tracking method the carrier wrote in, or null."),
-				"online_gps_tracking":    computedBool("Whether you can follow the carrier's trucks by GPS online."),
-				"roster": computedObjects("Drivers the carrier listed.", map[string]schema.Attribute{
-					"name":         computedString("Driver's name."),
-					"cell_phone":   computedString("Driver's cell phone number."),
-					"comchek":      computedBool("Whether the driver accepts Comchek."),
-					"fuel_advance": computedBool("Whether the driver takes fuel advances."),
-				}),
-			}),
-			"cargo_hauled":       computedStrings("The cargo the carrier hauls, by MCP's names, such as `GeneralFreight`, `RefrigeratedFood`, `BuildingMaterials`."),
-			"cargo_hauled_other": computedString("Other cargo the carrier wrote in, or null."),
-			"lanes": computedStrings("Where the carrier runs, by MCP's names: countries (`UnitedStates`, `Canada`, `Mexico`), US regions " +
-				"(`NortheastRegion`, `MidwestRegion`, `SouthRegion`, `WestRegion`), states and provinces (`Texas`, `Ontario`, `NuevoLeon`)."),
-			"modes": computedStrings("The modes the carrier offers, by MCP's names: `Truckload`, `Partial`, `LessThanTruckLoad`, `Expedite`, " +
-				"`Drayage`, `Intermodal`, `Rail`, `Air`, `Ocean`."),
-			"certifications": computedObject("The carrier's certifications.", map[string]schema.Attribute{
-				"names": computedStrings("Certifications held, by MCP's names, such as `Hazmat`, `SmartWay`, `CARB`, `TWIC`, `CTPATCertified`, " +
-					"`TankerEndorsed`, `FAST`."),
-				"hazmat_number":           computedString("The hazmat certificate number, or null."),
-				"ctpat_svi_number":        computedString("The C-TPAT SVI number, or null."),
-				"tanker_endorsed_drivers": computedInt64("How many drivers have a tanker endorsement."),
-			}),
-			"eld_provider": computedObject("The carrier's electronic logging device (ELD).", map[string]schema.Attribute{
-				"provider_name":       computedString("The ELD provider, such as `Samsara`."),
-				"provider_identifier": computedString("The carrier's identifier with the ELD provider."),
-				"compliance_status":   computedString("ELD compliance status, such as `Compliant`."),
-				"exemption":           computedString("The ELD exemption claimed, or null."),
-				"compliant_by":        computedString("How the carrier complies, or null."),
-			}),
-			"tin_matching": computedObjects("MCP's checks of the carrier's taxpayer identification number (TIN) and name against IRS records. "+
-				"The TIN itself is not shown here; see `w9_forms`.", map[string]schema.Attribute{
-				"name":         computedString("The name checked with the TIN."),
-				"status":       computedString("Status of the check, such as `Processed`."),
-				"result":       computedString("The IRS result, such as `TIN and Name combination matches IRS records`."),
-				"submitted_at": computedString("When the check was submitted (RFC 3339, UTC)."),
-				"processed_at": computedString("When the check was processed (RFC 3339, UTC)."),
-			}),
-			"w9_forms": computedObjects("The carrier's W-9 forms.", map[string]schema.Attribute{
-				"name":          computedString("Name (line 1)."),
-				"business_name": computedString("Business name (line 2)."),
-				"federal_tax_classification": computedString("The box checked for federal tax classification: `individual_or_single_member_llc`, " +
-					"`c_corporation`, `s_corporation`, `partnership`, `trust_or_estate`, `limited_liability_company` or `other`; null when none is."),
-				"llc_tax_classification": computedString("For a limited liability company, its tax classification: `C`, `S` or `P`; null otherwise."),
-				"other_classification":   computedString("The classification written in for `other`, or null."),
-				"exempt_payee_code":      computedString("Exempt payee code, or null."),
-				"fatca_exemption_code":   computedString("FATCA reporting exemption code, or null."),
-				"address":                computedString("Street address."),
-				"city":                   computedString("City."),
-				"state":                  computedString("State code."),
-				"zip_code":               computedString("ZIP code."),
-				"ssn":                    secret("Social security number, or null."),
-				"ein":                    secret("Employer identification number, or null."),
-				"signed_at":              computedString("When the form was signed (RFC 3339, UTC)."),
-				"signed_by":              computedString("Who signed the form."),
-				"active":                 computedBool("Whether this is the carrier's active W-9."),
-				"blob_names":             computedStrings("Blob names of the form's images (also in `documents.w9_forms`)."),
-			}),
-			"brokers_out_extra_freight": computedBool("Whether the carrier says it brokers out freight it cannot haul itself: " +
-				"check this against your double-brokering policy."),
-			"references": computedStrings("Trade references the carrier gave."),
-		})
+}
+
+// readPacket reads the carrier's GetCarrierData, reporting a failure as
+// the data sources do; nil when it failed.
+func (a carrierArguments) readPacket(ctx context.Context, client *mcp.Client, diags *diag.Diagnostics) *mcp.CarrierData {
+	data, err := client.Carriers.Data(ctx, a.lookup)
+	if err != nil {
+		a.addReadError(diags, "carrier packet", err)
+		return nil
+	}
+	if data.CarrierPacket == nil {
+		tflog.Debug(ctx, "carrier has no packet with the customer", map[string]any{"carrier": a.lookup.String(), "message": data.Message})
+	}
+	return data
 }
 
 // carrierPacketFromAPI maps GetCarrierData. Without a packet only the

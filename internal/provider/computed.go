@@ -50,3 +50,21 @@ func computedObject(desc string, attrs map[string]schema.Attribute) schema.Singl
 func computedObjects(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{MarkdownDescription: desc, Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: attrs}}
 }
+
+// sensitiveNote ends the description of a sensitive nested attribute.
+const sensitiveNote = " Sensitive, with everything in it: Terraform hides it in plans and output."
+
+// sensitiveObject is a nested object Terraform hides in plans and output.
+func sensitiveObject(desc string, attrs map[string]schema.Attribute) schema.SingleNestedAttribute {
+	a := computedObject(desc+sensitiveNote, attrs)
+	a.Sensitive = true
+	return a
+}
+
+// sensitiveObjects is a list of nested objects Terraform hides in plans
+// and output.
+func sensitiveObjects(desc string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
+	a := computedObjects(desc+sensitiveNote, attrs)
+	a.Sensitive = true
+	return a
+}
