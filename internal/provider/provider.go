@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -22,10 +23,11 @@ import (
 )
 
 var (
-	_ provider.Provider                  = (*mcpProvider)(nil)
-	_ provider.ProviderWithFunctions     = (*mcpProvider)(nil)
-	_ provider.ProviderWithListResources = (*mcpProvider)(nil)
-	_ provider.ProviderWithActions       = (*mcpProvider)(nil)
+	_ provider.Provider                       = (*mcpProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*mcpProvider)(nil)
+	_ provider.ProviderWithListResources      = (*mcpProvider)(nil)
+	_ provider.ProviderWithActions            = (*mcpProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*mcpProvider)(nil)
 )
 
 // New returns the provider factory; version is "dev", "test" or the release.
@@ -167,6 +169,14 @@ func (p *mcpProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewCarrierChangesDataSource, NewFactoringCompaniesDataSource, NewDocumentDataSource, NewMonitoredCarrierDetailsDataSource,
 		// project44 tracking
 		NewTrackingInvitationsDataSource, NewTrackingMethodsDataSource,
+	}
+}
+
+// EphemeralResources are read whenever Terraform needs them and never
+// stored (Terraform 1.10+, OpenTofu 1.11+; other CLIs never ask for them).
+func (p *mcpProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		NewCarrierPacketEphemeralResource,
 	}
 }
 

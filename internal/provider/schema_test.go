@@ -2,18 +2,23 @@ package provider
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	aschema "github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	eschema "github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 )
 
 // describedAttribute is what every schema attribute of the framework offers.
@@ -46,6 +51,10 @@ func nested(a any) map[string]describedAttribute {
 		add(described(n.NestedObject.Attributes))
 	case dschema.SetNestedAttribute:
 		add(described(n.NestedObject.Attributes))
+	case eschema.SingleNestedAttribute:
+		add(described(n.Attributes))
+	case eschema.ListNestedAttribute:
+		add(described(n.NestedObject.Attributes))
 	}
 	return out
 }
@@ -73,7 +82,7 @@ func checkDescribed(t *testing.T, where string, attrs map[string]describedAttrib
 }
 
 // TestSchemasAreDescribed walks the provider, every resource (and its
-// identity), data source, function and action, and fails on anything undescribed.
+// identity), data source, ephemeral resource, function and action, and fails on anything undescribed.
 func TestSchemasAreDescribed(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -112,6 +121,17 @@ func TestSchemasAreDescribed(t *testing.T) {
 			t.Errorf("data source %s has no description", md.TypeName)
 		}
 		checkDescribed(t, md.TypeName, described[dschema.Attribute](s.Schema.Attributes))
+	}
+	for _, newEphemeral := range p.(provider.ProviderWithEphemeralResources).EphemeralResources(ctx) { //nolint:forcetypeassert // the provider has ephemeral resources
+		e := newEphemeral()
+		var md ephemeral.MetadataResponse
+		e.Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: "mcp"}, &md)
+		var s ephemeral.SchemaResponse
+		e.Schema(ctx, ephemeral.SchemaRequest{}, &s)
+		if s.Schema.MarkdownDescription == "" {
+			t.Errorf("ephemeral resource %s has no description", md.TypeName)
+		}
+		checkDescribed(t, md.TypeName, described[eschema.Attribute](s.Schema.Attributes))
 	}
 	pf, ok := p.(provider.ProviderWithFunctions)
 	if !ok {
@@ -157,5 +177,85 @@ func checkActionsDescribed(t *testing.T, p provider.Provider) {
 			t.Errorf("action %s has no description", md.TypeName)
 		}
 		checkDescribed(t, md.TypeName, described[aschema.Attribute](s.Schema.Attributes))
+	}
+}
+
+// moneyName matches the names of attributes that hold payment, banking or
+// tax-ID details, word by word: Terraform must hide those in plans and
+// output.
+var moneyName = regexp.MustCompile(`(^|_)(payment|bank|routing|account|tax|ssn|ein|tin)(_|$)`)
+
+// notMoney are names moneyName matches that hold no such detail.
+var notMoney = map[string]string{
+	"capacity_provider_account_code": "project44's code for a carrier's account on its network, not a bank account",
+}
+
+// unhiddenMoney lists, by path, the attributes of a protocol schema block
+// whose names match moneyName and that are not sensitive, themselves or
+// through an attribute above them.
+func unhiddenMoney(where string, b *tfprotov6.SchemaBlock) []string {
+	var out []string
+	var walk func(where string, attrs []*tfprotov6.SchemaAttribute, hidden bool)
+	walk = func(where string, attrs []*tfprotov6.SchemaAttribute, hidden bool) {
+		for _, a := range attrs {
+			path, sensitive := where+"."+a.Name, hidden || a.Sensitive
+			if _, ok := notMoney[a.Name]; !ok && moneyName.MatchString(a.Name) && !sensitive {
+				out = append(out, path)
+			}
+			if a.NestedType != nil {
+				walk(path, a.NestedType.Attributes, sensitive)
+			}
+		}
+	}
+	walk(where, b.Attributes, false)
+	for _, nb := range b.BlockTypes {
+		out = append(out, unhiddenMoney(where+"."+nb.TypeName, nb.Block)...)
+	}
+	return out
+}
+
+// Every payment, bank and tax-ID attribute is sensitive, in every schema
+// the provider serves, wherever it appears.
+func TestSchemasHideMoney(t *testing.T) {
+	t.Parallel()
+	resp, err := NewServer("test")().GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas := map[string]*tfprotov6.Schema{"provider": resp.Provider}
+	for kind, m := range map[string]map[string]*tfprotov6.Schema{
+		"resource": resp.ResourceSchemas, "data source": resp.DataSourceSchemas,
+		"ephemeral resource": resp.EphemeralResourceSchemas, "list resource": resp.ListResourceSchemas,
+	} {
+		for name, s := range m {
+			schemas[kind+" "+name] = s
+		}
+	}
+	for name, s := range resp.ActionSchemas {
+		schemas["action "+name] = s.Schema
+	}
+	for where, s := range schemas {
+		for _, path := range unhiddenMoney(where, s.Block) {
+			t.Errorf("%s is not sensitive: its name says it holds payment, bank or tax-ID details", path)
+		}
+	}
+	if _, ok := schemas["ephemeral resource mcp_carrier_packet"]; !ok {
+		t.Error("the provider serves no mcp_carrier_packet")
+	}
+
+	// The walk finds such an attribute however deep, unless something above
+	// it is sensitive.
+	leaf := &tfprotov6.SchemaAttribute{Name: "routing_number"}
+	bank := func(sensitive bool) *tfprotov6.SchemaBlock {
+		return &tfprotov6.SchemaBlock{Attributes: []*tfprotov6.SchemaAttribute{{
+			Name: "packet", Sensitive: sensitive,
+			NestedType: &tfprotov6.SchemaObject{Attributes: []*tfprotov6.SchemaAttribute{leaf}},
+		}}}
+	}
+	if got := unhiddenMoney("x", bank(false)); !slices.Equal(got, []string{"x.packet.routing_number"}) {
+		t.Errorf("unhiddenMoney found %v in a plain nested routing_number", got)
+	}
+	if got := unhiddenMoney("x", bank(true)); len(got) != 0 {
+		t.Errorf("unhiddenMoney found %v under a sensitive attribute", got)
 	}
 }
