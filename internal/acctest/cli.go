@@ -94,6 +94,7 @@ var (
 	// ListResources is terraform query; OpenTofu has no such command.
 	ListResources = Feature{What: "list resources (terraform query)", Terraform: [2]int{1, 14}}
 	Actions       = Feature{What: "actions (-invoke, action_trigger)", Terraform: [2]int{1, 14}}
+	Ephemeral     = Feature{What: "ephemeral resources", Terraform: [2]int{1, 10}, OpenTofu: [2]int{1, 11}}
 )
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.
