@@ -15,6 +15,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -76,6 +77,12 @@ func TestExamples_importExamples(t *testing.T) {
 	for _, name := range actionTypeNames(t, p, meta.TypeName) {
 		known["actions"] = append(known["actions"], name)
 		requireExample(t, filepath.Join(examplesRoot, "actions", name), "action*.tf")
+	}
+	for _, newEphemeral := range p.(provider.ProviderWithEphemeralResources).EphemeralResources(ctx) { //nolint:forcetypeassert // the provider has ephemeral resources
+		var m ephemeral.MetadataResponse
+		newEphemeral().Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
+		known["ephemeral-resources"] = append(known["ephemeral-resources"], m.TypeName)
+		requireExample(t, filepath.Join(examplesRoot, "ephemeral-resources", m.TypeName), "ephemeral-resource*.tf")
 	}
 	if len(known["resources"]) == 0 || len(known["data-sources"]) == 0 || len(known["functions"]) == 0 {
 		t.Fatalf("found %d resources, %d data sources and %d functions; the provider has all three kinds",
@@ -312,7 +319,8 @@ func TestAccExamples_format(t *testing.T) {
 // CLI under test against the provider built from this tree, through a dev
 // override. An example is skipped only where the CLI lacks a feature it
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
-// identity (Terraform 1.12, OpenTofu 1.12) and actions (Terraform 1.14).
+// identity (Terraform 1.12, OpenTofu 1.12), actions (Terraform 1.14) and
+// ephemeral resources (Terraform 1.10, OpenTofu 1.11).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
@@ -387,6 +395,7 @@ type exampleConfig struct {
 	functions         bool // calls provider::mcp:: functions
 	actions           bool // declares or triggers actions
 	identity          bool // imports by resource identity
+	ephemeral         bool // declares ephemeral resources
 	query             bool // has .tfquery.hcl files: list blocks for terraform query
 }
 
@@ -448,6 +457,7 @@ var (
 	requiredProvidersBlock = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
 	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
 	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
+	ephemeralBlock         = regexp.MustCompile(`(?m)^\s*ephemeral\s+"`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -461,6 +471,7 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		c.requiresProviders = c.requiresProviders || requiredProvidersBlock.Match(b)
 		c.functions = c.functions || functionCall.Match(b)
 		c.actions = c.actions || actionBlock.Match(b)
+		c.ephemeral = c.ephemeral || ephemeralBlock.Match(b)
 	}
 	return c
 }
@@ -505,6 +516,9 @@ func lacks(c *acctest.CLI, cfg exampleConfig) string {
 		return reason
 	}
 	if reason := c.Lacks(acctest.Actions); cfg.actions && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.Ephemeral); cfg.ephemeral && reason != "" {
 		return reason
 	}
 	if cfg.identity {
