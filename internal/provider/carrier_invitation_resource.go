@@ -113,14 +113,14 @@ const (
 		"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source)."
 	sendConfirmationDescription   = "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`."
 	notificationEmailsDescription = "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
-		"Leave it out rather than setting an empty list."
+		"An empty list, like leaving it out, notifies no one."
 )
 
 // notificationEmailsValidators check notification_emails: MCP's list of
-// distinct addresses, never empty.
+// distinct addresses. An empty list is none, as MCP has no way to say it
+// other than leaving the parameter out.
 func notificationEmailsValidators() []validator.List {
 	return []validator.List{
-		listvalidator.SizeAtLeast(1),
 		listvalidator.UniqueValues(),
 		listvalidator.ValueStringsAre(emailValidator),
 	}
