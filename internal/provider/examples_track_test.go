@@ -53,7 +53,7 @@ func TestAccExamples_onboardAndTrack(t *testing.T) {
 		if err := acctest.ExpectTrackingInvitations(em, "DOT_NUMBER:"+dot, 1)(); err != nil {
 			t.Error(err)
 		}
-		if err := acctest.ExpectTrackingContact(em, "DOT_NUMBER:"+dot, recommendedEmail(t, em, dot), "Dispatch", "en-US")(); err != nil {
+		if err := acctest.ExpectTrackingContact(em, "DOT_NUMBER:"+dot, servedRecommendedEmail(t, em, dot), "Dispatch", "en-US")(); err != nil {
 			t.Error(err)
 		}
 	}
@@ -116,9 +116,9 @@ func TestAccExamples_onboardAndTrack(t *testing.T) {
 	}
 }
 
-// recommendedEmail is the address the example picks for a carrier: MCP's
-// own choice, as PreviewCarrier lists it (an "mcp" address first).
-func recommendedEmail(t *testing.T, em *emulator.Instance, dot string) string {
+// servedRecommendedEmail is the address the example picks for a carrier:
+// MCP's own choice, as PreviewCarrier lists it (see servedRecommended).
+func servedRecommendedEmail(t *testing.T, em *emulator.Instance, dot string) string {
 	t.Helper()
 	n, err := strconv.Atoi(dot)
 	if err != nil {
@@ -128,13 +128,9 @@ func recommendedEmail(t *testing.T, em *emulator.Instance, dot string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range []int{1, 2, 3} { // mcp, company, fmcsa
-		for _, e := range p.Emails {
-			if e.EmailType == kind {
-				return e.Email
-			}
-		}
+	email := servedRecommended(p.Emails)
+	if email == "" {
+		t.Fatalf("MCP lists no e-mail for DOT %s", dot)
 	}
-	t.Fatalf("MCP lists no e-mail for DOT %s", dot)
-	return ""
+	return email
 }
