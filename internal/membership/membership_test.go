@@ -3,6 +3,7 @@ package membership
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -290,9 +291,13 @@ func TestSync(t *testing.T) {
 	for dot := 1000; dot < 1050; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(context.Background(), desired, set(100, 200), 4)
+	var progress countingProgress
+	res, err := l.Sync(context.Background(), desired, set(100, 200), 4, &progress)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := progress.String(); got != "planned 51+1, wrote 51+1" {
+		t.Errorf("progress heard %s", got)
 	}
 	if _, kept := res.Entries[150]; res.Added != 51 || res.Removed != 1 || len(res.Entries) != 53 || !kept {
 		t.Errorf("Sync added %d, removed %d, holds %d (150 kept: %v); want 51, 1, 53 with 150", res.Added, res.Removed, len(res.Entries), kept)
@@ -301,11 +306,37 @@ func TestSync(t *testing.T) {
 		t.Errorf("writes %d+%d with %d loads; want exactly the difference and one read-back", f.adds.Load(), f.removes.Load(), f.loads.Load())
 	}
 
-	// In sync: no writes, no reload.
+	// In sync: no writes, no reload, nothing to report.
 	before := f.loads.Load()
-	if res, err := l.Sync(context.Background(), desired, set(100, 200), 4); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
+	var quiet countingProgress
+	if res, err := l.Sync(context.Background(), desired, set(100, 200), 4, &quiet); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
 		t.Errorf("second Sync = %+v, %v with %d loads", res, err, f.loads.Load()-before)
 	}
+	if got := quiet.String(); got != "planned 0+0, wrote 0+0" {
+		t.Errorf("progress of a Sync without writes heard %s", got)
+	}
+}
+
+// countingProgress counts what a Sync reports.
+type countingProgress struct {
+	plannedAdds, plannedRemoves int
+	added, removed              atomic.Int32
+}
+
+func (p *countingProgress) Planned(_ context.Context, adds, removes int) {
+	p.plannedAdds, p.plannedRemoves = adds, removes
+}
+
+func (p *countingProgress) Wrote(_ context.Context, add bool) {
+	if add {
+		p.added.Add(1)
+	} else {
+		p.removed.Add(1)
+	}
+}
+
+func (p *countingProgress) String() string {
+	return fmt.Sprintf("planned %d+%d, wrote %d+%d", p.plannedAdds, p.plannedRemoves, p.added.Load(), p.removed.Load())
 }
 
 func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
@@ -313,7 +344,7 @@ func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
 	f := newFake(100)
 	l := New("blocked list", f)
 	desired := map[int]carrierid.Key{200: {DOT: 200}, 999: {DOT: 999}, 23868: {DOT: 23868, Docket: "MC113843"}}
-	res, err := l.Sync(context.Background(), desired, set(100), 2)
+	res, err := l.Sync(context.Background(), desired, set(100), 2, nil)
 	if err == nil || !strings.Contains(err.Error(), "MCP does not know a carrier with DOT 999") {
 		t.Fatalf("Sync error = %v, want the unknown carrier named", err)
 	}
@@ -347,7 +378,7 @@ func TestSyncCancelledRecordsWhatHappened(t *testing.T) {
 	for dot := 1; dot <= 100; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(ctx, desired, nil, 1)
+	res, err := l.Sync(ctx, desired, nil, 1, nil)
 	if err == nil || !strings.Contains(err.Error(), "interrupted") {
 		t.Fatalf("Sync = %v, want the interruption reported", err)
 	}
