@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -70,6 +71,16 @@ func (m carrierInvitationModel) key() (carrierid.InvitationKey, error) {
 		return carrierid.InvitationKey{}, err
 	}
 	return carrierid.InvitationKey{DOT: dot, Docket: m.DocketNumber.ValueString(), Email: m.CarrierEmail.ValueString()}, nil
+}
+
+// carrier names the invited carrier in warnings, even before its numbers
+// are known.
+func (m carrierInvitationModel) carrier() string {
+	s := "DOT " + planned(m.DOTNumber)
+	if !m.DocketNumber.IsNull() {
+		s += " / " + planned(m.DocketNumber)
+	}
+	return s
 }
 
 // carrierInvitationIdentityModel is the resource identity: the values the
@@ -252,10 +263,36 @@ const unconfirmedAdvice = "It is recorded with send_confirmed = false, and no ap
 	"e-mail the carrier twice. Ask the carrier, or check MCP's portal, whether it arrived. To send it again on purpose, " +
 	"change resend_triggers, for example resend_triggers = { retry = \"1\" }."
 
-// ModifyPlan says, in every plan, that an invitation's send was never
+// ModifyPlan warns before what cannot be undone: creating or replacing an
+// invitation e-mails the carrier, and destroying one does not unsend it.
+// It also says, in every plan, that an invitation's send was never
 // confirmed, until a new send replaces it.
 func (r *carrierInvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || len(resp.RequiresReplace) > 0 {
+	if req.Plan.Raw.IsNull() {
+		var state carrierInvitationModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Destroying does not unsend the invitation to carrier %s at %s", state.carrier(), state.CarrierEmail.ValueString()),
+			"The e-mail already sent stays sent: the apply only removes the invitation from Terraform's state, and the carrier "+
+				"can still complete the packet from it.")
+		return
+	}
+	replacing := len(resp.RequiresReplace) > 0
+	if req.State.Raw.IsNull() || replacing {
+		var plan carrierInvitationModel
+		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		detail := "The apply sends MCP's packet invitation to this address, and an e-mail cannot be unsent."
+		if replacing {
+			detail = "The invitation's arguments changed, so the apply sends a new one to this address; the e-mail already sent stays sent."
+		}
+		var notify []string
+		resp.Diagnostics.Append(plan.NotificationEmails.ElementsAs(ctx, &notify, true)...)
+		if len(notify) > 0 {
+			detail += " MCP also notifies " + strings.Join(notify, ", ") + "."
+		}
+		resp.Diagnostics.AddWarning(fmt.Sprintf("This apply e-mails carrier %s at %s", plan.carrier(), planned(plan.CarrierEmail)), detail)
 		return
 	}
 	var state carrierInvitationModel
