@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -255,6 +256,45 @@ func TestLoadError(t *testing.T) {
 	_, _, err := New("monitored list", f).Get(context.Background(), carrierid.Key{DOT: 1})
 	if err == nil || !strings.Contains(err.Error(), "reading the monitored list: boom") {
 		t.Fatalf("Get = %v", err)
+	}
+}
+
+// A failed reading answers every caller it serves with the same error, which
+// one of them claims to report; later callers get it too, without a new
+// reading and its retries.
+func TestLoadErrorIsSharedAndClaimedOnce(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadErr = errors.New("connection refused")
+	f.loadDelay = 50 * time.Millisecond
+	l := New("blocked list", f)
+	errs := make([]error, 8)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() { _, _, errs[i] = l.Get(context.Background(), carrierid.Key{DOT: 100 + i}) })
+	}
+	wg.Wait()
+	_, _, late := l.Get(context.Background(), carrierid.Key{DOT: 1})
+	claims := 0
+	for _, err := range append(slices.Clip(errs), late) {
+		var loadErr *LoadError
+		if !errors.As(err, &loadErr) || loadErr != errs[0] { //nolint:errorlint // the very same error
+			t.Fatalf("Get = %v, want the one *LoadError %v", err, errs[0])
+		}
+		if loadErr.Claim() {
+			claims++
+		}
+	}
+	if claims != 1 || f.loads.Load() != 1 {
+		t.Errorf("%d claims over %d loads, want 1 of 1", claims, f.loads.Load())
+	}
+
+	// MCP recovering does not matter within the run: its retries were spent.
+	f.mu.Lock()
+	f.loadErr = nil
+	f.mu.Unlock()
+	if _, err := l.Add(context.Background(), carrierid.Key{DOT: 100}); err != errs[0] || f.loads.Load() != 1 || f.adds.Load() != 0 { //nolint:errorlint // the very same error
+		t.Errorf("Add after a failed reading = %v after %d loads and %d writes; want the reading's error and nothing sent", err, f.loads.Load(), f.adds.Load())
 	}
 }
 

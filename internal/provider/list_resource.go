@@ -379,7 +379,7 @@ func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (l
 	learnIntrastate(list, state.Selected)
 	entries, err := list.All(ctx)
 	if err != nil {
-		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
+		r.data.addListError(&diags, "Unable to read the "+r.kind.listName, err, false)
 		return state, listDrift{}, diags
 	}
 	drift := driftBetween(state, entries)
