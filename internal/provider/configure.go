@@ -297,7 +297,7 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 					s.baseURL, err, integrationToolsURL, source(m.Username, envUsername), source(m.Password, envPassword)))
 			return
 		}
-		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Unable to reach MCP", "Requesting an access token failed. "+data.explainRead(err))
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Unable to reach MCP", data.explainRead(err))
 		return
 	}
 	if ps.clientID != "" {

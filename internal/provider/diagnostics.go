@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -72,7 +71,6 @@ func (pd *providerData) addListError(diags *diag.Diagnostics, summary string, er
 // provider asked.
 func (pd *providerData) explainRead(err error) string {
 	var (
-		urlErr  *url.Error
 		rateErr *mcp.RateLimitError
 		apiErr  *mcp.APIError
 		what    string
@@ -80,7 +78,7 @@ func (pd *providerData) explainRead(err error) string {
 	switch {
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.As(err, &rateErr):
 		return explain(err)
-	case errors.As(err, &urlErr):
+	case mcp.IsConnectionError(err):
 		what = fmt.Sprintf("MCP could not be reached at %s: %v.", pd.mcpAt, err)
 	case errors.As(err, &apiErr) && retry.RetryableStatus(apiErr.StatusCode):
 		what = fmt.Sprintf("MCP at %s answered with a server error each time: %v.", pd.mcpAt, err)

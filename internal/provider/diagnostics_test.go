@@ -3,12 +3,12 @@ package provider
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/carrierstate/terraform-provider-mcp/internal/httpcall"
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
 	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
 )
@@ -19,7 +19,7 @@ import (
 func TestAddListError(t *testing.T) {
 	t.Parallel()
 	pd := &providerData{mcpAt: "http://127.0.0.1:18090 (base_url, from the MCP_BASE_URL environment variable)", maxRetries: 5}
-	refused := &url.Error{Op: "Post", URL: "http://127.0.0.1:18090/api/v1/Carrier/MonitoredCarriers", Err: errors.New("connection refused")}
+	refused := &httpcall.ConnectionError{Err: errors.New("dial tcp 127.0.0.1:18090: connect: connection refused")}
 	err := &membership.LoadError{List: "monitored list", Err: fmt.Errorf("MCP MonitoredCarriers: %w", refused)}
 
 	var first, quiet, pointer diag.Diagnostics
@@ -27,7 +27,7 @@ func TestAddListError(t *testing.T) {
 	pd.addListError(&quiet, "Unable to read the monitored list", err, true)
 	pd.addListError(&pointer, "Unable to read the monitored list", err, false)
 	want := `MCP could not be reached at http://127.0.0.1:18090 (base_url, from the MCP_BASE_URL environment variable): ` +
-		`reading the monitored list: MCP MonitoredCarriers: Post "http://127.0.0.1:18090/api/v1/Carrier/MonitoredCarriers": connection refused.` +
+		`reading the monitored list: MCP MonitoredCarriers: dial tcp 127.0.0.1:18090: connect: connection refused.` +
 		"\n\nThe provider retried the request 5 times (max_retries) before giving up, and changed nothing in MCP. " +
 		"Check base_url (or the MCP_BASE_URL environment variable) and that this machine can reach MCP: network, proxy, firewall."
 	if len(first) != 1 || first[0].Summary() != "Unable to read the monitored list" || first[0].Detail() != want {

@@ -363,6 +363,7 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 		// Every carrier's refresh reads the same list: the first reports
 		// a failure, and the others keep their state and say nothing.
 		r.data.addListError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err, true)
+		resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 		return
 	}
 	if !ok {

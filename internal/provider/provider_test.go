@@ -91,7 +91,7 @@ func TestAccProvider_configurationErrors(t *testing.T) {
 			step(providerConfig(fmt.Sprintf("  base_url = \"http://api.mycarrierpackets.com\"\n  username = %q\n  password = %q", user, pass)),
 				"Invalid base_url", "plain http://", "not a loopback host", "clear text"),
 			step(providerConfig(fmt.Sprintf("  base_url = \"http://127.0.0.1:1\"\n  username = %q\n  password = %q\n  max_retries = 0", user, pass)),
-				"Unable to reach MCP", "Requesting an access token failed. MCP could not be reached at http://127.0.0.1:1 (base_url, from the provider block)",
+				"Unable to reach MCP", "MCP could not be reached at http://127.0.0.1:1 (base_url, from the provider block): requesting an MCP access token",
 				"did not retry the request (max_retries is 0), and changed nothing in MCP"),
 			step(withURL(fmt.Sprintf("  username = %q\n  password = %q\n  request_timeout = \"ten\"", user, pass)),
 				"Invalid request_timeout", `"ten" is not a duration`),

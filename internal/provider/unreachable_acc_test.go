@@ -108,8 +108,8 @@ func TestAccProvider_unreachableReportsOnce(t *testing.T) {
 	closed := strings.Replace(acctest.ProviderBlockWith(em, "max_retries = 2"), em.URL, "http://127.0.0.1:1", 1)
 	d := newCLIDir(t, closed+fmt.Sprintf(unreachableConfig, `["23868"]`, `["23868"]`))
 	out := d.run(1, "plan")
-	want := acctest.ErrorMatching("Error: Unable to reach MCP", "Requesting an access token failed. MCP could not be reached at "+
-		"http://127.0.0.1:1 (base_url, from the provider block): MCP token", retriedAdvice)
+	want := acctest.ErrorMatching("Error: Unable to reach MCP", "MCP could not be reached at http://127.0.0.1:1 (base_url, from the provider block): "+
+		"requesting an MCP access token: MCP Token: dial tcp 127.0.0.1:1: connect: connection refused.", retriedAdvice)
 	if n := strings.Count(out, "Error: "); n != 1 || !want.MatchString(out) {
 		t.Errorf("%d errors, want exactly one quoting %s:\n%s", n, want, out)
 	}
