@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
@@ -276,13 +277,16 @@ func (r *carrierInvitationResource) ModifyPlan(ctx context.Context, req resource
 				"can still complete the packet from it.")
 		return
 	}
-	replacing := len(resp.RequiresReplace) > 0
+	var plan, state carrierInvitationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replacing := !req.State.Raw.IsNull() && r.replacing(ctx, plan, state, req.Private, &resp.Diagnostics)
 	if req.State.Raw.IsNull() || replacing {
-		var plan carrierInvitationModel
-		resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 		detail := "The apply sends MCP's packet invitation to this address, and an e-mail cannot be unsent."
 		if replacing {
 			detail = "The invitation's arguments changed, so the apply sends a new one to this address; the e-mail already sent stays sent."
@@ -295,15 +299,37 @@ func (r *carrierInvitationResource) ModifyPlan(ctx context.Context, req resource
 		resp.Diagnostics.AddWarning(fmt.Sprintf("This apply e-mails carrier %s at %s", plan.carrier(), planned(plan.CarrierEmail)), detail)
 		return
 	}
-	var state carrierInvitationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !state.SendConfirmed.Equal(types.BoolValue(false)) {
+	if !state.SendConfirmed.Equal(types.BoolValue(false)) {
 		return
 	}
 	resp.Diagnostics.AddAttributeWarning(path.Root("send_confirmed"),
 		fmt.Sprintf("Invitation to carrier DOT %s (%s) is unconfirmed", state.DOTNumber.ValueString(), state.CarrierEmail.ValueString()),
 		fmt.Sprintf("MCP's answer to the send at %s was lost, so the carrier may or may not have received it. %s",
 			state.SentAt.ValueString(), unconfirmedAdvice))
+}
+
+// replacing reports whether the plan replaces the invitation, as the
+// arguments' plan modifiers decide. The framework does not tell ModifyPlan
+// what they decided, and Terraform drops the warnings of the create plan it
+// asks for next, so the warning of a replacement is given here.
+func (r *carrierInvitationResource) replacing(ctx context.Context, plan, state carrierInvitationModel, private privateGetter, diags *diag.Diagnostics) bool {
+	if !plan.CarrierEmail.Equal(state.CarrierEmail) || !plan.DOTNumber.Equal(state.DOTNumber) || !plan.DocketNumber.Equal(state.DocketNumber) {
+		return true // RequiresReplace
+	}
+	for _, a := range []struct {
+		equal, stateNull bool
+	}{
+		{plan.UserName.Equal(state.UserName), state.UserName.IsNull()},
+		{plan.SendConfirmationEmail.Equal(state.SendConfirmationEmail), state.SendConfirmationEmail.IsNull()},
+		{sameList(plan.NotificationEmails, state.NotificationEmails), state.NotificationEmails.IsNull()},
+		{plan.ResendTriggers.Equal(state.ResendTriggers), state.ResendTriggers.IsNull()},
+	} {
+		replace, d := replaceUnlessAdopted{}.decide(ctx, false, a.equal, a.stateNull, private)
+		if diags.Append(d...); replace {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *carrierInvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

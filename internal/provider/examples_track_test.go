@@ -110,8 +110,8 @@ func TestAccExamples_onboardAndTrack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan := string(res.Output); !strings.Contains(plan, "Destroying does not cancel the tracking invitation to DOT_NUMBER:"+untracked) ||
-		!strings.Contains(plan, "project44 has no way to cancel an invitation") {
+	if plan := string(res.Output); !acctest.ErrorMatching("Destroying does not cancel the tracking invitation to DOT_NUMBER:"+untracked,
+		"The e-mail project44 already sent stays sent, and project44 has no way to cancel an invitation").MatchString(plan) {
 		t.Errorf("the destroy plan does not say that it cannot cancel the invitations:\n%s", plan)
 	}
 }

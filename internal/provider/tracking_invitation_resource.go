@@ -323,7 +323,14 @@ func (r *trackingInvitationResource) ModifyPlan(ctx context.Context, req resourc
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if req.State.Raw.IsNull() || len(resp.RequiresReplace) > 0 {
+	var stateIdentifiers types.Map
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("identifiers"), &stateIdentifiers)...)
+	}
+	// Changed identifiers replace the invitation (RequiresReplace): the
+	// framework does not tell ModifyPlan, and Terraform drops the warnings
+	// of the create plan it asks for next, so the warning is given here.
+	if req.State.Raw.IsNull() || !plan.Identifiers.Equal(stateIdentifiers) {
 		carrier, to := plan.invitee(ctx)
 		resp.Diagnostics.AddWarning(fmt.Sprintf("This apply invites carrier %s to tracking, e-mailing %s", carrier, to),
 			"project44 e-mails the invitation as soon as the apply sends it, and an e-mail cannot be unsent. If project44 already "+
