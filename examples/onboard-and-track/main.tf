@@ -54,14 +54,7 @@ data "mcp_tracking_methods" "carrier" {
 locals {
   # The address MCP recommends: a carrier user authorised for packets
   # first, then the company's, then the FMCSA census address.
-  contact = {
-    for dot, c in data.mcp_carrier.carrier : dot => try(
-      [for e in c.emails : e.email if e.type == "mcp"][0],
-      [for e in c.emails : e.email if e.type == "company"][0],
-      [for e in c.emails : e.email if e.type == "fmcsa"][0],
-      null,
-    )
-  }
+  contact = { for dot, c in data.mcp_carrier.carrier : dot => c.recommended_email }
 
   # Carriers to invite: those project44 cannot track by asset yet.
   to_invite = {

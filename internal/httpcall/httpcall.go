@@ -240,7 +240,7 @@ func (c *Caller) send(ctx context.Context, call Call, bearer string) (*Response,
 	}
 	httpResp, err := c.HTTP.Do(req)
 	if err != nil {
-		return nil, wrote.Load(), stripURL(err)
+		return nil, wrote.Load(), &ConnectionError{Err: stripURL(err)}
 	}
 	defer httpResp.Body.Close()
 	data, err := io.ReadAll(io.LimitReader(httpResp.Body, c.MaxBody+1))
@@ -252,6 +252,15 @@ func (c *Caller) send(ctx context.Context, call Call, bearer string) (*Response,
 	}
 	return &Response{Status: httpResp.StatusCode, Header: httpResp.Header, Body: data}, true, nil
 }
+
+// ConnectionError is an attempt that got no answer: the connection could
+// not be made, or broke before the response. Its text is the transport's,
+// without the URL (see stripURL).
+type ConnectionError struct{ Err error }
+
+func (e *ConnectionError) Error() string { return e.Err.Error() }
+
+func (e *ConnectionError) Unwrap() error { return e.Err }
 
 // NoRedirects stops an http.Client from following redirects: Go would re-send
 // a POST as a GET without its body, and credentials and tokens must go

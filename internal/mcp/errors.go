@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/carrierstate/terraform-provider-mcp/internal/httpcall"
 )
 
 // APIError is a non-2xx answer from MCP. Message is the text of ASP.NET's
@@ -129,6 +131,13 @@ func IsNotFound(err error) bool {
 func IsUncertain(err error) bool {
 	var u *UncertainError
 	return errors.As(err, &u)
+}
+
+// IsConnectionError reports whether a request failed without an answer
+// from MCP: the connection could not be made, or broke.
+func IsConnectionError(err error) bool {
+	var c *httpcall.ConnectionError
+	return errors.As(err, &c)
 }
 
 // IsAuthError reports whether MCP rejected the configured credentials.

@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/carrierid"
@@ -68,6 +69,10 @@ type List struct {
 	gen      uint64 // writeSeq when the loaded view was requested
 	writeSeq uint64 // completed writes whose effect the view may lack
 	inflight *load
+	// failed is the last load, when it failed: its error answers every
+	// caller it would have served, rather than a new load per caller
+	// after its retries are spent.
+	failed *load
 }
 
 // load is one reading of the whole list, shared by every caller that needs
@@ -75,7 +80,25 @@ type List struct {
 type load struct {
 	seq  uint64
 	call *flight.Call[struct{}]
+	err  *LoadError // set when it failed
 }
+
+// LoadError is a failed reading of a list. Every caller that reading
+// serves gets the same *LoadError, so that the failure can be reported
+// once however many resources needed the list (see Claim).
+type LoadError struct {
+	List    string
+	Err     error
+	claimed atomic.Bool
+}
+
+func (e *LoadError) Error() string { return fmt.Sprintf("reading the %s: %v", e.List, e.Err) }
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// Claim reports whether the caller is the first to claim the failure: that
+// one reports it, and the others need not repeat it.
+func (e *LoadError) Claim() bool { return e.claimed.CompareAndSwap(false, true) }
 
 // New returns a List over a backend.
 func New(name string, b Backend) *List {
@@ -274,6 +297,10 @@ func (l *List) fresh(ctx context.Context, seq uint64) error {
 			l.mu.Unlock()
 			return err // no request once the caller has given up
 		}
+		if f := l.failed; f != nil && f.seq >= seq {
+			l.mu.Unlock()
+			return f.err
+		}
 		f := l.inflight
 		if f == nil {
 			f = &load{seq: l.writeSeq}
@@ -304,8 +331,13 @@ func (l *List) run(ctx context.Context, f *load) error {
 		l.inflight = nil
 	}
 	if err != nil {
-		return fmt.Errorf("reading the %s: %w", l.Name, err)
+		f.err = &LoadError{List: l.Name, Err: err}
+		if !errors.Is(err, context.Canceled) {
+			l.failed = f
+		}
+		return f.err
 	}
+	l.failed = nil
 	entries := make(map[int]Entry, len(list))
 	orphans := map[string]Entry{}
 	for _, e := range list {

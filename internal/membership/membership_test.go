@@ -3,6 +3,8 @@ package membership
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -257,6 +259,45 @@ func TestLoadError(t *testing.T) {
 	}
 }
 
+// A failed reading answers every caller it serves with the same error, which
+// one of them claims to report; later callers get it too, without a new
+// reading and its retries.
+func TestLoadErrorIsSharedAndClaimedOnce(t *testing.T) {
+	t.Parallel()
+	f := newFake()
+	f.loadErr = errors.New("connection refused")
+	f.loadDelay = 50 * time.Millisecond
+	l := New("blocked list", f)
+	errs := make([]error, 8)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() { _, _, errs[i] = l.Get(context.Background(), carrierid.Key{DOT: 100 + i}) })
+	}
+	wg.Wait()
+	_, _, late := l.Get(context.Background(), carrierid.Key{DOT: 1})
+	claims := 0
+	for _, err := range append(slices.Clip(errs), late) {
+		var loadErr *LoadError
+		if !errors.As(err, &loadErr) || loadErr != errs[0] { //nolint:errorlint // the very same error
+			t.Fatalf("Get = %v, want the one *LoadError %v", err, errs[0])
+		}
+		if loadErr.Claim() {
+			claims++
+		}
+	}
+	if claims != 1 || f.loads.Load() != 1 {
+		t.Errorf("%d claims over %d loads, want 1 of 1", claims, f.loads.Load())
+	}
+
+	// MCP recovering does not matter within the run: its retries were spent.
+	f.mu.Lock()
+	f.loadErr = nil
+	f.mu.Unlock()
+	if _, err := l.Add(context.Background(), carrierid.Key{DOT: 100}); err != errs[0] || f.loads.Load() != 1 || f.adds.Load() != 0 { //nolint:errorlint // the very same error
+		t.Errorf("Add after a failed reading = %v after %d loads and %d writes; want the reading's error and nothing sent", err, f.loads.Load(), f.adds.Load())
+	}
+}
+
 func TestGetHonoursCancellation(t *testing.T) {
 	t.Parallel()
 	f := newFake()
@@ -290,9 +331,13 @@ func TestSync(t *testing.T) {
 	for dot := 1000; dot < 1050; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(context.Background(), desired, set(100, 200), 4)
+	var progress countingProgress
+	res, err := l.Sync(context.Background(), desired, set(100, 200), 4, &progress)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := progress.String(); got != "planned 51+1, wrote 51+1" {
+		t.Errorf("progress heard %s", got)
 	}
 	if _, kept := res.Entries[150]; res.Added != 51 || res.Removed != 1 || len(res.Entries) != 53 || !kept {
 		t.Errorf("Sync added %d, removed %d, holds %d (150 kept: %v); want 51, 1, 53 with 150", res.Added, res.Removed, len(res.Entries), kept)
@@ -301,11 +346,37 @@ func TestSync(t *testing.T) {
 		t.Errorf("writes %d+%d with %d loads; want exactly the difference and one read-back", f.adds.Load(), f.removes.Load(), f.loads.Load())
 	}
 
-	// In sync: no writes, no reload.
+	// In sync: no writes, no reload, nothing to report.
 	before := f.loads.Load()
-	if res, err := l.Sync(context.Background(), desired, set(100, 200), 4); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
+	var quiet countingProgress
+	if res, err := l.Sync(context.Background(), desired, set(100, 200), 4, &quiet); err != nil || res.Added+res.Removed != 0 || f.loads.Load() != before {
 		t.Errorf("second Sync = %+v, %v with %d loads", res, err, f.loads.Load()-before)
 	}
+	if got := quiet.String(); got != "planned 0+0, wrote 0+0" {
+		t.Errorf("progress of a Sync without writes heard %s", got)
+	}
+}
+
+// countingProgress counts what a Sync reports.
+type countingProgress struct {
+	plannedAdds, plannedRemoves int
+	added, removed              atomic.Int32
+}
+
+func (p *countingProgress) Planned(_ context.Context, adds, removes int) {
+	p.plannedAdds, p.plannedRemoves = adds, removes
+}
+
+func (p *countingProgress) Wrote(_ context.Context, add bool) {
+	if add {
+		p.added.Add(1)
+	} else {
+		p.removed.Add(1)
+	}
+}
+
+func (p *countingProgress) String() string {
+	return fmt.Sprintf("planned %d+%d, wrote %d+%d", p.plannedAdds, p.plannedRemoves, p.added.Load(), p.removed.Load())
 }
 
 func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
@@ -313,7 +384,7 @@ func TestSyncPartialFailureReportsWhatHappened(t *testing.T) {
 	f := newFake(100)
 	l := New("blocked list", f)
 	desired := map[int]carrierid.Key{200: {DOT: 200}, 999: {DOT: 999}, 23868: {DOT: 23868, Docket: "MC113843"}}
-	res, err := l.Sync(context.Background(), desired, set(100), 2)
+	res, err := l.Sync(context.Background(), desired, set(100), 2, nil)
 	if err == nil || !strings.Contains(err.Error(), "MCP does not know a carrier with DOT 999") {
 		t.Fatalf("Sync error = %v, want the unknown carrier named", err)
 	}
@@ -347,7 +418,7 @@ func TestSyncCancelledRecordsWhatHappened(t *testing.T) {
 	for dot := 1; dot <= 100; dot++ {
 		desired[dot] = carrierid.Key{DOT: dot}
 	}
-	res, err := l.Sync(ctx, desired, nil, 1)
+	res, err := l.Sync(ctx, desired, nil, 1, nil)
 	if err == nil || !strings.Contains(err.Error(), "interrupted") {
 		t.Fatalf("Sync = %v, want the interruption reported", err)
 	}

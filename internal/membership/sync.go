@@ -19,6 +19,15 @@ type SyncResult struct {
 	Added, Removed int
 }
 
+// Progress follows a Sync's writes, for whoever watches a long apply.
+type Progress interface {
+	// Planned is called once, before the first write, with how many
+	// carriers Sync is about to put on the list and take off it.
+	Planned(ctx context.Context, adds, removes int)
+	// Wrote is called after each write, whatever its outcome.
+	Wrote(ctx context.Context, add bool)
+}
+
 // Sync puts the desired carriers on the list and takes off those in
 // remove that are not desired, at most concurrency writes at a time, and
 // then reads the list back once. A carrier on the list that is in neither
@@ -26,8 +35,9 @@ type SyncResult struct {
 // others; they come back joined in the error, and Entries still says what
 // MCP holds, so that state records everything that did happen. Once ctx is
 // cancelled no request is made: no new write starts, and instead of reading
-// the list back Entries records the writes MCP accepted.
-func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove map[int]bool, concurrency int) (SyncResult, error) {
+// the list back Entries records the writes MCP accepted. A non-nil progress
+// hears of every write.
+func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove map[int]bool, concurrency int, progress Progress) (SyncResult, error) {
 	for _, k := range desired {
 		l.Learn(k)
 	}
@@ -57,6 +67,9 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove m
 	byDOT := func(a, b carrierid.Key) int { return a.DOT - b.DOT }
 	slices.SortFunc(adds, byDOT)
 	slices.SortFunc(removes, byDOT)
+	if progress != nil {
+		progress.Planned(ctx, len(adds), len(removes))
+	}
 
 	var (
 		mu       sync.Mutex
@@ -71,6 +84,9 @@ func (l *List) Sync(ctx context.Context, desired map[int]carrierid.Key, remove m
 			err = l.backend.Add(ctx, k)
 		} else {
 			err = l.backend.Remove(ctx, k)
+		}
+		if progress != nil {
+			progress.Wrote(ctx, add)
 		}
 		mu.Lock()
 		defer mu.Unlock()

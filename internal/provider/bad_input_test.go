@@ -131,8 +131,6 @@ var badInputs = []badInput{
 		"Invalid carrier_email", `"" is not an e-mail address: expected a bare address`},
 	{"e-mail with a display name", badResource("mcp_carrier_invitation", "dot_number = \"23868\"\ncarrier_email = \"Dispatch <d@carrier.com>\""),
 		"Invalid carrier_email", "expected a bare address such as dispatch@carrier.com"},
-	{"notification list empty", badResource("mcp_carrier_invitation", "dot_number = \"23868\"\ncarrier_email = \"d@carrier.com\"\nnotification_emails = []"),
-		"Attribute notification_emails", "list must contain at least 1 elements"},
 	{"notification e-mail malformed", badResource("mcp_carrier_invitation", "dot_number = \"23868\"\ncarrier_email = \"d@carrier.com\"\nnotification_emails = [\"ops\"]"),
 		"Invalid notification_emails[0]", `"ops" is not an e-mail address: expected a bare address`},
 	{"invitation DOT number with a leading zero", badResource("mcp_carrier_invitation", "dot_number = \"023868\"\ncarrier_email = \"d@carrier.com\""),

@@ -24,6 +24,7 @@ var blockList = listKind{
 	listName:      "blocked list",
 	perCarrier:    "blocked_carrier",
 	defaultPolicy: unmanagedFail,
-	verbs:         listVerbs{added: "blocked", removed: "unblocked", remove: "will UNBLOCK", readd: "will BLOCK again", stays: "stays blocked"},
-	list:          func(d *providerData) *membership.List { return d.blocked },
+	verbs: listVerbs{added: "blocked", removed: "unblocked", remove: "will UNBLOCK", readd: "will BLOCK again", stays: "stays blocked",
+		progressAdd: "blocked", progressRemove: "unblocked"},
+	list: func(d *providerData) *membership.List { return d.blocked },
 }

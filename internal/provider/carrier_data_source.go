@@ -43,6 +43,7 @@ type carrierDataSourceModel struct {
 	Address            *carrierAddressModel   `tfsdk:"address"`
 	Phone              types.String           `tfsdk:"phone"`
 	Emails             []carrierEmailModel    `tfsdk:"emails"`
+	RecommendedEmail   types.String           `tfsdk:"recommended_email"`
 	Monitored          types.Bool             `tfsdk:"monitored"`
 	Blocked            types.Bool             `tfsdk:"blocked"`
 	OnCurrentAgreement types.Bool             `tfsdk:"on_current_agreement"`
@@ -173,6 +174,9 @@ func (d *carrierDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"to invite), `company` (the carrier's company address) or `fmcsa` (the FMCSA census address). Other kinds MCP may add show as their number."),
 		"description": computedString("MCP's description of the address: the user's name and role for `mcp`, `FMCSA Email` for `fmcsa`."),
 	})
+	attrs["recommended_email"] = computedString("The one address of `emails` to invite the carrier at, in the order MCP ranks " +
+		"the kinds of address (its EmailType: 1 McpEmail, 2 CompanyEmail, 3 FMCSAEmail): the first `mcp` address, else the first " +
+		"`company` address, else the `fmcsa` address. Null when MCP lists none of these.")
 	attrs["monitored"] = computedBool("Whether your company monitors the carrier (Assure Advantage).")
 	attrs["blocked"] = computedBool("Whether your company has blocked the carrier. This is your own block list only, not other MCP customers'.")
 	attrs["on_current_agreement"] = computedBool("Whether the carrier has signed the current version of your company's carrier agreement; " +
@@ -282,6 +286,21 @@ func (d *carrierDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// recommendedEmail is the address MCP's own ranking of its kinds puts first:
+// the lowest EmailType (an MCP user of the carrier authorised for packets
+// before the company's address, before the FMCSA census address), and
+// within a kind the first MCP lists. It is "" when MCP lists none of these;
+// kinds MCP may add later are not ranked, so never recommended.
+func recommendedEmail(emails []mcp.CarrierEmail) string {
+	best, rank := "", 0
+	for _, e := range emails {
+		if _, known := carrierEmailTypes[e.EmailType]; known && e.Email != "" && (rank == 0 || e.EmailType < rank) {
+			best, rank = e.Email, e.EmailType
+		}
+	}
+	return best
+}
+
 // carrierFromAPI maps PreviewCarrier to the state of mcp_carrier, but for
 // the arguments; today decides which coverages have expired.
 func carrierFromAPI(p *mcp.PreviewCarrier, today time.Time) carrierDataSourceModel {
@@ -317,6 +336,7 @@ func carrierFromAPI(p *mcp.PreviewCarrier, today time.Time) carrierDataSourceMod
 				Description: optionalString(e.Description),
 			}
 		}),
+		RecommendedEmail: optionalString(recommendedEmail(p.Emails)),
 		InsuranceExpired: types.BoolNull(),
 	}
 	m.FraudSignals.IncidentReports, m.FraudSignals.IncidentReportsWithFraud = incidentReportCounts(p.IncidentReports)

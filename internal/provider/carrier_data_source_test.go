@@ -95,6 +95,19 @@ func carrierKVStrings(values []string) knownvalue.Check {
 	return knownvalue.ListExact(checks)
 }
 
+// servedRecommended is the test's own reading of the address to invite: the
+// first MCP user's, else the first company address, else the FMCSA one.
+func servedRecommended(emails []mcp.CarrierEmail) string {
+	for _, kind := range []int{1, 2, 3} {
+		for _, e := range emails {
+			if e.EmailType == kind {
+				return e.Email
+			}
+		}
+	}
+	return ""
+}
+
 func carrierRFC3339(t mcp.Time) string { return t.UTC().Format(time.RFC3339) }
 
 // carrierServedExpired is what the test expects of a served coverage, by its own
@@ -146,6 +159,7 @@ func TestAccCarrierDataSource_sample(t *testing.T) {
 				}), "address"),
 				expectCarrier(knownvalue.StringExact(p.Phone), "phone"),
 				expectCarrier(knownvalue.ListExact(emails), "emails"),
+				expectCarrier(knownvalue.StringExact(servedRecommended(p.Emails)), "recommended_email"),
 				expectCarrier(knownvalue.Bool(false), "monitored"),
 				expectCarrier(knownvalue.Bool(false), "blocked"),
 				expectCarrier(knownvalue.Null(), "on_current_agreement"),
@@ -730,6 +744,33 @@ func TestCarrierDataSource_fromAPI(t *testing.T) {
 	}
 	if m.Rating != nil || !m.FraudSignals.IncidentReports.IsNull() {
 		t.Errorf("missing rating and incident counts should be null: %+v %+v", m.Rating, m.FraudSignals)
+	}
+}
+
+func TestCarrierDataSource_recommendedEmail(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		emails []mcp.CarrierEmail
+		want   types.String
+	}{
+		{"none", nil, types.StringNull()},
+		{"MCP user first, whatever the order", []mcp.CarrierEmail{
+			{EmailType: 3, Email: "census@acme.example"}, {EmailType: 2, Email: "office@acme.example"},
+			{EmailType: 1, Email: "dispatch@acme.example"}, {EmailType: 1, Email: "owner@acme.example"},
+		}, types.StringValue("dispatch@acme.example")},
+		{"company before FMCSA", []mcp.CarrierEmail{
+			{EmailType: 3, Email: "census@acme.example"}, {EmailType: 2, Email: "office@acme.example"},
+		}, types.StringValue("office@acme.example")},
+		{"FMCSA only", []mcp.CarrierEmail{{EmailType: 3, Email: "census@acme.example"}}, types.StringValue("census@acme.example")},
+		{"blank and unranked kinds are never recommended", []mcp.CarrierEmail{
+			{EmailType: 1, Email: ""}, {EmailType: 5, Email: "new-kind@acme.example"},
+		}, types.StringNull()},
+	} {
+		p := &mcp.PreviewCarrier{Emails: tc.emails}
+		if got := carrierFromAPI(p, time.Now()).RecommendedEmail; !got.Equal(tc.want) {
+			t.Errorf("%s: recommended_email = %v, want %v", tc.name, got, tc.want)
+		}
 	}
 }
 

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
@@ -72,6 +74,16 @@ func (m carrierInvitationModel) key() (carrierid.InvitationKey, error) {
 	return carrierid.InvitationKey{DOT: dot, Docket: m.DocketNumber.ValueString(), Email: m.CarrierEmail.ValueString()}, nil
 }
 
+// carrier names the invited carrier in warnings, even before its numbers
+// are known.
+func (m carrierInvitationModel) carrier() string {
+	s := "DOT " + planned(m.DOTNumber)
+	if !m.DocketNumber.IsNull() {
+		s += " / " + planned(m.DocketNumber)
+	}
+	return s
+}
+
 // carrierInvitationIdentityModel is the resource identity: the values the
 // id is built from. The address is part of it: one carrier can be invited
 // at several.
@@ -113,14 +125,14 @@ const (
 		"MCP recommends one of the carrier's approved addresses (the `emails` of the `mcp_carrier` data source)."
 	sendConfirmationDescription   = "Whether MCP e-mails a confirmation that the invitation went out. Defaults to `false`."
 	notificationEmailsDescription = "Further addresses MCP notifies about the invitation, sent as MCP's comma-separated list. " +
-		"Leave it out rather than setting an empty list."
+		"An empty list, like leaving it out, notifies no one."
 )
 
 // notificationEmailsValidators check notification_emails: MCP's list of
-// distinct addresses, never empty.
+// distinct addresses. An empty list is none, as MCP has no way to say it
+// other than leaving the parameter out.
 func notificationEmailsValidators() []validator.List {
 	return []validator.List{
-		listvalidator.SizeAtLeast(1),
 		listvalidator.UniqueValues(),
 		listvalidator.ValueStringsAre(emailValidator),
 	}
@@ -252,21 +264,72 @@ const unconfirmedAdvice = "It is recorded with send_confirmed = false, and no ap
 	"e-mail the carrier twice. Ask the carrier, or check MCP's portal, whether it arrived. To send it again on purpose, " +
 	"change resend_triggers, for example resend_triggers = { retry = \"1\" }."
 
-// ModifyPlan says, in every plan, that an invitation's send was never
+// ModifyPlan warns before what cannot be undone: creating or replacing an
+// invitation e-mails the carrier, and destroying one does not unsend it.
+// It also says, in every plan, that an invitation's send was never
 // confirmed, until a new send replaces it.
 func (r *carrierInvitationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() || len(resp.RequiresReplace) > 0 {
+	if req.Plan.Raw.IsNull() {
+		var state carrierInvitationModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		resp.Diagnostics.AddWarning(fmt.Sprintf("Destroying does not unsend the invitation to carrier %s at %s", state.carrier(), state.CarrierEmail.ValueString()),
+			"The e-mail already sent stays sent: the apply only removes the invitation from Terraform's state, and the carrier "+
+				"can still complete the packet from it.")
 		return
 	}
-	var state carrierInvitationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !state.SendConfirmed.Equal(types.BoolValue(false)) {
+	var plan, state carrierInvitationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replacing := !req.State.Raw.IsNull() && r.replacing(ctx, plan, state, req.Private, &resp.Diagnostics)
+	if req.State.Raw.IsNull() || replacing {
+		detail := "The apply sends MCP's packet invitation to this address, and an e-mail cannot be unsent."
+		if replacing {
+			detail = "The invitation's arguments changed, so the apply sends a new one to this address; the e-mail already sent stays sent."
+		}
+		var notify []string
+		resp.Diagnostics.Append(plan.NotificationEmails.ElementsAs(ctx, &notify, true)...)
+		if len(notify) > 0 {
+			detail += " MCP also notifies " + strings.Join(notify, ", ") + "."
+		}
+		resp.Diagnostics.AddWarning(fmt.Sprintf("This apply e-mails carrier %s at %s", plan.carrier(), planned(plan.CarrierEmail)), detail)
+		return
+	}
+	if !state.SendConfirmed.Equal(types.BoolValue(false)) {
 		return
 	}
 	resp.Diagnostics.AddAttributeWarning(path.Root("send_confirmed"),
 		fmt.Sprintf("Invitation to carrier DOT %s (%s) is unconfirmed", state.DOTNumber.ValueString(), state.CarrierEmail.ValueString()),
 		fmt.Sprintf("MCP's answer to the send at %s was lost, so the carrier may or may not have received it. %s",
 			state.SentAt.ValueString(), unconfirmedAdvice))
+}
+
+// replacing reports whether the plan replaces the invitation, as the
+// arguments' plan modifiers decide. The framework does not tell ModifyPlan
+// what they decided, and Terraform drops the warnings of the create plan it
+// asks for next, so the warning of a replacement is given here.
+func (r *carrierInvitationResource) replacing(ctx context.Context, plan, state carrierInvitationModel, private privateGetter, diags *diag.Diagnostics) bool {
+	if !plan.CarrierEmail.Equal(state.CarrierEmail) || !plan.DOTNumber.Equal(state.DOTNumber) || !plan.DocketNumber.Equal(state.DocketNumber) {
+		return true // RequiresReplace
+	}
+	for _, a := range []struct {
+		equal, stateNull bool
+	}{
+		{plan.UserName.Equal(state.UserName), state.UserName.IsNull()},
+		{plan.SendConfirmationEmail.Equal(state.SendConfirmationEmail), state.SendConfirmationEmail.IsNull()},
+		{sameList(plan.NotificationEmails, state.NotificationEmails), state.NotificationEmails.IsNull()},
+		{plan.ResendTriggers.Equal(state.ResendTriggers), state.ResendTriggers.IsNull()},
+	} {
+		replace, d := replaceUnlessAdopted{}.decide(ctx, false, a.equal, a.stateNull, private)
+		if diags.Append(d...); replace {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *carrierInvitationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -153,6 +153,50 @@ func TestAccCarrierInvitation_replaceOnArgument(t *testing.T) {
 	})
 }
 
+// notification_emails = [] notifies no one, as leaving it out does: the send
+// carries no notificationEmails, and changing between the two is an update
+// in place that sends nothing, since an e-mail to a carrier goes out once.
+func TestAccCarrierInvitation_emptyNotificationEmails(t *testing.T) {
+	em := acctest.Emulator(t)
+	config := func(notify string) string {
+		return testAccInvitationConfig(em, `
+  carrier_email = "dispatch@sampletrucking.com"
+  dot_number    = "23868"
+`+notify)
+	}
+	sent := emulator.Invitation{DOTNumber: 23868, DocketNumber: "MC113843", CarrierEmail: "dispatch@sampletrucking.com"}
+	var sends int
+	noSend := []statecheck.StateCheck{
+		acctest.Check(acctest.ExpectRequests(em, "EmailPacketInvitation", &sends, 0)),
+		acctest.Check(expectInvitations(em, sent)),
+	}
+	inPlace := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+		plancheck.ExpectResourceAction(invitationAddress, plancheck.ResourceActionUpdate),
+	}}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config(`notification_emails = []`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(invitationAddress, tfjsonpath.New("notification_emails"), knownvalue.ListExact(nil)),
+					acctest.Check(expectInvitations(em, sent)),
+					acctest.Check(func() error {
+						if got := em.Snapshot().Invitations[0].NotificationEmails; got != nil {
+							return fmt.Errorf("the send carried notificationEmails %q, want none", got)
+						}
+						sends = acctest.Requests(em, "EmailPacketInvitation")
+						return nil
+					}),
+				},
+			},
+			{Config: config(""), ConfigPlanChecks: inPlace, ConfigStateChecks: noSend},
+			{Config: config(`notification_emails = []`), ConfigPlanChecks: inPlace, ConfigStateChecks: noSend},
+		},
+	})
+}
+
 // Importing adopts an invitation sent outside Terraform: the arguments MCP
 // cannot report are filled in from the configuration in place, and nothing
 // is sent.
@@ -286,7 +330,6 @@ func TestAccCarrierInvitation_validation(t *testing.T) {
 		{`carrier_email = "Dispatch <d@c.com>"` + "\n" + `dot_number = 23868`, []string{"Invalid carrier_email", "bare address"}},
 		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 0`, []string{"Invalid dot_number", `"0" is not a USDOT number`}},
 		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 23868` + "\n" + `docket_number = "113843"`, []string{"Invalid docket_number", "expected MC, FF or MX"}},
-		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 23868` + "\n" + `notification_emails = []`, []string{"notification_emails", "at least 1"}},
 		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 23868` + "\n" + `notification_emails = ["ops"]`, []string{"notification_emails", `"ops" is not an e-mail address`}},
 		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 23868` + "\n" + `notification_emails = ["a@b.co", "a@b.co"]`, []string{"Duplicate List Value", "notification_emails"}},
 		{`carrier_email = "d@c.com"` + "\n" + `dot_number = 23868` + "\n" + `user_name = ""`, []string{"user_name", "length"}},

@@ -280,6 +280,12 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		resp.Diagnostics.AddError("Unable to create the MCP client", err.Error())
 		return
 	}
+	data := newProviderData(client, s.listWrites)
+	data.mcpAt = fmt.Sprintf("%s (base_url, from %s)", s.baseURL, source(m.BaseURL, envBaseURL))
+	if m.BaseURL.IsNull() && os.Getenv(envBaseURL) == "" {
+		data.mcpAt = s.baseURL + " (the default base_url)"
+	}
+	data.maxRetries = s.retry.MaxRetries
 	// Authenticate now, so a wrong password is reported once, on the
 	// provider, rather than by every resource.
 	if err := client.Authenticate(ctx); err != nil {
@@ -291,11 +297,9 @@ func (p *mcpProvider) Configure(ctx context.Context, req provider.ConfigureReque
 					s.baseURL, err, integrationToolsURL, source(m.Username, envUsername), source(m.Password, envPassword)))
 			return
 		}
-		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Unable to reach MCP",
-			fmt.Sprintf("Requesting an access token from %s failed: %s. Check base_url and the network.", s.baseURL, err))
+		resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Unable to reach MCP", data.explainRead(err))
 		return
 	}
-	data := newProviderData(client, s.listWrites)
 	if ps.clientID != "" {
 		// No token is asked for until a project44 resource needs one:
 		// project44 mints at most five a minute.

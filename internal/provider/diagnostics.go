@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/carrierstate/terraform-provider-mcp/internal/mcp"
+	"github.com/carrierstate/terraform-provider-mcp/internal/membership"
+	"github.com/carrierstate/terraform-provider-mcp/internal/retry"
 )
 
 // addAPIError reports a failed MCP call under summary ("Unable to <verb>
@@ -44,6 +46,55 @@ func explain(err error) string {
 		return err.Error()
 	}
 	return err.Error()
+}
+
+// addListError reports a failed reading of one of MCP's lists, which every
+// per-carrier resource, list resource and list data source of a run shares.
+// The first to report it gives the whole story; the others of that reading
+// add nothing when quiet (a refresh, which keeps the state it has), and
+// otherwise a pointer to it (they cannot go on without the list).
+func (pd *providerData) addListError(diags *diag.Diagnostics, summary string, err error, quiet bool) {
+	var loadErr *membership.LoadError
+	switch {
+	case !errors.As(err, &loadErr):
+		addAPIError(diags, summary, err) // a write's: it may have changed something
+	case loadErr.Claim():
+		diags.AddError(summary, pd.explainRead(err))
+	case !quiet:
+		diags.AddError(summary, fmt.Sprintf("Reading the %s failed, and the error reported for it once, for the first resource "+
+			"or data source that needed it, says why. Nothing was changed in MCP.", loadErr.List))
+	}
+}
+
+// explainRead is explain for a read, which says what to check when MCP
+// could not be reached, or answered with server errors, however often the
+// provider asked.
+func (pd *providerData) explainRead(err error) string {
+	var (
+		rateErr *mcp.RateLimitError
+		apiErr  *mcp.APIError
+		what    string
+	)
+	switch {
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded), errors.As(err, &rateErr):
+		return explain(err)
+	case mcp.IsConnectionError(err):
+		what = fmt.Sprintf("MCP could not be reached at %s: %v.", pd.mcpAt, err)
+	case errors.As(err, &apiErr) && retry.RetryableStatus(apiErr.StatusCode):
+		what = fmt.Sprintf("MCP at %s answered with a server error each time: %v.", pd.mcpAt, err)
+	default:
+		return explain(err)
+	}
+	retried := fmt.Sprintf("retried the request %d times (max_retries) before giving up", pd.maxRetries)
+	switch pd.maxRetries {
+	case 0:
+		retried = "did not retry the request (max_retries is 0)"
+	case 1:
+		retried = "retried the request once (max_retries) before giving up"
+	}
+	return fmt.Sprintf("%s\n\nThe provider %s, and changed nothing in MCP. "+
+		"Check base_url (or the MCP_BASE_URL environment variable) and that this machine can reach MCP: network, proxy, firewall.",
+		what, retried)
 }
 
 // addReadError reports a failed read of what MCP holds about the carrier.

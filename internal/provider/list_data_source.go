@@ -70,7 +70,7 @@ func (d *carrierListDataSource) Configure(_ context.Context, req datasource.Conf
 func (d *carrierListDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	entries, withoutDOT, err := d.kind.list(d.data).AsListed(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "the "+d.kind.listName, "this MCP account", err)
+		d.data.addListError(&resp.Diagnostics, "Unable to read the "+d.kind.listName, err, false)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, carrierListStateValue(resp.State.Schema.Type().TerraformType(ctx), entries, withoutDOT))...)

@@ -48,8 +48,11 @@ type listKind struct {
 // listVerbs say, in diagnostics, what happened to a carrier and what an
 // apply does to it.
 type listVerbs struct {
-	added, removed       string // "blocked", "unblocked"
-	remove, readd, stays string // "will UNBLOCK", "will BLOCK again", "stays blocked"
+	added, removed string // "blocked", "unblocked"
+	// What the apply's progress lines say it did: "blocked", or
+	// "monitoring requested for" (400 of 1,000).
+	progressAdd, progressRemove string
+	remove, readd, stays        string // "will UNBLOCK", "will BLOCK again", "stays blocked"
 }
 
 var (
@@ -291,7 +294,9 @@ func (r *carrierListResource) apply(ctx context.Context, prior, plan listwire.Va
 		addDOTs(remove, prior.Unmanaged, plan.Unmanaged)
 		addDOTs(remove, prior.Selected, plan.Unmanaged)
 	}
-	res, err := r.kind.list(r.data).Sync(ctx, desired, remove, r.data.listWriteConcurrency)
+	progress := newListProgress(r.kind, r.data.now)
+	res, err := r.kind.list(r.data).Sync(ctx, desired, remove, r.data.listWriteConcurrency, progress)
+	progress.summarize(ctx, res.Added, res.Removed)
 	if err != nil {
 		addAPIError(diags, "Unable to update the "+r.kind.listName+" completely", err)
 		if prior.Null {
@@ -374,7 +379,7 @@ func (r *carrierListResource) read(ctx context.Context, state listwire.Value) (l
 	learnIntrastate(list, state.Selected)
 	entries, err := list.All(ctx)
 	if err != nil {
-		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
+		r.data.addListError(&diags, "Unable to read the "+r.kind.listName, err, false)
 		return state, listDrift{}, diags
 	}
 	drift := driftBetween(state, entries)
@@ -419,7 +424,10 @@ func (r *carrierListResource) Delete(ctx context.Context, req resource.DeleteReq
 	if v.UnmanagedCarriers.Value == unmanagedRemove {
 		addDOTs(remove, v.Unmanaged, listwire.Map{})
 	}
-	if _, err := r.kind.list(r.data).Sync(ctx, nil, remove, r.data.listWriteConcurrency); err != nil {
+	progress := newListProgress(r.kind, r.data.now)
+	res, err := r.kind.list(r.data).Sync(ctx, nil, remove, r.data.listWriteConcurrency, progress)
+	progress.summarize(ctx, res.Added, res.Removed)
+	if err != nil {
 		addAPIError(&resp.Diagnostics, "Unable to clear the "+r.kind.listName, err)
 	}
 }

@@ -163,7 +163,7 @@ func (r *carrierListResource) plan(ctx context.Context, prior, planned listwire.
 	learnIntrastate(list, planned.Selected)
 	entries, err := list.All(ctx)
 	if err != nil {
-		addAPIError(&diags, "Unable to read the "+r.kind.listName, err)
+		r.data.addListError(&diags, "Unable to read the "+r.kind.listName, err, false)
 		return planned, nil, diags
 	}
 	diags.Append(r.checkAdded(ctx, "carriers", planned.Carriers, entries)...)

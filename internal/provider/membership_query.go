@@ -145,7 +145,7 @@ func (q *carrierMembershipQuery) List(ctx context.Context, req list.ListRequest,
 	}
 	byDOT, withoutDOT, err := q.kind.list(q.data).AsListed(ctx)
 	if err != nil {
-		addAPIError(&diags, "Unable to read the "+q.kind.listName, err)
+		q.data.addListError(&diags, "Unable to read the "+q.kind.listName, err, false)
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}

@@ -338,7 +338,7 @@ func (r *carrierMembershipResource) Create(ctx context.Context, req resource.Cre
 			fmt.Sprintf("MCP does not know a carrier with %s. Check the DOT number and the docket or intrastate number.", key.Describe()))
 		return
 	case err != nil:
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err)
+		r.data.addListError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.add, key.Describe()), err, false)
 		return
 	}
 	entry = entry.As(key)
@@ -360,7 +360,10 @@ func (r *carrierMembershipResource) Read(ctx context.Context, req resource.ReadR
 	}
 	entry, ok, err := r.kind.list(r.data).Get(ctx, key)
 	if err != nil {
-		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
+		// Every carrier's refresh reads the same list: the first reports
+		// a failure, and the others keep their state and say nothing.
+		r.data.addListError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err, true)
+		resp.Diagnostics.Append(keepIdentity(ctx, resp.Identity, membershipIdentity(key))...)
 		return
 	}
 	if !ok {
@@ -409,7 +412,7 @@ func (r *carrierMembershipResource) Delete(ctx context.Context, req resource.Del
 		return
 	}
 	if err := r.kind.list(r.data).Remove(ctx, key); err != nil {
-		addAPIError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.remove, key.Describe()), err)
+		r.data.addListError(&resp.Diagnostics, fmt.Sprintf("Unable to %s carrier %s", r.kind.remove, key.Describe()), err, false)
 	}
 }
 
@@ -429,7 +432,7 @@ func (r *carrierMembershipResource) importKey(ctx context.Context, key carrierid
 	entry, ok, err := r.kind.list(r.data).Get(ctx, key)
 	switch {
 	case err != nil:
-		addAPIError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err)
+		r.data.addListError(&resp.Diagnostics, "Unable to read the "+r.kind.listName, err, false)
 	case !ok:
 		resp.Diagnostics.AddError("Cannot import "+key.Describe(),
 			fmt.Sprintf("Carrier %s is not on MCP's %s, so there is nothing to import.", key.Describe(), r.kind.listName))

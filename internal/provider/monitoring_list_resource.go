@@ -24,6 +24,7 @@ var monitoringList = listKind{
 	listName:      "monitored list",
 	perCarrier:    "monitored_carrier",
 	defaultPolicy: unmanagedRemove,
-	verbs:         listVerbs{added: "monitored", removed: "taken off monitoring", remove: "will STOP MONITORING", readd: "will MONITOR again", stays: "stays monitored"},
-	list:          func(d *providerData) *membership.List { return d.monitored },
+	verbs: listVerbs{added: "monitored", removed: "taken off monitoring", remove: "will STOP MONITORING", readd: "will MONITOR again", stays: "stays monitored",
+		progressAdd: "monitoring requested for", progressRemove: "monitoring cancelled for"},
+	list: func(d *providerData) *membership.List { return d.monitored },
 }

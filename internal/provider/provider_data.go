@@ -18,6 +18,10 @@ import (
 // the one MCP client of this provider run.
 type providerData struct {
 	client *mcp.Client
+	// mcpAt says where MCP is and where that came from, and maxRetries how
+	// often a failed request is repeated, for the messages of failed reads.
+	mcpAt      string
+	maxRetries int
 	// The run's shared views of the two carrier lists: loaded once however
 	// many resources read them.
 	monitored *membership.List

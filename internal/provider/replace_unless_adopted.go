@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // adoptedKey marks, in private state, a resource that was imported rather
@@ -76,7 +77,14 @@ func (m replaceUnlessAdopted) PlanModifyBool(ctx context.Context, req planmodifi
 
 func (m replaceUnlessAdopted) PlanModifyList(ctx context.Context, req planmodifier.ListRequest, resp *planmodifier.ListResponse) {
 	resp.RequiresReplace, resp.Diagnostics = m.decide(ctx, req.State.Raw.IsNull() || req.Plan.Raw.IsNull(),
-		req.PlanValue.Equal(req.StateValue), req.StateValue.IsNull(), req.Private)
+		sameList(req.PlanValue, req.StateValue), req.StateValue.IsNull(), req.Private)
+}
+
+// sameList counts an empty list and null as equal: both ask MCP for
+// nothing, so changing one for the other must not send anything again.
+func sameList(a, b types.List) bool {
+	none := func(l types.List) bool { return !l.IsUnknown() && len(l.Elements()) == 0 }
+	return a.Equal(b) || none(a) && none(b)
 }
 
 func (m replaceUnlessAdopted) PlanModifyMap(ctx context.Context, req planmodifier.MapRequest, resp *planmodifier.MapResponse) {

@@ -57,6 +57,7 @@ var (
 	_ action.ActionWithConfigure        = (*sendAction[packetInvitationActionModel])(nil)
 	_ action.ActionWithValidateConfig   = (*sendAction[packetInvitationActionModel])(nil)
 	_ action.ActionWithConfigValidators = (*sendAction[packetInvitationActionModel])(nil)
+	_ action.ActionWithModifyPlan       = (*sendAction[packetInvitationActionModel])(nil)
 )
 
 func (a *sendAction[M]) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -92,6 +93,26 @@ func (a *sendAction[M]) ValidateConfig(ctx context.Context, req action.ValidateC
 
 func (a *sendAction[M]) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
 	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// ModifyPlan warns, in the plan of an apply that invokes or triggers the
+// action, that it will reach the carrier: nothing sent can be taken back.
+func (a *sendAction[M]) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	summary := "This apply runs mcp_" + a.typeName + ", which reaches a carrier known only when it runs"
+	if req.Config.Raw.IsFullyKnown() {
+		var m M
+		if resp.Diagnostics.Append(req.Config.Get(ctx, &m)...); resp.Diagnostics.HasError() {
+			return
+		}
+		var invalid diag.Diagnostics // validation has reported it
+		carrier, ok := m.lookup(&invalid)
+		if !ok {
+			return
+		}
+		summary = fmt.Sprintf("This apply sends the %s for carrier %s", m.subject(), carrier)
+	}
+	resp.Diagnostics.AddWarning(summary, "MCP reaches the carrier as soon as the action runs, and what it sends cannot be unsent. "+
+		"The action sends again each time it is invoked or triggered.")
 }
 
 func (a *sendAction[M]) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

@@ -98,16 +98,16 @@ var vinVerificationSpec = actionSpec{
 	},
 }
 
-// actionDir is a working directory running the provider build with the
-// CLI under test, against the test's emulator.
-type actionDir struct {
+// cliDir is a working directory running the provider build with the CLI
+// under test.
+type cliDir struct {
 	*tfcli.Workdir
-	t    *testing.T
-	spec actionSpec
+	t *testing.T
 }
 
-// newActionDir writes config after the provider block.
-func newActionDir(t *testing.T, em *emulator.Instance, spec actionSpec, config string) *actionDir {
+// newCLIDir writes config, provider block included, after the
+// required_providers block.
+func newCLIDir(t *testing.T, config string) *cliDir {
 	t.Helper()
 	cli := acctest.CLIInfo(t)
 	w, err := tfcli.New(t.TempDir(), cli.Path, acctest.ProviderBuild(t),
@@ -115,10 +115,29 @@ func newActionDir(t *testing.T, em *emulator.Instance, spec actionSpec, config s
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.WriteConfig(tfcli.RequiredProviders + acctest.ProviderBlock(em) + config); err != nil {
-		t.Fatal(err)
+	d := &cliDir{Workdir: w, t: t}
+	d.write(config)
+	return d
+}
+
+// write replaces the configuration; config holds the provider block.
+func (d *cliDir) write(config string) {
+	d.t.Helper()
+	if err := d.WriteConfig(tfcli.RequiredProviders + config); err != nil {
+		d.t.Fatal(err)
 	}
-	return &actionDir{Workdir: w, t: t, spec: spec}
+}
+
+// actionDir is a cliDir against the test's emulator, for one action.
+type actionDir struct {
+	*cliDir
+	spec actionSpec
+}
+
+// newActionDir writes config after the provider block.
+func newActionDir(t *testing.T, em *emulator.Instance, spec actionSpec, config string) *actionDir {
+	t.Helper()
+	return &actionDir{cliDir: newCLIDir(t, acctest.ProviderBlock(em)+config), spec: spec}
 }
 
 // sampleCarrier is the config of a good request about the sample carrier,
@@ -132,7 +151,7 @@ func (s actionSpec) actionBlock(name, body string) string {
 
 // run runs a command with -no-color and fails the test unless it exits
 // with want; it returns the output.
-func (d *actionDir) run(want int, args ...string) string {
+func (d *cliDir) run(want int, args ...string) string {
 	d.t.Helper()
 	res, err := d.Must(d.t.Context(), want, append(args, "-no-color")...)
 	if err != nil {
@@ -160,13 +179,21 @@ func expectOutput(t *testing.T, out string, texts ...string) {
 	}
 }
 
+// sendActionWarning is the detail of the warning in the plan of an apply
+// that sends.
+const sendActionWarning = "MCP reaches the carrier as soon as the action runs, and what it sends cannot be unsent. " +
+	"The action sends again each time it is invoked or triggered."
+
 // testActionInvoke: apply -invoke sends exactly one request and reports
 // MCP's answer as progress; a plain apply sends nothing.
 func testActionInvoke(t *testing.T, spec actionSpec) {
 	acctest.SkipWithout(t, acctest.Actions)
 	em := acctest.Emulator(t)
 	d := newActionDir(t, em, spec, spec.actionBlock("test", spec.sampleCarrier(`"23868"`)))
-	d.run(0, "apply", "-auto-approve")
+	expectNoSendWarning(t, d.run(0, "apply", "-auto-approve"))
+	d.expect(em, 0, 0)
+	// The plan people approve warns, and sends nothing.
+	expectOutput(t, d.run(0, "plan", "-invoke=action."+spec.typeName+".test"), "Warning: This apply sends the "+spec.subject, sendActionWarning)
 	d.expect(em, 0, 0)
 	out := d.run(0, "apply", "-auto-approve", "-invoke=action."+spec.typeName+".test")
 	expectOutput(t, out, "Sending the "+spec.subject+" to MCP.", "MCP accepted the "+spec.subject+"."+spec.answer, "Actions: 1 invoked.")
@@ -190,10 +217,13 @@ resource "mcp_monitored_carrier" "test" {
   }
 }
 `+spec.actionBlock("verify", spec.sampleCarrier("mcp_monitored_carrier.test.dot_number")))
+	// Terraform folds a triggered action's warning into its own.
+	expectOutput(t, d.run(0, "plan"), "Warning: Warnings when planning action", "This apply sends the "+spec.subject+": "+sendActionWarning)
+	d.expect(em, 0, 0)
 	out := d.run(0, "apply", "-auto-approve")
 	expectOutput(t, out, "triggered by mcp_monitored_carrier.test", "MCP accepted the "+spec.subject, "Actions: 1 invoked.")
 	d.expect(em, 1, 1)
-	d.run(0, "apply", "-auto-approve")
+	expectNoSendWarning(t, d.run(0, "apply", "-auto-approve"))
 	d.expect(em, 1, 1)
 }
 

@@ -247,6 +247,42 @@ func (m trackingInvitationModel) read(ctx context.Context) (trackingPlan, diag.D
 	return p, diags
 }
 
+// invitee names, for a warning, the carrier a planned invitation is for
+// and the addresses project44 will e-mail, either "(known after apply)"
+// while the plan does not know it yet.
+func (m trackingInvitationModel) invitee(ctx context.Context) (carrier, to string) {
+	carrier, to = planned(types.StringUnknown()), planned(types.StringUnknown())
+	var ids map[string]types.String
+	if !m.Identifiers.IsUnknown() && !m.Identifiers.ElementsAs(ctx, &ids, false).HasError() {
+		var known []p44.Identifier
+		for t, v := range ids {
+			if !v.IsUnknown() {
+				known = append(known, p44.Identifier{Type: p44.IdentifierType(t), Value: v.ValueString()})
+			}
+		}
+		if len(known) == len(ids) {
+			carrier = trackingID(known)
+		}
+	}
+	var contacts []trackingContactModel
+	if m.Contacts.IsUnknown() || m.Contacts.ElementsAs(ctx, &contacts, true).HasError() {
+		return carrier, to
+	}
+	var emails []string
+	for _, c := range contacts {
+		if c.Email.IsUnknown() {
+			return carrier, to
+		}
+		if !c.Email.IsNull() {
+			emails = append(emails, c.Email.ValueString())
+		}
+	}
+	if len(emails) == 0 {
+		return carrier, "the contacts of the carrier's project44 account"
+	}
+	return carrier, strings.Join(emails, ", ")
+}
+
 // complete reports whether the invitation carries what project44 needs to
 // invite a carrier that has no project44 account.
 func (p trackingPlan) complete() bool {
@@ -278,17 +314,30 @@ func (r *trackingInvitationResource) ModifyPlan(ctx context.Context, req resourc
 		var state trackingInvitationModel
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		resp.Diagnostics.AddWarning(fmt.Sprintf("Destroying does not cancel the tracking invitation to %s", state.ID.ValueString()),
-			"project44 has no way to cancel an invitation: the apply removes it from Terraform's state only, and the carrier can still "+
-				"accept it. Cancel it in project44's Movement UI if it must not be accepted.")
+			"The e-mail project44 already sent stays sent, and project44 has no way to cancel an invitation: the apply removes it "+
+				"from Terraform's state only, and the carrier can still accept it. Cancel it in project44's Movement UI if it must not be accepted.")
 		return
-	}
-	if r.data == nil {
-		return // the provider is not configured yet: a later plan checks
 	}
 	var plan trackingInvitationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	var stateIdentifiers types.Map
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("identifiers"), &stateIdentifiers)...)
+	}
+	// Changed identifiers replace the invitation (RequiresReplace): the
+	// framework does not tell ModifyPlan, and Terraform drops the warnings
+	// of the create plan it asks for next, so the warning is given here.
+	if req.State.Raw.IsNull() || !plan.Identifiers.Equal(stateIdentifiers) {
+		carrier, to := plan.invitee(ctx)
+		resp.Diagnostics.AddWarning(fmt.Sprintf("This apply invites carrier %s to tracking, e-mailing %s", carrier, to),
+			"project44 e-mails the invitation as soon as the apply sends it, and an e-mail cannot be unsent. If project44 already "+
+				"lists an invitation for the carrier, the apply adopts it instead and sends nothing.")
+	}
+	if r.data == nil {
+		return // the provider is not configured yet: a later plan checks
 	}
 	client, ok := r.data.project44(&resp.Diagnostics, "mcp_tracking_invitation")
 	if !ok {
@@ -309,10 +358,11 @@ func (r *trackingInvitationResource) ModifyPlan(ctx context.Context, req resourc
 		switch {
 		case p.reinvites(state.Status):
 			sends = true
+			_, to := plan.invitee(ctx)
 			resp.Diagnostics.AddAttributeWarning(path.Root("reinvite_when"),
-				fmt.Sprintf("Carrier %s will be invited to tracking again", state.ID.ValueString()),
+				fmt.Sprintf("Carrier %s will be invited to tracking again, e-mailing %s", state.ID.ValueString(), to),
 				fmt.Sprintf("Its invitation is %s and reinvite_when names that status, so this apply sends project44 a new invitation, "+
-					"which e-mails the carrier's contacts.", state.Status.ValueString()))
+					"which e-mails the carrier's contacts; an e-mail cannot be unsent.", state.Status.ValueString()))
 			plan.Status, plan.CreatedAt, plan.LastModifiedAt = types.StringUnknown(), types.StringUnknown(), types.StringUnknown()
 			plan.SendConfirmed = types.BoolUnknown()
 			resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)

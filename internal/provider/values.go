@@ -98,3 +98,12 @@ func mapSlice[T, M any](in []T, fn func(T) M) []M {
 	}
 	return out
 }
+
+// planned is a planned value in a warning: unknown values are written as
+// the CLI writes them.
+func planned(v types.String) string {
+	if v.IsUnknown() {
+		return "(known after apply)"
+	}
+	return v.ValueString()
+}

@@ -93,7 +93,7 @@ func TestCancelledSyncRecordsWhatMCPHolds(t *testing.T) {
 	for _, c := range someCarriers(t, srv, 10) {
 		desired[c.DOTNumber] = carrierid.Key{DOT: c.DOTNumber, Docket: c.DocketNumber}
 	}
-	res, err := list.Sync(ctx, desired, nil, 1)
+	res, err := list.Sync(ctx, desired, nil, 1, nil)
 	if err == nil || !errors.Is(err, context.Canceled) {
 		t.Fatalf("Sync = %v, want the interruption reported", err)
 	}

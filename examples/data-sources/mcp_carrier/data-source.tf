@@ -50,12 +50,8 @@ output "packet_documents" {
   value = data.mcp_carrier.onboarded.packet.completed ? data.mcp_carrier.onboarded.packet.documents : null
 }
 
-# The address to send a packet invitation to: an MCP user of the carrier
-# first, else its FMCSA census e-mail.
+# The address to send a packet invitation to, as MCP ranks them: an MCP
+# user of the carrier first, else its company's, else its FMCSA census e-mail.
 output "invitation_email" {
-  value = try(
-    [for e in data.mcp_carrier.candidate.emails : e.email if e.type == "mcp"][0],
-    [for e in data.mcp_carrier.candidate.emails : e.email if e.type == "fmcsa"][0],
-    null,
-  )
+  value = data.mcp_carrier.candidate.recommended_email
 }

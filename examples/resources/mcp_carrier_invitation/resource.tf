@@ -20,8 +20,9 @@ output "packet_completed" {
   value = mcp_carrier_invitation.example.packet_completed
 }
 
-# Invite each carrier at the address MCP recommends for it: an MCP user of
-# the carrier authorised for packets first, else its FMCSA census address.
+# Invite each carrier at the address MCP recommends for it (recommended_email):
+# an MCP user of the carrier authorised for packets first, else its company's
+# address, else its FMCSA census address.
 variable "new_carriers" {
   description = "Carriers to invite, by DOT number."
   type        = set(string)
@@ -33,28 +34,18 @@ data "mcp_carrier" "new" {
   dot_number = each.value
 }
 
-locals {
-  invitation_email = {
-    for dot, carrier in data.mcp_carrier.new : dot => try(
-      [for e in carrier.emails : e.email if e.type == "mcp"][0],
-      [for e in carrier.emails : e.email if e.type == "fmcsa"][0],
-      null,
-    )
-  }
-}
-
 resource "mcp_carrier_invitation" "new" {
   for_each = var.new_carriers
 
   dot_number    = each.value
   docket_number = data.mcp_carrier.new[each.value].docket_number
-  carrier_email = local.invitation_email[each.value]
+  carrier_email = data.mcp_carrier.new[each.value].recommended_email
   user_name     = "brenda"
 
   lifecycle {
     # Preconditions are checked before the arguments above are evaluated.
     precondition {
-      condition     = local.invitation_email[each.value] != null
+      condition     = data.mcp_carrier.new[each.value].recommended_email != null
       error_message = "MCP knows no e-mail address for DOT ${each.value} to send an invitation to."
     }
     precondition {
