@@ -312,7 +312,8 @@ func TestAccExamples_format(t *testing.T) {
 // CLI under test against the provider built from this tree, through a dev
 // override. An example is skipped only where the CLI lacks a feature it
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
-// identity (Terraform 1.12, OpenTofu 1.12) and actions (Terraform 1.14).
+// identity (Terraform 1.12, OpenTofu 1.12), actions (Terraform 1.14) and
+// removed blocks that keep what they remove (Terraform 1.7, OpenTofu 1.10).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
@@ -387,6 +388,7 @@ type exampleConfig struct {
 	functions         bool // calls provider::mcp:: functions
 	actions           bool // declares or triggers actions
 	identity          bool // imports by resource identity
+	forget            bool // has removed blocks
 	query             bool // has .tfquery.hcl files: list blocks for terraform query
 }
 
@@ -448,6 +450,7 @@ var (
 	requiredProvidersBlock = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
 	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
 	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
+	removedBlock           = regexp.MustCompile(`(?m)^removed\s*\{`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -461,6 +464,7 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		c.requiresProviders = c.requiresProviders || requiredProvidersBlock.Match(b)
 		c.functions = c.functions || functionCall.Match(b)
 		c.actions = c.actions || actionBlock.Match(b)
+		c.forget = c.forget || removedBlock.Match(b)
 	}
 	return c
 }
@@ -505,6 +509,9 @@ func lacks(c *acctest.CLI, cfg exampleConfig) string {
 		return reason
 	}
 	if reason := c.Lacks(acctest.Actions); cfg.actions && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.Forget); cfg.forget && reason != "" {
 		return reason
 	}
 	if cfg.identity {
