@@ -3,8 +3,6 @@ package provider
 import (
 	"encoding/json"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,13 +29,7 @@ func TestAccExamples_emulator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(examplesRoot, "emulator", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.WriteConfig(string(b)); err != nil {
-		t.Fatal(err)
-	}
+	writeExample(t, w, "emulator")
 	ctx := t.Context()
 
 	if _, err := w.Must(ctx, 0, "apply", "-auto-approve", "-input=false", "-no-color"); err != nil {

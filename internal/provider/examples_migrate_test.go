@@ -58,13 +58,7 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 	// the next plan is empty.
 	step := func(dir, summary string, want []string, lines ...string) {
 		t.Helper()
-		b, err := os.ReadFile(filepath.Join(examplesRoot, migrationExample, dir, "main.tf"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.WriteConfig(string(b)); err != nil {
-			t.Fatal(err)
-		}
+		writeExample(t, w, filepath.Join(migrationExample, dir))
 		res, err := w.Must(ctx, 2, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=step.tfplan")
 		if err != nil {
 			t.Fatal(err)
@@ -108,13 +102,7 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 	if err := em.Monitor(portal); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(examplesRoot, migrationExample, "2-to-list-resources", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.WriteConfig(string(b)); err != nil {
-		t.Fatal(err)
-	}
+	writeExample(t, w, filepath.Join(migrationExample, "2-to-list-resources"))
 	res, err := w.Must(ctx, 2, "plan", "-detailed-exitcode", "-input=false", "-no-color")
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +137,19 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 	}
 	if err := acctest.ExpectListed(em, emulator.BlockedList, 1000120, 1013015)(); err != nil {
 		t.Error(err)
+	}
+}
+
+// writeExample makes examples/<dir>/main.tf, as it is, the configuration of
+// the working directory.
+func writeExample(t *testing.T, w *tfcli.Workdir, dir string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(examplesRoot, dir, "main.tf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.WriteConfig(string(b)); err != nil {
+		t.Fatal(err)
 	}
 }
 
