@@ -52,18 +52,22 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 	}
 	ctx := t.Context()
 
-	// step plans the step's configuration, checks that the plan says its
-	// summary and each of lines, as the guide quotes them, applies it, and
-	// checks that the state then holds exactly the resources want and that
-	// the next plan is empty.
-	step := func(dir, summary string, want []string, lines ...string) {
+	// step plans the step's configuration, checks that the plan says each
+	// of the CLI's lines, as the guide quotes them, applies it, and checks
+	// that the state then holds exactly the resources want and that the next
+	// plan is empty.
+	step := func(dir string, plan migrationPlan, want []string) {
 		t.Helper()
+		lines := plan.terraform
+		if cli.OpenTofu {
+			lines = plan.openTofu
+		}
 		writeExample(t, w, filepath.Join(migrationExample, dir))
 		res, err := w.Must(ctx, 2, "plan", "-detailed-exitcode", "-input=false", "-no-color", "-out=step.tfplan")
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, line := range append(lines, summary) {
+		for _, line := range lines {
 			if !strings.Contains(string(res.Output), line) {
 				t.Errorf("the plan of %s does not say %q:\n%s", dir, line, res.Output)
 			}
@@ -86,7 +90,8 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 		`mcp_blocked_carrier.flagged["1000120"]`, `mcp_blocked_carrier.flagged["1013015"]`,
 		`mcp_monitored_carrier.fleet["1000043"]`, `mcp_monitored_carrier.fleet["1000097"]`, `mcp_monitored_carrier.fleet["23868"]`,
 	}
-	step("1-per-carrier", "Plan: 5 to add, 0 to change, 0 to destroy.", perCarrier)
+	created := []string{"Plan: 5 to add, 0 to change, 0 to destroy."}
+	step("1-per-carrier", migrationPlan{created, created}, perCarrier)
 	if err := acctest.ExpectListed(em, emulator.MonitoredList, 23868, 1000043, 1000097)(); err != nil {
 		t.Fatal(err)
 	}
@@ -119,12 +124,18 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	step("2-to-list-resources", "Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.",
-		[]string{"mcp_block_list.this", "mcp_monitoring_list.this"},
-		`mcp_monitored_carrier.fleet["23868"] will no longer be managed by`,
-		` - mcp_blocked_carrier.flagged["1000120"]`)
-	step("3-back-to-per-carrier", "Plan: 5 to import, 0 to add, 0 to change, 0 to destroy.", perCarrier,
-		"mcp_monitoring_list.this will no longer be managed by", `mcp_monitored_carrier.fleet["23868"] will be imported`)
+	step("2-to-list-resources", migrationPlan{
+		terraform: []string{`mcp_monitored_carrier.fleet["23868"] will no longer be managed by Terraform, but will not be destroyed`,
+			` - mcp_blocked_carrier.flagged["1000120"]`, "Plan: 2 to import, 0 to add, 0 to change, 0 to destroy."},
+		openTofu: []string{`mcp_monitored_carrier.fleet["23868"] will be removed from the OpenTofu state but will not be destroyed`,
+			"Plan: 2 to import, 0 to add, 0 to change, 0 to destroy, 5 to forget."},
+	}, []string{"mcp_block_list.this", "mcp_monitoring_list.this"})
+	step("3-back-to-per-carrier", migrationPlan{
+		terraform: []string{"mcp_monitoring_list.this will no longer be managed by Terraform, but will not be destroyed",
+			`mcp_monitored_carrier.fleet["23868"] will be imported`, "Plan: 5 to import, 0 to add, 0 to change, 0 to destroy."},
+		openTofu: []string{"mcp_monitoring_list.this will be removed from the OpenTofu state but will not be destroyed",
+			`mcp_monitored_carrier.fleet["23868"] will be imported`, "Plan: 5 to import, 0 to add, 0 to change, 0 to destroy, 2 to forget."},
+	}, perCarrier)
 
 	after := em.Stats().Requests
 	for _, op := range membershipWrites {
@@ -139,6 +150,11 @@ func TestAccExamples_migratingToListResources(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// migrationPlan is what a step's plan says, as Terraform and as OpenTofu
+// write it: each has its own words for a resource a removed block forgets,
+// and OpenTofu counts them in the summary.
+type migrationPlan struct{ terraform, openTofu []string }
 
 // writeExample makes examples/<dir>/main.tf, as it is, the configuration of
 // the working directory.
