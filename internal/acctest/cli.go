@@ -95,6 +95,10 @@ var (
 	ListResources = Feature{What: "list resources (terraform query)", Terraform: [2]int{1, 14}}
 	Actions       = Feature{What: "actions (-invoke, action_trigger)", Terraform: [2]int{1, 14}}
 	Ephemeral     = Feature{What: "ephemeral resources", Terraform: [2]int{1, 10}, OpenTofu: [2]int{1, 11}}
+	// Forget is removed blocks with lifecycle { destroy = false }, which take
+	// a resource out of the state without destroying it, and import blocks
+	// with for_each (OpenTofu has the latter from 1.7, the former from 1.10).
+	Forget = Feature{What: "removed blocks with lifecycle { destroy = false }", Terraform: [2]int{1, 7}, OpenTofu: [2]int{1, 10}}
 )
 
 // Lacks says why the CLI does not have the feature, or "" when it has it.

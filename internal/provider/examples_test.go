@@ -320,7 +320,8 @@ func TestAccExamples_format(t *testing.T) {
 // override. An example is skipped only where the CLI lacks a feature it
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
 // identity (Terraform 1.12, OpenTofu 1.12), actions (Terraform 1.14) and
-// ephemeral resources (Terraform 1.10, OpenTofu 1.11).
+// ephemeral resources (Terraform 1.10, OpenTofu 1.11) and
+// removed blocks that keep what they remove (Terraform 1.7, OpenTofu 1.10).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
@@ -396,6 +397,7 @@ type exampleConfig struct {
 	actions           bool // declares or triggers actions
 	identity          bool // imports by resource identity
 	ephemeral         bool // declares ephemeral resources
+	forget            bool // has removed blocks
 	query             bool // has .tfquery.hcl files: list blocks for terraform query
 }
 
@@ -458,6 +460,7 @@ var (
 	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
 	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
 	ephemeralBlock         = regexp.MustCompile(`(?m)^\s*ephemeral\s+"`)
+	removedBlock           = regexp.MustCompile(`(?m)^removed\s*\{`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -472,6 +475,7 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		c.functions = c.functions || functionCall.Match(b)
 		c.actions = c.actions || actionBlock.Match(b)
 		c.ephemeral = c.ephemeral || ephemeralBlock.Match(b)
+		c.forget = c.forget || removedBlock.Match(b)
 	}
 	return c
 }
@@ -519,6 +523,9 @@ func lacks(c *acctest.CLI, cfg exampleConfig) string {
 		return reason
 	}
 	if reason := c.Lacks(acctest.Ephemeral); cfg.ephemeral && reason != "" {
+		return reason
+	}
+	if reason := c.Lacks(acctest.Forget); cfg.forget && reason != "" {
 		return reason
 	}
 	if cfg.identity {
