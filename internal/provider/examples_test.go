@@ -319,9 +319,8 @@ func TestAccExamples_format(t *testing.T) {
 // CLI under test against the provider built from this tree, through a dev
 // override. An example is skipped only where the CLI lacks a feature it
 // uses: provider functions (Terraform 1.8, OpenTofu 1.7), import by
-// identity (Terraform 1.12, OpenTofu 1.12), actions (Terraform 1.14) and
-// ephemeral resources (Terraform 1.10, OpenTofu 1.11) and
-// removed blocks that keep what they remove (Terraform 1.7, OpenTofu 1.10).
+// identity (Terraform 1.12, OpenTofu 1.12), actions (Terraform 1.14),
+// ephemeral resources (Terraform 1.10, OpenTofu 1.11) and removed blocks that keep what they remove (Terraform 1.7, OpenTofu 1.10).
 func TestAccExamples_validate(t *testing.T) {
 	t.Parallel()
 	cli := acctest.CLIInfo(t)
