@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,25 +25,16 @@ const examplesVersion = "~> 0.1"
 // resource.tf, which declares it. A directory of .tfquery.hcl files, which
 // cannot hold a terraform block, needs a .tf file that does.
 func TestExamples_pinProvider(t *testing.T) {
-	dirs := 0
-	err := filepath.WalkDir(examplesRoot, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return err
+	configs := exampleConfigs(t)
+	if len(configs) < 30 {
+		t.Fatalf("found only %d example configurations under %s", len(configs), examplesRoot)
+	}
+	for _, c := range configs {
+		if c.identity {
+			continue // the same directory as another configuration
 		}
-		if strings.HasPrefix(d.Name(), ".") && path != examplesRoot {
-			return filepath.SkipDir
-		}
-		tf, err := filepath.Glob(filepath.Join(path, "*.tf"))
-		if err != nil {
-			return err
-		}
-		queries, err := filepath.Glob(filepath.Join(path, "*.tfquery.hcl"))
-		if err != nil || len(tf)+len(queries) == 0 {
-			return err
-		}
-		dirs++
 		pinned := false
-		for _, f := range tf {
+		for _, f := range c.files {
 			if strings.HasPrefix(filepath.Base(f), "import") {
 				continue
 			}
@@ -54,15 +44,8 @@ func TestExamples_pinProvider(t *testing.T) {
 			pinned = true
 		}
 		if !pinned {
-			t.Errorf("%s has no .tf file to declare the provider in; add main.tf holding\n%s", path, pinnedBlock)
+			t.Errorf("%s has no .tf file to declare the provider in; add main.tf holding\n%s", c.dir, pinnedBlock)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if dirs < 30 {
-		t.Fatalf("found only %d example directories under %s", dirs, examplesRoot)
 	}
 }
 
