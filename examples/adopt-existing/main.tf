@@ -9,7 +9,8 @@ terraform {
   required_version = ">= 1.14.0"
   required_providers {
     mcp = {
-      source = "carrierstate/mcp"
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
     }
   }
 }

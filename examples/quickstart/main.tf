@@ -1,13 +1,18 @@
 # Quickstart: a few monitored carriers, a block list and a packet invitation.
 #
-# `make demo` runs this against the local MCP emulator. Against MCP itself,
-# set MCP_USERNAME and MCP_PASSWORD to an integration user's credentials
-# (MCP's Integration Tools page) and leave MCP_BASE_URL unset.
+# `make demo` applies this against the local MCP emulator, from a clone of
+# the provider's repository:
+#   git clone https://github.com/carrierstate/terraform-provider-mcp
+#   cd terraform-provider-mcp && make demo
+# Against MCP itself, set MCP_USERNAME and MCP_PASSWORD to an integration
+# user's credentials (MCP's Integration Tools page) and leave MCP_BASE_URL
+# unset.
 
 terraform {
   required_providers {
     mcp = {
-      source = "carrierstate/mcp"
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
     }
   }
 }

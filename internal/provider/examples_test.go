@@ -386,18 +386,15 @@ func TestAccExamples_validate(t *testing.T) {
 // exampleConfig is one configuration to validate: a directory of examples/,
 // or part of one.
 type exampleConfig struct {
-	name  string   // for the subtest, such as resources/mcp_block_list
-	dir   string   // the directory under examples/
-	files []string // the .tf files of dir that belong to it
-	// requiresProviders reports whether a file declares required_providers;
-	// without it the CLI would look for hashicorp/mcp.
-	requiresProviders bool
-	functions         bool // calls provider::mcp:: functions
-	actions           bool // declares or triggers actions
-	identity          bool // imports by resource identity
-	ephemeral         bool // declares ephemeral resources
-	forget            bool // has removed blocks
-	query             bool // has .tfquery.hcl files: list blocks for terraform query
+	name      string   // for the subtest, such as resources/mcp_block_list
+	dir       string   // the directory under examples/
+	files     []string // the .tf files of dir that belong to it
+	functions bool     // calls provider::mcp:: functions
+	actions   bool     // declares or triggers actions
+	identity  bool     // imports by resource identity
+	ephemeral bool     // declares ephemeral resources
+	forget    bool     // has removed blocks
+	query     bool     // has .tfquery.hcl files: list blocks for terraform query
 }
 
 // exampleConfigs finds every directory under examples/ with .tf files. A
@@ -455,11 +452,10 @@ func exampleConfigs(t *testing.T) []exampleConfig {
 }
 
 var (
-	requiredProvidersBlock = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
-	functionCall           = regexp.MustCompile(`provider::[a-z0-9_]+::`)
-	actionBlock            = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
-	ephemeralBlock         = regexp.MustCompile(`(?m)^\s*ephemeral\s+"`)
-	removedBlock           = regexp.MustCompile(`(?m)^removed\s*\{`)
+	functionCall   = regexp.MustCompile(`provider::[a-z0-9_]+::`)
+	actionBlock    = regexp.MustCompile(`(?m)^\s*(action\s+"|action_trigger\s*\{)`)
+	ephemeralBlock = regexp.MustCompile(`(?m)^\s*ephemeral\s+"`)
+	removedBlock   = regexp.MustCompile(`(?m)^removed\s*\{`)
 )
 
 func newExampleConfig(t *testing.T, name, dir string, files []string, identity bool) exampleConfig {
@@ -470,7 +466,6 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 		if err != nil {
 			t.Fatal(err)
 		}
-		c.requiresProviders = c.requiresProviders || requiredProvidersBlock.Match(b)
 		c.functions = c.functions || functionCall.Match(b)
 		c.actions = c.actions || actionBlock.Match(b)
 		c.ephemeral = c.ephemeral || ephemeralBlock.Match(b)
@@ -479,9 +474,10 @@ func newExampleConfig(t *testing.T, name, dir string, files []string, identity b
 	return c
 }
 
-// copy makes a working copy of the configuration: its .tf files, the other
-// files of its directory (data such as a CSV), and a required_providers block
-// when the example has none, as a user's root module would.
+// copy makes a working copy of the configuration: its .tf files and the
+// other files of its directory (data such as a CSV). Nothing is added: each
+// example declares the provider itself (TestExamples_pinProvider), as what
+// users copy must.
 func (c exampleConfig) copy(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
@@ -499,11 +495,6 @@ func (c exampleConfig) copy(t *testing.T) string {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !c.requiresProviders {
-		if err := os.WriteFile(filepath.Join(dst, "zz_required_providers.tf"), []byte(tfcli.RequiredProviders), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}

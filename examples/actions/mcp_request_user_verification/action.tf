@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Ask a carrier's user to verify their identity when the carrier is first
 # monitored: the action runs once, after the resource is created.
 resource "mcp_monitored_carrier" "new" {

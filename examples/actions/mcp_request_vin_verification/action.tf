@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Text a carrier's driver a link asking for a photo of the truck's VIN:
 #   terraform apply -invoke=action.mcp_request_vin_verification.truck
 # MCP sends VIN verification requests by text message only.

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Send a carrier an invitation to complete the broker's packet, now:
 #   terraform apply -invoke=action.mcp_send_packet_invitation.reminder
 # Every invocation sends one e-mail; nothing is recorded in state.

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # A known bad actor's phone number. Every carrier that shares it goes on
 # the blocked list.
 variable "bad_actor_phone" {

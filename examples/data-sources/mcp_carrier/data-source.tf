@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Vet a carrier before onboarding it.
 data "mcp_carrier" "candidate" {
   dot_number    = "23868"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Monitored carriers whose insurance, authority or risk changed in the
 # last day.
 data "mcp_carrier_changes" "last_day" {

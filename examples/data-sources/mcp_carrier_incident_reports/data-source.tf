@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 data "mcp_carrier_incident_reports" "carrier" {
   docket_number = "MC113843"
 }

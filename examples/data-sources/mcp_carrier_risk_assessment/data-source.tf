@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Vet a carrier before monitoring it: refuse one MCP rates UnacceptableReview.
 data "mcp_carrier_risk_assessment" "candidate" {
   dot_number    = "23868"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 data "mcp_carrier_vin_verifications" "carrier" {
   dot_number = "23868"
 }

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Carriers that completed the broker's packet in the last seven days.
 data "mcp_completed_packets" "last_week" {
   from = timeadd(plantimestamp(), "-168h")

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # A document by the blob name mcp_carrier reports, such as a certificate of
 # insurance.
 data "mcp_document" "certificate" {

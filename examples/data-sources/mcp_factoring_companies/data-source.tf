@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # The whole factoring-company directory: an early from reads everything.
 data "mcp_factoring_companies" "all" {
   from = "2000-01-01T00:00:00Z"

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Every monitored carrier, with its contacts and what changed in the last
 # day, as rules a policy can test.
 data "mcp_monitored_carrier_details" "portfolio" {

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 data "mcp_monitored_carriers" "all" {}
 
 # Carriers the TMS works with that MCP does not monitor yet.

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Who has accepted the broker's tracking invitations.
 data "mcp_tracking_invitations" "accepted" {
   statuses = ["ACCEPTED"]

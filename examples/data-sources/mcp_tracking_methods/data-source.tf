@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Whether project44 can already track a carrier's trucks: a carrier with
 # asset-based tracking needs no invitation e-mail.
 data "mcp_tracking_methods" "carrier" {

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # The carrier's page in the MCP portal, opening MCP's request for a
 # certificate of insurance.
 output "carrier_page" {

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # An Intellivite link that pre-fills the carrier and ties the invitation to
 # an MCP user; the ID is the customer GUID on MCP's Integration Tools page.
 output "invite_link" {

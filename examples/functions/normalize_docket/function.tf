@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Docket numbers from another system, written in several ways.
 variable "tms_dockets" {
   type    = list(string)

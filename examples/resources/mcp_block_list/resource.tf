@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # The broker's whole block list: these carriers are blocked. A carrier
 # someone unblocks in the MCP portal is named in the next plan, which blocks
 # it again; `terraform plan -detailed-exitcode` then exits 2, which fails a

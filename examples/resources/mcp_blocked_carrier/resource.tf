@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Block one carrier, named by its DOT and docket numbers.
 resource "mcp_blocked_carrier" "example" {
   dot_number    = "23868"

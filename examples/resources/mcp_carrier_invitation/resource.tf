@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Invite a carrier to complete the broker's packet. The e-mail goes out once,
 # when the resource is created; every later plan shows whether the carrier
 # has completed the packet.

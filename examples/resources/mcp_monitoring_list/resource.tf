@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # The whole monitored list: these carriers are monitored. A carrier someone
 # adds or cancels in the MCP portal is named in the next plan, and the apply
 # after it puts the list back as declared. Declare one mcp_monitoring_list

@@ -1,3 +1,12 @@
+terraform {
+  required_providers {
+    mcp = {
+      source  = "carrierstate/mcp"
+      version = "~> 0.1"
+    }
+  }
+}
+
 # Invite a carrier to connect to the broker's project44 account for
 # asset-based tracking. project44 e-mails the contact once; every later plan
 # shows the invitation's status.
