@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -109,6 +111,9 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 
 	run(0, "plan.sh")
 	expectSummary(carriers, nil)
+	// The saved plan travels between jobs as an artifact: the credentials,
+	// from the environment, are not in it.
+	expectNotInPlan(t, filepath.Join(dir, "block-list.tfplan"), pass)
 	if err := acctest.ExpectNoWrites(em)(); err != nil {
 		t.Errorf("planning wrote to MCP: %v", err)
 	}
@@ -166,6 +171,31 @@ func summaryLists(summary string) map[string][]string {
 		}
 	}
 	return lists
+}
+
+// expectNotInPlan fails if a saved plan (a zip archive) holds secret in
+// any of its files.
+func expectNotInPlan(t *testing.T, plan, secret string) {
+	t.Helper()
+	r, err := zip.OpenReader(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte(secret)) {
+			t.Errorf("the saved plan's %s holds the MCP password", f.Name)
+		}
+	}
 }
 
 // copyExampleFile copies a file of an example, keeping a script executable.
