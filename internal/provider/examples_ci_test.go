@@ -32,7 +32,8 @@ const ciMirrorVersion = "0.1.0"
 // TestAccExamples_ciBlockList runs examples/ci-block-list's scripts as a
 // pipeline would, against the emulator through the CLI under test: plan.sh
 // saves a plan and summarises it carrier by carrier, without a write;
-// apply.sh applies exactly that plan; check-drift.sh passes, then fails
+// apply.sh, in another checkout given the plan job's artifact, applies
+// exactly that plan; check-drift.sh passes, then fails
 // naming the carrier someone unblocked in the portal. A change to the file
 // is planned as an unblock and applied the same way.
 func TestAccExamples_ciBlockList(t *testing.T) {
@@ -45,23 +46,42 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 	if err := tfcli.WriteMirrorConfig(rc, t.TempDir(), acctest.ProviderBuild(t), ciMirrorVersion); err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
 	user, pass := em.Credentials()
 	env := []string{"TF_CLI_CONFIG_FILE=" + rc, "CHECKPOINT_DISABLE=1", "TERRAFORM=" + cli.Path,
 		"MCP_BASE_URL=" + em.URL, "MCP_USERNAME=" + user, "MCP_PASSWORD=" + pass}
-	for _, name := range []string{"main.tf", "lib.sh", "plan.sh", "apply.sh", "check-drift.sh"} {
-		copyExampleFile(t, filepath.Join(examplesRoot, ciExample, name), filepath.Join(dir, name))
-	}
 	carriers := acctest.Carriers(t, em, emulator.KindMC, 2)
 	// Where MCP lists an intrastate-only carrier without its DOT number, the
 	// file cannot name it by DOT number (see policyPortfolio).
 	if !acctest.VariantOn(em, emulator.VariantListNoDOTIntrastate) {
 		carriers = append(carriers, acctest.Carrier(t, em, emulator.KindIntrastate))
 	}
-	writeBlockedCSV(t, dir, carriers)
 	dots := dotsOf(carriers)
 
-	run := func(want int, script string, extra ...string) string {
+	// Each job runs in a checkout of its own, as on a CI runner, with
+	// blocked-carriers.csv naming the given carriers; the jobs share one
+	// state, through a backend the example asks its users to configure.
+	state := filepath.Join(t.TempDir(), "terraform.tfstate")
+	checkout := func(blocked []emulator.CarrierInfo) string {
+		t.Helper()
+		dir := t.TempDir()
+		for _, name := range []string{"main.tf", "lib.sh", "plan.sh", "apply.sh", "check-drift.sh"} {
+			copyExampleFile(t, filepath.Join(examplesRoot, ciExample, name), filepath.Join(dir, name))
+		}
+		backend := fmt.Sprintf("terraform {\n  backend \"local\" {\n    path = %q\n  }\n}\n", state)
+		if err := os.WriteFile(filepath.Join(dir, "backend_override.tf"), []byte(backend), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		writeBlockedCSV(t, dir, blocked)
+		return dir
+	}
+	// handOn copies the plan job's artifact into the apply job's checkout.
+	handOn := func(planDir, applyDir string) {
+		t.Helper()
+		for _, name := range []string{"block-list.tfplan", ".terraform.lock.hcl"} {
+			copyExampleFile(t, filepath.Join(planDir, name), filepath.Join(applyDir, name))
+		}
+	}
+	run := func(want int, dir, script string, extra ...string) string {
 		t.Helper()
 		cmd := exec.CommandContext(t.Context(), filepath.Join(dir, script))
 		cmd.Env = append(append(os.Environ(), env...), extra...)
@@ -75,19 +95,15 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 		}
 		return string(out)
 	}
-	summary := func() string {
+	// expectSummary checks that the plan job's summary counts and lists
+	// exactly the carriers to block and to unblock.
+	expectSummary := func(dir string, block, unblock []emulator.CarrierInfo) {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join(dir, "block-list-plan.md"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(b)
-	}
-	// expectSummary checks that the summary counts and lists exactly the
-	// carriers to block and to unblock.
-	expectSummary := func(block, unblock []emulator.CarrierInfo) {
-		t.Helper()
-		got := summary()
+		got := string(b)
 		if want := fmt.Sprintf("The apply blocks %d and unblocks %d carrier(s).", len(block), len(unblock)); !strings.Contains(got, want) {
 			t.Errorf("the plan summary does not say %q:\n%s", want, got)
 		}
@@ -99,29 +115,32 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 			}
 			slices.Sort(want)
 			if got := slices.Sorted(slices.Values(listed[heading])); !slices.Equal(got, want) {
-				t.Errorf("the plan summary lists %q under %q, want %q:\n%s", got, heading, want, summary())
+				t.Errorf("the plan summary lists %q under %q, want %q:\n%s", got, heading, want, b)
 			}
 		}
 	}
 
 	// Secrets come from the environment or the scripts stop, naming them.
-	if out := run(1, "plan.sh", "MCP_PASSWORD="); !strings.Contains(out, "MCP_PASSWORD is not set") {
+	if out := run(1, checkout(carriers), "plan.sh", "MCP_PASSWORD="); !strings.Contains(out, "MCP_PASSWORD is not set") {
 		t.Errorf("plan.sh without MCP_PASSWORD does not say so:\n%s", out)
 	}
 
-	run(0, "plan.sh")
-	expectSummary(carriers, nil)
-	// The saved plan travels between jobs as an artifact: the credentials,
-	// from the environment, are not in it.
-	expectNotInPlan(t, filepath.Join(dir, "block-list.tfplan"), pass)
+	planned := checkout(carriers)
+	run(0, planned, "plan.sh")
+	expectSummary(planned, carriers, nil)
 	if err := acctest.ExpectNoWrites(em)(); err != nil {
 		t.Errorf("planning wrote to MCP: %v", err)
 	}
-	run(0, "apply.sh")
+	// The saved plan travels between jobs as an artifact: the credentials,
+	// from the environment, are not in it.
+	expectNotInPlan(t, filepath.Join(planned, "block-list.tfplan"), pass)
+	applied := checkout(carriers)
+	handOn(planned, applied)
+	run(0, applied, "apply.sh")
 	if err := acctest.ExpectListed(em, emulator.BlockedList, dots...)(); err != nil {
 		t.Fatalf("after apply.sh: %v", err)
 	}
-	if out := run(0, "check-drift.sh"); !strings.Contains(out, "OK: MCP's block list matches blocked-carriers.csv.") {
+	if out := run(0, checkout(carriers), "check-drift.sh"); !strings.Contains(out, "OK: MCP's block list matches blocked-carriers.csv.") {
 		t.Errorf("check-drift.sh found no drift but did not say so:\n%s", out)
 	}
 
@@ -132,7 +151,7 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 		t.Fatal(err)
 	}
 	writes := em.Writes()
-	out := run(2, "check-drift.sh")
+	out := run(2, checkout(carriers), "check-drift.sh")
 	if !strings.Contains(out, fmt.Sprintf("DOT %d", unblocked.DOTNumber)) || !strings.Contains(out, "DRIFT: MCP's block list differs") {
 		t.Errorf("check-drift.sh does not name DOT %d as drifted:\n%s", unblocked.DOTNumber, out)
 	}
@@ -143,16 +162,18 @@ func TestAccExamples_ciBlockList(t *testing.T) {
 	// The next pipeline blocks it again and unblocks the carrier whose row
 	// was taken out of the file, from the plan it saved.
 	dropped := carriers[0]
-	writeBlockedCSV(t, dir, carriers[1:])
-	run(0, "plan.sh")
-	expectSummary([]emulator.CarrierInfo{unblocked}, []emulator.CarrierInfo{dropped})
-	run(0, "apply.sh")
+	planned = checkout(carriers[1:])
+	run(0, planned, "plan.sh")
+	expectSummary(planned, []emulator.CarrierInfo{unblocked}, []emulator.CarrierInfo{dropped})
+	applied = checkout(carriers[1:])
+	handOn(planned, applied)
+	run(0, applied, "apply.sh")
 	if err := acctest.ExpectListed(em, emulator.BlockedList, dots[1:]...)(); err != nil {
 		t.Fatalf("after the second apply.sh: %v", err)
 	}
-	run(0, "check-drift.sh")
+	run(0, checkout(carriers[1:]), "check-drift.sh")
 	// That plan is now applied: Terraform refuses to apply it again.
-	if out := run(1, "apply.sh"); !strings.Contains(out, "Saved plan is stale") {
+	if out := run(1, applied, "apply.sh"); !strings.Contains(out, "Saved plan is stale") {
 		t.Errorf("apply.sh applied a plan twice:\n%s", out)
 	}
 }
@@ -288,6 +309,13 @@ func TestExamples_ciPipelines(t *testing.T) {
 		!slices.ContainsFunc(a.Steps, func(s ghStep) bool { return strings.HasPrefix(s.Uses, "actions/download-artifact@") }) {
 		t.Errorf("block-list.yml's apply job must need plan, download its saved plan, run on push and name an environment: %+v", a)
 	}
+	upload := slices.IndexFunc(gh.Jobs["plan"].Steps, func(s ghStep) bool { return strings.HasPrefix(s.Uses, "actions/upload-artifact@") })
+	if upload < 0 {
+		t.Error("block-list.yml's plan job uploads no saved plan")
+	} else if with := gh.Jobs["plan"].Steps[upload].With; !strings.Contains(with["path"], "block-list.tfplan") ||
+		!strings.Contains(with["path"], ".terraform.lock.hcl") || with["include-hidden-files"] != "true" {
+		t.Errorf("block-list.yml's plan job does not upload the saved plan and the lock file it was made with: %v", with)
+	}
 	if d := gh.Jobs["drift"]; !strings.Contains(d.If, "'schedule'") {
 		t.Errorf("block-list.yml's drift job does not run on the schedule: if %q", d.If)
 	}
@@ -327,8 +355,8 @@ func TestExamples_ciPipelines(t *testing.T) {
 			}
 		}
 	}
-	if !slices.Contains(gl["plan"].Artifacts.Paths, "block-list.tfplan") {
-		t.Errorf(".gitlab-ci.yml's plan job keeps no saved plan: %v", gl["plan"].Artifacts.Paths)
+	if paths := gl["plan"].Artifacts.Paths; !slices.Contains(paths, "block-list.tfplan") || !slices.Contains(paths, ".terraform.lock.hcl") {
+		t.Errorf(".gitlab-ci.yml's plan job does not keep the saved plan and the lock file it was made with: %v", paths)
 	}
 	if a := gl["apply"]; !slices.Equal(a.Needs, []string{"plan"}) || a.Environment["name"] == "" || len(a.Rules) != 1 || a.Rules[0].When != "manual" {
 		t.Errorf(".gitlab-ci.yml's apply job must need plan, name an environment and wait to be started: %+v", a)
