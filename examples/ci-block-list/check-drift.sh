@@ -5,22 +5,13 @@
 # exit code into a verdict: 0 no drift, 2 drift (the plan shows each carrier
 # to block or unblock), 1 the plan itself failed, which is also what a
 # carrier blocked in the portal but not in the file causes
-# (unmanaged_carriers = "fail" in main.tf). Needs MCP_USERNAME and
-# MCP_PASSWORD (and the backend's credentials) in the environment. Set
-# TERRAFORM to use another binary, such as tofu.
+# (unmanaged_carriers = "fail" in main.tf). The environment is lib.sh's.
 set -uo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
 
-terraform=${TERRAFORM:-terraform}
-cd "$(dirname "$0")" || exit 1
-
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-if ! "$terraform" init -input=false -no-color >"$log" 2>&1; then
-  cat "$log" >&2
-  echo "ERROR: terraform init failed, so the block list could not be checked." >&2
-  exit 1
-fi
-
+require_credentials
+init
 "$terraform" plan -detailed-exitcode -input=false -lock=false -no-color
 status=$?
 

@@ -2,10 +2,12 @@
 #
 # blocked-carriers.csv is the block list: compliance staff change it through
 # pull requests, and every change is reviewed in `terraform plan` before it
-# reaches MCP. check-drift.sh runs on a schedule and on every pull request
-# (.github/workflows/block-list.yml) and fails the pipeline when MCP's block
-# list differs from the file: the plan names each carrier someone unblocked
-# or blocked in the MCP portal, with who blocked it and when.
+# reaches MCP. The pipelines (.github/workflows/block-list.yml,
+# .gitlab-ci.yml) post plan.sh's summary on each pull request and apply the
+# saved plan after the merge with apply.sh; check-drift.sh runs on a schedule
+# and fails the pipeline when MCP's block list differs from the file: the
+# plan names each carrier someone unblocked or blocked in the MCP portal,
+# with who blocked it and when.
 #
 # Credentials come from MCP_USERNAME and MCP_PASSWORD (an integration user,
 # from MCP's Integration Tools page), kept as CI secrets.
