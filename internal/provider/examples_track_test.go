@@ -2,8 +2,6 @@ package provider
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,13 +31,7 @@ func TestAccExamples_onboardAndTrack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(examplesRoot, "onboard-and-track", "main.tf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.WriteConfig(string(b)); err != nil {
-		t.Fatal(err)
-	}
+	writeExample(t, w, "onboard-and-track")
 	ctx := t.Context()
 	const mobileOnly, untracked, assetTracked = "23868", "1000043", "1000097"
 
