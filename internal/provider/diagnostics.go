@@ -62,7 +62,7 @@ func (pd *providerData) addListError(diags *diag.Diagnostics, summary string, er
 		diags.AddError(summary, pd.explainRead(err))
 	case !quiet:
 		diags.AddError(summary, fmt.Sprintf("Reading the %s failed, and the error reported for it once, for the first resource "+
-			"or data source that needed it, says why. Nothing was changed in MCP.", loadErr.List))
+			"or data source that needed it, says why. Nothing was sent to MCP for this one.", loadErr.List))
 	}
 }
 

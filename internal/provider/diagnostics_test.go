@@ -37,7 +37,7 @@ func TestAddListError(t *testing.T) {
 		t.Errorf("a later reader that keeps its state reports %v", quiet)
 	}
 	if len(pointer) != 1 || pointer[0].Detail() != "Reading the monitored list failed, and the error reported for it once, "+
-		"for the first resource or data source that needed it, says why. Nothing was changed in MCP." {
+		"for the first resource or data source that needed it, says why. Nothing was sent to MCP for this one." {
 		t.Errorf("a later reader that cannot go on reports %v", pointer)
 	}
 }

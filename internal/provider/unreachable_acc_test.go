@@ -75,7 +75,7 @@ func TestAccMembership_unreachableReportsOncePerList(t *testing.T) {
 				retriedAdvice)
 			pointer := acctest.ErrorMatching("Error: Unable to read the "+list,
 				"Reading the "+list+" failed, and the error reported for it once, for the first resource or data source that needed it, "+
-					"says why. Nothing was changed in MCP.")
+					"says why. Nothing was sent to MCP for this one.")
 			nFull, nPointer := countErrors(out, full), countErrors(out, pointer)
 			if nFull != 1 || nPointer > 1 {
 				t.Errorf("%s: the %s's failure is reported %d times in full and pointed at %d times, want once and at most once (by the data source):\n%s",
